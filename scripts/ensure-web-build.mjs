@@ -1,0 +1,24 @@
+// Before `npm start`: build the web app when web/dist is missing or older than its
+// sources, so a fresh clone needs only `npm install && npm start`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const built = join(root, 'web/dist/index.html');
+
+function newest(dir) {
+  let max = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    max = Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return max;
+}
+
+if (!existsSync(join(root, 'web/index.html'))) process.exit(0);
+const sources = Math.max(newest(join(root, 'web')), statSync(join(root, 'vite.config.ts')).mtimeMs);
+if (existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0);
+console.log('Building the web app (once; takes a few seconds)…');
+execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

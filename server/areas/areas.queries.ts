@@ -1,0 +1,59 @@
+// Areas: gemeente > wijk > buurt by CBS code. Service areas are stored per buurt, so
+// anything asked of a wijk or gemeente goes through the buurten under it.
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/types';
+
+/** Subquery: the codes of the buurten in an area (the area itself when it is a buurt). */
+export function buurtCodesUnder(db: Kysely<DB>, code: string) {
+  return db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt')
+    .where((eb) => eb.or([
+      eb('b.code', '=', code),
+      eb('b.parent_code', '=', code),
+      eb('b.parent_code', 'in', eb.selectFrom('areas as w').select('w.code').where('w.parent_code', '=', code)),
+    ]));
+}
+
+export async function listAreas(db: Kysely<DB>, filter: { kind?: string; parent?: string }) {
+  let q = db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code']);
+  if (filter.kind) q = q.where('kind', '=', filter.kind as 'buurt');
+  if (filter.parent) q = q.where('parent_code', '=', filter.parent);
+  return q.orderBy('kind').orderBy('name').execute();
+}
+
+export async function getArea(db: Kysely<DB>, code: string) {
+  const area = await db.selectFrom('areas').where('code', '=', code)
+    .select(['code', 'kind', 'name', 'parent_code', 'geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'population', 'postcodes', 'last_verified_at'])
+    .executeTakeFirst();
+  if (!area) return undefined;
+  const [parent, children, teams] = await Promise.all([
+    area.parent_code
+      ? db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code']).where('code', '=', area.parent_code).executeTakeFirst()
+      : undefined,
+    db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code']).where('parent_code', '=', code).orderBy('name').execute(),
+    teamsServing(db, code),
+  ]);
+  const { min_lon, min_lat, max_lon, max_lat, ...rest } = area;
+  const bbox = min_lon === null || min_lat === null || max_lon === null || max_lat === null ? null : [min_lon, min_lat, max_lon, max_lat] as [number, number, number, number];
+  return { ...rest, geometry: area.geometry as never, bbox, parent: parent ?? null, children, teams };
+}
+
+/** Teams serving any buurt of the area: first points of contact first, then care, welfare, informal. */
+export async function teamsServing(db: Kysely<DB>, code: string) {
+  const rows = await db.selectFrom('teams as t')
+    .innerJoin('team_types as ty', 'ty.key', 't.team_type')
+    .innerJoin('organisations as o', 'o.id', 't.organisation_id')
+    .innerJoin('team_areas as ta', 'ta.team_id', 't.id')
+    .where('t.archived_at', 'is', null)
+    .where('ta.area_code', 'in', buurtCodesUnder(db, code))
+    .select([
+      't.id', 't.name', 't.team_type', 'ty.category', 't.public_phone', 't.access',
+      sql<{ id: string; name: string }>`json_build_object('id', o.id, 'name', o.name)`.as('organisation'),
+      // the narrowest coverage wins: a team serving the buurt itself is closer than a regional one
+      sql<string>`(array_agg(ta.coverage order by array_position(array['buurt','wijk','gemeente','regio'], ta.coverage)))[1]`.as('coverage'),
+      sql<number>`min(case ty.category when 'first_contact' then 0 when 'care' then 1 when 'welfare' then 2 when 'informal' then 3 else 4 end)`.as('rank'),
+    ])
+    .groupBy(['t.id', 'ty.category', 'ty.sort_order', 'o.id'])
+    .orderBy('rank').orderBy('ty.sort_order').orderBy('t.name')
+    .execute();
+  return rows.map(({ rank, ...r }) => r);
+}

@@ -1,0 +1,89 @@
+// Kysely table types, kept by hand beside the migrations (one interface per table).
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+// timestamptz arrives as an ISO-8601 string (see database.ts), ready for JSON.
+type Timestamp = ColumnType<string, Date | string | undefined, Date | string>;
+type Editable = {
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_verified_at: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
+  last_verified_by: string | null;
+};
+
+export type Visibility = 'public' | 'professionals' | 'team';
+export type AreaKind = 'gemeente' | 'wijk' | 'buurt';
+export type Access = 'walk_in' | 'self_referral' | 'gp_referral' | 'district_team_referral' | 'municipal_decision';
+export type Coverage = 'buurt' | 'wijk' | 'gemeente' | 'regio';
+export type TeamCategory = 'first_contact' | 'care' | 'welfare' | 'informal' | 'other';
+
+export interface TeamTypesTable extends Editable {
+  key: string; label_nl: string; label_en: string; framework: string | null;
+  category: ColumnType<TeamCategory, TeamCategory | undefined, TeamCategory>;
+  sort_order: Generated<number>;
+}
+export interface TopicsTable extends Editable {
+  key: string; label_nl: string; label_en: string; domain: string; sort_order: Generated<number>;
+}
+export interface TopicSynonymsTable { topic_key: string; phrase: string; lang: Generated<'nl' | 'en'> }
+export interface AreasTable extends Editable {
+  code: string; kind: AreaKind; name: string; parent_code: string | null;
+  geometry: ColumnType<unknown, string | null, string | null>;
+  min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null;
+  postcodes: Generated<string[]>; population: number | null;
+}
+export interface OrganisationsTable extends Editable {
+  id: Generated<string>; name: string; description: Generated<string>;
+  website: string | null; phone: string | null; email: string | null;
+  archived_at: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
+}
+export interface TeamsTable extends Editable {
+  id: Generated<string>; organisation_id: string; name: string; team_type: string;
+  description: Generated<string>; target_groups: Generated<string[]>; access: Generated<Access>;
+  funding: string | null; public_phone: string | null; public_email: string | null;
+  website: string | null; walk_in_hours: string | null; archived_at: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
+}
+export interface TeamTopicsTable { team_id: string; topic_key: string }
+export interface LocationsTable extends Editable {
+  id: Generated<string>; name: string | null; street: string; house_number: string;
+  postcode: string; city: string; lat: number; lon: number; buurt_code: string | null;
+  opening_hours: string | null; archived_at: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
+}
+export interface TeamLocationsTable { team_id: string; location_id: string }
+export interface TeamAreasTable { team_id: string; area_code: string; coverage: Generated<Coverage> }
+export interface PeopleTable extends Editable {
+  id: Generated<string>; given_name: string; family_name: string; pronouns: string | null;
+  job_title: Generated<string>; ask_me_about: Generated<string>;
+  languages: Generated<string[]>; working_days: Generated<string[]>;
+  photo_url: string | null; photo_consent: Generated<boolean>; public_profile: Generated<boolean>;
+  phone_mobile: string | null; phone_mobile_visibility: Generated<Exclude<Visibility, 'public'>>;
+  phone_work: string | null; phone_work_visibility: Generated<Visibility>;
+  email_work: string | null; email_work_visibility: Generated<Visibility>;
+  availability_note: string | null; private_notes: string | null; archived_at: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
+}
+export interface PersonTopicsTable { person_id: string; topic_key: string }
+export interface MembershipsTable extends Editable {
+  id: Generated<string>; person_id: string; team_id: string; role: Generated<string>;
+  is_contact_person: Generated<boolean>;
+  since: ColumnType<string | null, string | null | undefined, string | null>;
+  until: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface DB {
+  team_types: TeamTypesTable;
+  topics: TopicsTable;
+  topic_synonyms: TopicSynonymsTable;
+  areas: AreasTable;
+  organisations: OrganisationsTable;
+  teams: TeamsTable;
+  team_topics: TeamTopicsTable;
+  locations: LocationsTable;
+  team_locations: TeamLocationsTable;
+  team_areas: TeamAreasTable;
+  people: PeopleTable;
+  person_topics: PersonTopicsTable;
+  memberships: MembershipsTable;
+}
+
+export type Person = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;

@@ -1,0 +1,78 @@
+// One error handler for the whole app. Every 4xx/5xx leaves as
+// { error, message, details } and never carries a stack trace or SQL text.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+export interface ErrorDetail { field?: string; in?: string; message: string; [key: string]: unknown }
+
+/** An error the app throws on purpose: status, code and text are safe to show. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const notFound = (what: string, id: string) =>
+  new HttpError(404, 'not_found', `${what} ${id} bestaat niet.`, [{ field: 'id', message: `No ${what} with id ${id}` }]);
+
+export const badRequest = (field: string, message: string) =>
+  new HttpError(400, 'bad_request', message, [{ field, message }]);
+
+const PART: Record<string, string> = { querystring: 'query', params: 'path', body: 'body', headers: 'header' };
+
+// Error codes of PostgreSQL (and network errors of pg) that mean "the database is not
+// reachable right now" rather than "this request is wrong".
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  if (e.code && UNAVAILABLE.has(e.code)) return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end|driver has already been destroyed/i.test(e.message ?? '');
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, 'not_found', `Route ${request.method} ${request.url.split('?')[0]} bestaat niet.`, []));
+
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof HttpError) return send(reply, error.statusCode, error.code, error.message, error.details);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const part = PART[error.validationContext ?? ''] ?? error.validationContext ?? 'request';
+      const details = error.validation.map((v) => ({
+        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || part,
+        in: part,
+        message: v.message ?? 'invalid',
+      }));
+      const fields = [...new Set(details.map((d) => d.field))].join(', ');
+      return send(reply, 400, 'bad_request', `Ongeldige invoer: ${fields}.`, details);
+    }
+    if (isResponseSerializationError(error)) {
+      // A response that does not match its schema is a bug and possibly a leak: never send it.
+      request.log.error({ err: { message: error.message, issues: error.cause?.issues } }, 'response failed its schema');
+      return send(reply, 500, 'internal_error', 'Er ging iets mis aan onze kant.', []);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: { code: (error as { code?: string }).code, message: error.message } }, 'database unavailable');
+      return send(reply, 503, 'database_unavailable', 'De database is even niet bereikbaar. Probeer het later opnieuw.', []);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (bad JSON, 415, body too large…): their text is safe.
+      const code = status === 415 ? 'unsupported_media_type' : status === 413 ? 'payload_too_large' : 'bad_request';
+      return send(reply, status, code, error.message, []);
+    }
+    if (error.code === 'FST_ERR_HANDLER_TIMEOUT') return send(reply, 503, 'timeout', 'Het verzoek duurde te lang.', []);
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, 500, 'internal_error', 'Er ging iets mis aan onze kant.', []);
+  });
+}
+
+function send(reply: FastifyReply, status: number, error: string, message: string, details: ErrorDetail[]) {
+  return reply.status(status).type('application/json; charset=utf-8').send({ error, message, details });
+}

@@ -1,0 +1,31 @@
+// The only file that listens: configuration, database, app, and a graceful close.
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { installGracefulShutdown } from './lifecycle';
+import { openDatabase, prepareDatabase } from './start';
+
+const config = loadConfig();
+const started = performance.now();
+const database = await openDatabase(config).catch((error: Error) => {
+  console.error(`Wijkweb could not open its database: ${error.message}`);
+  process.exit(1);
+});
+try {
+  await prepareDatabase(database, config, (m) => console.log(m));
+} catch (error) {
+  console.error(`Wijkweb could not prepare its database: ${(error as Error).message}`);
+  await database.close();
+  process.exit(1);
+}
+const app = await buildApp({ config, database, logger: { level: config.LOG_LEVEL } });
+installGracefulShutdown(app, database, { graceMs: config.SHUTDOWN_GRACE_S * 1000 });
+
+try {
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const ms = Math.round(performance.now() - started);
+  console.log(`Wijkweb draait op ${address} (database: ${database.backend}, klaar in ${ms} ms). API-documentatie: ${address}/docs`);
+} catch (error) {
+  console.error(`Wijkweb could not listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}`);
+  await database.close();
+  process.exit(1);
+}

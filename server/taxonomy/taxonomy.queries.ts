@@ -1,0 +1,17 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/types';
+
+export async function listTopics(db: Kysely<DB>) {
+  return db.selectFrom('topics as t')
+    .select(['t.key', 't.label_nl', 't.label_en', 't.domain',
+      sql<string[]>`coalesce((select array_agg(s.phrase order by s.phrase) from topic_synonyms s where s.topic_key = t.key and s.lang = 'nl'), '{}')`.as('synonyms')])
+    .orderBy('t.sort_order').orderBy('t.key')
+    .execute();
+}
+
+export async function listTeamTypes(db: Kysely<DB>) {
+  return db.selectFrom('team_types')
+    .select(['key', 'label_nl', 'label_en', 'framework', 'category'])
+    .orderBy('sort_order').orderBy('key')
+    .execute();
+}

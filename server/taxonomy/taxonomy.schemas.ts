@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const Topic = z.object({
+  key: z.string(), label_nl: z.string(), label_en: z.string(), domain: z.string(), synonyms: z.array(z.string()),
+});
+export const TeamType = z.object({
+  key: z.string(), label_nl: z.string(), label_en: z.string(), framework: z.string().nullable(),
+  category: z.enum(['first_contact', 'care', 'welfare', 'informal', 'other']),
+});
+export const TopicList = z.object({ items: z.array(Topic) });
+export const TeamTypeList = z.object({ items: z.array(TeamType) });
+export type Topic = z.infer<typeof Topic>;
+export type TeamType = z.infer<typeof TeamType>;

@@ -1,0 +1,83 @@
+// Teams: the unit people look for. Free functions, db first, no HTTP.
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { DB } from '../db/types';
+import type { Audience } from '../http/audience';
+import { buurtCodesUnder } from '../areas/areas.queries';
+import { listMembers } from '../people/people.queries';
+import type { TeamListQuery } from './teams.schemas';
+
+type TeamEb = ExpressionBuilder<DB & { t: DB['teams'] }, 't'>;
+
+const ADDRESS = sql<string>`l.street || ' ' || l.house_number || ', ' || substr(l.postcode, 1, 4) || ' ' || substr(l.postcode, 5) || ' ' || l.city`;
+
+/** Escapes % and _ so user text is matched literally inside ILIKE. */
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const CORE = ['t.id', 't.name', 't.team_type', 't.access', 't.public_phone', 't.walk_in_hours', 't.last_verified_at'] as const;
+const TOPICS = sql<string[]>`coalesce((select array_agg(tt.topic_key order by tt.topic_key) from team_topics tt where tt.team_id = t.id), '{}')`.as('topics');
+const AREAS = sql<string[]>`coalesce((select array_agg(ta.area_code order by ta.area_code) from team_areas ta where ta.team_id = t.id), '{}')`.as('areas');
+
+function summaryColumns(eb: TeamEb) {
+  return [
+    ...CORE, TOPICS, AREAS,
+    sql<{ id: string; name: string }>`json_build_object('id', o.id, 'name', o.name)`.as('organisation'),
+    jsonArrayFrom(eb.selectFrom('team_locations as tl').innerJoin('locations as l', 'l.id', 'tl.location_id')
+      .whereRef('tl.team_id', '=', 't.id').where('l.archived_at', 'is', null)
+      .select(['l.id', ADDRESS.as('address'), 'l.lat', 'l.lon']).orderBy('l.id')).as('locations'),
+  ] as const;
+}
+
+export async function listTeams(db: Kysely<DB>, query: TeamListQuery) {
+  let base = db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
+    .innerJoin('team_types as ty', 'ty.key', 't.team_type')
+    .where('t.archived_at', 'is', null);
+  if (query.type?.length) base = base.where('t.team_type', 'in', query.type);
+  if (query.topic?.length) {
+    const topics = query.topic;
+    base = base.where((eb) => eb.exists(eb.selectFrom('team_topics as ft').select('ft.team_id')
+      .whereRef('ft.team_id', '=', 't.id').where('ft.topic_key', 'in', topics)));
+  }
+  if (query.area) {
+    const buurten = buurtCodesUnder(db, query.area);
+    base = base.where((eb) => eb.exists(eb.selectFrom('team_areas as fa').select('fa.team_id')
+      .whereRef('fa.team_id', '=', 't.id').where('fa.area_code', 'in', buurten)));
+  }
+  if (query.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = query.bbox;
+    base = base.where((eb) => eb.exists(eb.selectFrom('team_locations as bl').innerJoin('locations as bloc', 'bloc.id', 'bl.location_id')
+      .select('bl.team_id').whereRef('bl.team_id', '=', 't.id')
+      .where('bloc.lon', '>=', minLon).where('bloc.lon', '<=', maxLon)
+      .where('bloc.lat', '>=', minLat).where('bloc.lat', '<=', maxLat)));
+  }
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    base = base.where((eb) => eb.or([eb('t.name', 'ilike', pattern), eb('o.name', 'ilike', pattern)]));
+  }
+  const [items, count] = await Promise.all([
+    base.select(summaryColumns).orderBy('ty.sort_order').orderBy('t.name').orderBy('t.id')
+      .limit(query.per_page).offset((query.page - 1) * query.per_page).execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n), page: query.page, per_page: query.per_page };
+}
+
+export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
+  const team = await db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
+    .where('t.id', '=', id).where('t.archived_at', 'is', null)
+    .select((eb) => [
+      ...CORE, TOPICS, AREAS,
+      't.description', 't.target_groups', 't.funding', 't.public_email', 't.website', 't.version', 't.updated_at', 't.last_verified_by',
+      sql<{ id: string; name: string; website: string | null }>`json_build_object('id', o.id, 'name', o.name, 'website', o.website)`.as('organisation'),
+      jsonArrayFrom(eb.selectFrom('team_locations as tl').innerJoin('locations as l', 'l.id', 'tl.location_id')
+        .whereRef('tl.team_id', '=', 't.id').where('l.archived_at', 'is', null)
+        .select(['l.id', 'l.name', ADDRESS.as('address'), 'l.street', 'l.house_number', 'l.postcode', 'l.city', 'l.lat', 'l.lon', 'l.buurt_code', 'l.opening_hours'])
+        .orderBy('l.id')).as('locations'),
+      jsonArrayFrom(eb.selectFrom('team_areas as ta').innerJoin('areas as a', 'a.code', 'ta.area_code')
+        .whereRef('ta.team_id', '=', 't.id').select(['a.code', 'a.name', 'a.kind', 'ta.coverage']).orderBy('a.name')).as('service_areas'),
+    ])
+    .executeTakeFirst();
+  if (!team) return undefined;
+  const { members, hidden } = await listMembers(db, audience, id);
+  return { ...team, members, hidden_member_count: hidden };
+}
