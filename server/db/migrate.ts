@@ -1,17 +1,27 @@
 // Kysely's Migrator over the ISO-dated files in migrations/. On both backends the
 // dialect runs them in one transaction under an advisory lock.
-import { promises as fs } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, type Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 
+// Kysely's FileMigrationProvider imports from inside node_modules, where TypeScript files
+// are not transformed; importing from here lets tsx and Vitest load the .ts migrations.
+const folderProvider: MigrationProvider = {
+  async getMigrations() {
+    const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts')).sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      migrations[file.replace(/\.(ts|js|mjs)$/, '')] = await import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href);
+    }
+    return migrations;
+  },
+};
+
 export function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }),
-  });
+  return new Migrator({ db, provider: folderProvider });
 }
 
 function check({ error, results }: MigrationResultSet): string[] {

@@ -45,7 +45,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const part = PART[error.validationContext ?? ''] ?? error.validationContext ?? 'request';
       const details = error.validation.map((v) => ({
-        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || part,
+        // "type/0" (an item of a list parameter) is reported as the parameter itself
+        field: v.instancePath.replace(/^\//, '').replace(/(\/\d+)+$/, '').replaceAll('/', '.') || part,
         in: part,
         message: v.message ?? 'invalid',
       }));
@@ -60,6 +61,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: { code: (error as { code?: string }).code, message: error.message } }, 'database unavailable');
       return send(reply, 503, 'database_unavailable', 'De database is even niet bereikbaar. Probeer het later opnieuw.', []);
+    }
+    const pgCode = (error as { code?: string }).code;
+    if (typeof pgCode === 'string' && /^22[0-9A-Z]{3}$/.test(pgCode)) {
+      // PostgreSQL "data exception" (bad encoding, out-of-range value) caused by input that
+      // slipped past validation: the caller's fault, told without the database's words.
+      return send(reply, 400, 'bad_request', 'Ongeldige invoer.', []);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -30,7 +30,9 @@ export const BBox = z
   .refine(([a, b, c, d]) => a <= c && b <= d && a >= -180 && c <= 180 && b >= -90 && d <= 90, 'Corners out of order or range');
 export type BBox = [number, number, number, number];
 
-export const SearchText = z.string().trim().max(200, 'At most 200 characters');
+export const SearchText = z.string().trim().max(200, 'At most 200 characters')
+  // control characters (NUL above all) are never meaningful in text a person typed
+  .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'Contains control characters');
 
 export const ErrorBody = z.object({
   error: z.string(),
