@@ -5,6 +5,7 @@ import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { createDatabase } from '../server/db/database';
 import { createTestApp, getJson, type TestApp } from './helpers/app';
+import { TEST_BACKEND } from './helpers/db';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -59,17 +60,15 @@ describe('404', () => {
 });
 
 describe('a lost database', () => {
-  it('answers 503 and keeps running', async () => {
-    const lost = await createTestApp({ seed: false });
-    await lost.database.close(); // the pool is gone, as after a lost connection
-    const health = await getJson(lost.app, '/api/health');
-    expect(health.status).toBe(503);
-    expect(health.body.status).toBe('unavailable');
-    const teams = await getJson(lost.app, '/api/teams');
-    expect(teams.status).toBe(503);
-    expectCleanError(teams.body, teams.raw);
-    expect(teams.body.error).toBe('database_unavailable');
-    await lost.app.close();
+  it.runIf(TEST_BACKEND === 'postgres')('survives its connections being cut, and recovers', async () => {
+    expect((await getJson(t.app, '/api/teams')).status).toBe(200);
+    const { sql } = await import('kysely');
+    // the server ends every other session of this database, as a restart or failover would
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(t.database.db);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await getJson(t.app, '/api/teams')).status);
+    expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+    expect(statuses.at(-1)).toBe(200);
   });
 
   it('answers 503 when the PostgreSQL server cannot be reached', async () => {

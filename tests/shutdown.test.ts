@@ -47,7 +47,7 @@ describe('the real process', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const address = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
+      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 150_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         const match = output.match(/draait op (http:\/\/[^\s]+)/);
@@ -63,5 +63,5 @@ describe('the real process', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(await readdir(dataDir)).not.toContain('wijkweb.lock');
-  }, 90_000);
+  }, 180_000);
 });

@@ -5,14 +5,11 @@ import type { Database } from '../server/db/database';
 import type { Audience } from '../server/http/audience';
 import { ANONYMOUS } from '../server/http/audience';
 import { getPerson, listMembers, listPeople } from '../server/people/people.queries';
-import { seedDemo, seedReference } from '../seeds/index';
-import { createTestDatabase } from './helpers/db';
+import { createSeededDatabase } from './helpers/db';
 
 let database: Database;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedReference(database.db);
-  await seedDemo(database.db);
+  database = await createSeededDatabase();
 });
 afterAll(async () => { await database?.close(); });
 

@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import type { Database } from '../../server/db/database';
-import { seedDemo, seedReference } from '../../seeds/index';
-import { createTestDatabase } from './db';
+import { createSeededDatabase, createTestDatabase } from './db';
 
 export interface TestApp { app: FastifyInstance; database: Database; close(): Promise<void> }
 
@@ -17,11 +16,7 @@ export interface TestAppOptions {
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  if (options.seed !== false) {
-    await seedReference(database.db);
-    await seedDemo(database.db);
-  }
+  const database = options.seed === false ? await createTestDatabase() : await createSeededDatabase();
   const config = loadConfig({ ...options.env, GEOCODER_URL: options.env?.GEOCODER_URL ?? 'http://127.0.0.1:9/unreachable' });
   const app = await buildApp({ config, database, serveWeb: options.serveWeb ?? false });
   await options.beforeReady?.(app);

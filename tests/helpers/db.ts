@@ -1,38 +1,46 @@
 // Each test file gets its own database, so files run in parallel without touching each
 // other: with DATABASE_URL a throwaway database on that server, otherwise an in-memory
-// PGlite. Both are migrated to the latest schema and dropped again on close().
+// PGlite. Copies of the templates built once by global-setup.ts make this fast.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { createDatabase, type Database } from '../../server/db/database';
-import { migrateToLatest } from '../../server/db/migrate';
+import { inject } from 'vitest';
+import { createDatabase, type Database, PGLITE_EXTENSIONS } from '../../server/db/database';
 
 export const TEST_DATABASE_URL = process.env.DATABASE_URL;
 export const TEST_BACKEND = TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
-/** A fresh, empty database on the backend under test (not migrated). */
-export async function createBlankDatabase(): Promise<Database> {
-  if (!TEST_DATABASE_URL) return createDatabase({ dataDir: 'memory://' });
+type Start = 'blank' | 'migrated' | 'seeded';
+
+async function open(start: Start): Promise<Database> {
+  if (!TEST_DATABASE_URL) {
+    if (start === 'blank') return createDatabase({ dataDir: 'memory://' });
+    const dump = await readFile(inject('dbTemplates')[start]);
+    const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: PGLITE_EXTENSIONS });
+    const database = await createDatabase({ pglite });
+    return { ...database, close: async () => { await database.close(); await pglite.close(); } };
+  }
   const name = `wijkweb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
+  await adminQuery(start === 'blank' ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${inject('dbTemplates')[start]}`);
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const database = await createDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  const close = database.close;
   return {
     ...database,
     close: async () => {
-      await close();
+      await database.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
 
+/** A fresh, empty database on the backend under test (not migrated). */
+export const createBlankDatabase = () => open('blank');
 /** A fresh database on the backend under test, migrated to the latest schema. */
-export async function createTestDatabase(): Promise<Database> {
-  const database = await createBlankDatabase();
-  await migrateToLatest(database.db);
-  return database;
-}
+export const createTestDatabase = () => open('migrated');
+/** A fresh migrated database with the taxonomy and the demo wijk loaded. */
+export const createSeededDatabase = () => open('seeded');
 
 async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
