@@ -1,0 +1,73 @@
+// The one fetch wrapper: JSON in, typed JSON out, errors as ApiError. Types come from the
+// server's Zod schemas, type-only, so the web bundle carries none of the server code.
+import type { z } from 'zod';
+import type { TeamList, TeamDetail } from '../../server/teams/teams.schemas';
+import type { AreaDetail, AreaList } from '../../server/areas/areas.schemas';
+import type { Markers, FeatureCollection } from '../../server/map/map.schemas';
+import type { PersonDetail } from '../../server/people/people.schemas';
+import type { TopicList, TeamTypeList, Topic, TeamType } from '../../server/taxonomy/taxonomy.schemas';
+
+export type TeamSummary = z.infer<typeof TeamList>['items'][number];
+export type TeamPage = z.infer<typeof TeamList>;
+export type { TeamDetail, AreaDetail, Topic, TeamType };
+export type Member = TeamDetail['members'][number];
+export type Person = Member['person'];
+export type PersonPage = z.infer<typeof PersonDetail>;
+export type MarkerList = z.infer<typeof Markers>;
+export type Boundaries = z.infer<typeof FeatureCollection>;
+export type AreaItems = z.infer<typeof AreaList>;
+export type ServingTeam = AreaDetail['teams'][number];
+export interface ClientConfig { tiles: { url: string; attribution: string }; boundary_attribution: string }
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) { super(message); }
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: 'application/json' }, signal, credentials: 'same-origin' });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network');
+  }
+  if (!res.ok) {
+    let message = res.statusText;
+    try { message = ((await res.json()) as { message?: string }).message ?? message; } catch { /* not JSON */ }
+    throw new ApiError(res.status, message);
+  }
+  return (await res.json()) as T;
+}
+
+/** Builds `path?k=v` from the defined, non-empty params. */
+export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+// Reference data that rarely changes: fetched once per page load.
+const once = new Map<string, Promise<unknown>>();
+function cached<T>(path: string): Promise<T> {
+  let p = once.get(path) as Promise<T> | undefined;
+  if (!p) {
+    p = getJson<T>(path);
+    p.catch(() => once.delete(path));
+    once.set(path, p);
+  }
+  return p;
+}
+
+export const api = {
+  config: () => cached<ClientConfig>('/api/config'),
+  topics: () => cached<z.infer<typeof TopicList>>('/api/topics').then((r) => r.items),
+  teamTypes: () => cached<z.infer<typeof TeamTypeList>>('/api/team-types').then((r) => r.items),
+  buurten: () => cached<AreaItems>('/api/areas?kind=buurt').then((r) => r.items),
+  area: (code: string, s?: AbortSignal) => getJson<AreaDetail>(`/api/areas/${encodeURIComponent(code)}`, s),
+  team: (id: string, s?: AbortSignal) => getJson<TeamDetail>(`/api/teams/${encodeURIComponent(id)}`, s),
+  person: (id: string, s?: AbortSignal) => getJson<PersonPage>(`/api/people/${encodeURIComponent(id)}`, s),
+  teams: (params: Record<string, string | number | undefined>, s?: AbortSignal) => getJson<TeamPage>(withQuery('/api/teams', params), s),
+  markers: (params: Record<string, string | undefined>, s?: AbortSignal) => getJson<MarkerList>(withQuery('/api/map/markers', params), s),
+  boundaries: (kind: 'buurt' | 'wijk') => cached<Boundaries>(`/api/map/boundaries?kind=${kind}`),
+};

@@ -1,0 +1,193 @@
+// THE only module that imports Leaflet. A small imperative API that Preact components
+// drive through a ref: base layers, CBS boundaries with names, and team markers clustered
+// with supercluster (never thousands of DOM markers).
+import * as L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { MarkerIndex, type MarkerPoint } from './marker-index';
+import { categoryColour, typeAbbr } from './team-icons';
+
+export type { MarkerPoint };
+export type BBox = [number, number, number, number];
+export interface View { lat: number; lon: number; zoom: number; bbox: BBox }
+export interface BoundaryFeature { type: 'Feature'; id?: string; geometry: unknown; properties: { code: string; name: string; kind: string } }
+export interface BoundaryCollection { type: 'FeatureCollection'; features: BoundaryFeature[] }
+
+export interface MapOptions {
+  tiles: { url: string; attribution: string };
+  boundaryAttribution: string;
+  labels: { baseMap: string; osm: string; boundaries: string; cluster: (n: number) => string };
+  /** Category of a team type, for the marker colour. */
+  category: (typeKey: string) => string;
+  mini?: boolean;
+  onMove?: (view: View) => void;
+  onMarkerClick?: (teamId: string) => void;
+  onAreaClick?: (code: string) => void;
+}
+
+export interface MapAdapter {
+  setView(lat: number, lon: number, zoom: number): void;
+  fitBBox(bbox: BBox, maxZoom?: number): void;
+  getView(): View;
+  setBoundaries(buurten: BoundaryCollection, wijken?: BoundaryCollection): void;
+  setMarkers(points: MarkerPoint[]): void;
+  setSelected(teamId: string | null): void;
+  setSelectedArea(code: string | null): void;
+  destroy(): void;
+}
+
+const OSM_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
+
+function markerIcon(p: MarkerPoint, colour: string, selected: boolean): L.DivIcon {
+  const cls = selected ? 'team-marker is-selected' : 'team-marker';
+  return L.divIcon({
+    className: 'team-marker-wrap',
+    html: `<span class="${cls}" style="background:${colour}"><span aria-hidden="true">${escapeHtml(typeAbbr(p.type))}</span><span class="sr-only">${escapeHtml(p.name)}</span></span>`,
+    iconSize: [30, 30], iconAnchor: [15, 15],
+  });
+}
+
+function clusterIcon(count: number, label: string): L.DivIcon {
+  const size = count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 46 : 52;
+  return L.divIcon({
+    className: 'cluster-marker-wrap',
+    html: `<span class="cluster-marker" style="width:${size}px;height:${size}px"><span aria-hidden="true">${count}</span><span class="sr-only">${escapeHtml(label)}</span></span>`,
+    iconSize: [size, size], iconAnchor: [size / 2, size / 2],
+  });
+}
+
+/** Click, or Enter / Space on a focused marker (Leaflet itself only opens popups on Enter). */
+function onActivate(m: L.Marker, fn: () => void): void {
+  m.on('click', fn);
+  m.on('keydown', (e) => {
+    const key = (e as L.LeafletKeyboardEvent).originalEvent.key;
+    if (key === 'Enter' || key === ' ') { (e as L.LeafletKeyboardEvent).originalEvent.preventDefault(); fn(); }
+  });
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
+  const mini = Boolean(opts.mini);
+  const map = L.map(el, {
+    zoomControl: !mini, keyboard: !mini, scrollWheelZoom: !mini, attributionControl: true,
+    minZoom: 8, maxZoom: 19, zoomSnap: 0.5,
+  });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  const base = L.tileLayer(opts.tiles.url, { attribution: opts.tiles.attribution, maxZoom: 19, maxNativeZoom: 19, crossOrigin: true });
+  base.addTo(map);
+  // Area names sit above the boundaries but below the markers, so they never hide a team.
+  map.createPane('area-labels').style.zIndex = '550';
+  const boundaryLayer = L.layerGroup().addTo(map);
+  const markerLayer = L.layerGroup().addTo(map);
+  if (!mini) {
+    const osm = L.tileLayer(OSM_URL, { attribution: OSM_ATTRIBUTION, maxZoom: 19 });
+    L.control.layers({ [opts.labels.baseMap]: base, [opts.labels.osm]: osm }, { [opts.labels.boundaries]: boundaryLayer }, { collapsed: true }).addTo(map);
+  }
+  map.attributionControl.addAttribution(opts.boundaryAttribution);
+
+  const index = new MarkerIndex();
+  let selectedTeam: string | null = null;
+  let selectedArea: string | null = null;
+  const areaPaths = new Map<string, L.Path>();
+
+  const view = (): View => {
+    const c = map.getCenter();
+    const b = map.getBounds();
+    return { lat: c.lat, lon: c.lng, zoom: map.getZoom(), bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
+  };
+
+  // Markers on the map by key (cluster id or point index): a pan only adds and removes
+  // what changed instead of rebuilding every marker.
+  let live = new Map<string, L.Marker>();
+  const livePoints = new Map<string, MarkerPoint>();
+
+  function pointMarker(p: MarkerPoint): L.Marker {
+    const selected = p.teamId === selectedTeam;
+    const m = L.marker([p.lat, p.lon], {
+      icon: markerIcon(p, categoryColour(opts.category(p.type)), selected), keyboard: !mini,
+      title: p.name, zIndexOffset: selected ? 1000 : 0, riseOnHover: true,
+    });
+    if (opts.onMarkerClick) onActivate(m, () => opts.onMarkerClick?.(p.teamId));
+    return m;
+  }
+
+  function clusterMarker(lat: number, lon: number, count: number, clusterId: number): L.Marker {
+    const m = L.marker([lat, lon], { icon: clusterIcon(count, opts.labels.cluster(count)), keyboard: !mini, riseOnHover: true });
+    onActivate(m, () => map.flyTo([lat, lon], Math.min(index.expansionZoom(clusterId), 18), { duration: 0.4 }));
+    return m;
+  }
+
+  function render(reset = false): void {
+    if (!map.getSize().x) return;
+    const v = view();
+    el.classList.toggle('map--zoomed-in', v.zoom >= 13.5);
+    if (reset) { markerLayer.clearLayers(); live = new Map(); livePoints.clear(); }
+    const next = new Map<string, L.Marker>();
+    for (const item of index.clusters(v.bbox, Math.round(v.zoom))) {
+      const key = item.cluster ? `c${item.clusterId}` : `p${item.index}`;
+      let m = live.get(key);
+      if (!m) {
+        m = item.cluster ? clusterMarker(item.lat, item.lon, item.count, item.clusterId) : pointMarker(item.point);
+        markerLayer.addLayer(m);
+        if (!item.cluster) livePoints.set(key, item.point);
+      }
+      next.set(key, m);
+    }
+    for (const [key, m] of live) if (!next.has(key)) { markerLayer.removeLayer(m); livePoints.delete(key); }
+    live = next;
+  }
+
+  function restyle(teamIds: Array<string | null>): void {
+    for (const [key, p] of livePoints) {
+      if (!teamIds.includes(p.teamId)) continue;
+      const selected = p.teamId === selectedTeam;
+      const m = live.get(key);
+      m?.setIcon(markerIcon(p, categoryColour(opts.category(p.type)), selected));
+      m?.setZIndexOffset(selected ? 1000 : 0);
+    }
+  }
+
+  map.on('moveend', () => { render(); opts.onMove?.(view()); });
+
+  function styleArea(code: string, kind: string): L.PathOptions {
+    if (kind === 'wijk') return { color: '#154273', weight: 3, dashArray: '8 6', fill: false, interactive: false };
+    const on = code === selectedArea;
+    return { color: '#154273', weight: on ? 3 : 1.5, opacity: 0.9, fillColor: '#154273', fillOpacity: on ? 0.16 : 0.04, interactive: Boolean(opts.onAreaClick) };
+  }
+
+  return {
+    setView: (lat, lon, zoom) => map.setView([lat, lon], zoom, { animate: false }),
+    fitBBox: (b, maxZoom = 17) => map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { maxZoom, animate: false, padding: [8, 8] }),
+    getView: view,
+    setBoundaries(buurten, wijken) {
+      boundaryLayer.clearLayers();
+      areaPaths.clear();
+      for (const fc of [wijken, buurten]) {
+        if (!fc) continue;
+        for (const f of fc.features) {
+          const { code, name, kind } = f.properties;
+          const layer = L.geoJSON(f as never, { style: () => styleArea(code, kind) });
+          layer.bindTooltip(name, { permanent: true, direction: 'center', className: `area-label area-label--${kind}`, pane: 'area-labels', interactive: false });
+          if (kind === 'buurt' && opts.onAreaClick) layer.on('click', () => opts.onAreaClick?.(code));
+          layer.eachLayer((l) => { if (kind === 'buurt') areaPaths.set(code, l as L.Path); });
+          boundaryLayer.addLayer(layer);
+        }
+      }
+    },
+    setMarkers(points) { index.load(points); render(true); },
+    setSelected(teamId) {
+      if (teamId === selectedTeam) return;
+      const before = selectedTeam;
+      selectedTeam = teamId;
+      restyle([before, teamId]);
+    },
+    setSelectedArea(code) {
+      selectedArea = code;
+      for (const [c, path] of areaPaths) path.setStyle(styleArea(c, 'buurt'));
+    },
+    destroy: () => { map.off(); map.remove(); },
+  };
+}
