@@ -34,7 +34,7 @@ describe(`search migration on ${TEST_BACKEND}`, () => {
     const withSearch = await catalog(database);
     const added = withSearch.filter((item) => !without.includes(item));
     for (const expected of ['column teams.search_vector tsvector', 'column people.search_vector tsvector', 'index CREATE INDEX teams_search_idx',
-      'index CREATE INDEX teams_name_trgm_idx', 'function wijkweb_unaccent(text)', 'function wijkweb_norm(text)']) {
+      'index CREATE INDEX teams_name_trgm_idx', 'column teams.name_norm text', 'column topic_synonyms.phrase_norm text', 'function wijkweb_unaccent(text)', 'function wijkweb_norm(text)']) {
       expect(added.some((item) => item.startsWith(expected)), expected).toBe(true);
     }
     expect(without.every((item) => withSearch.includes(item))).toBe(true);

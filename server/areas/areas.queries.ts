@@ -4,13 +4,12 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
 
 /** Subquery: the codes of the buurten in an area (the area itself when it is a buurt). */
+// A UNION of three indexed look-ups rather than one OR, which made PostgreSQL scan areas.
 export function buurtCodesUnder(db: Kysely<DB>, code: string) {
-  return db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt')
-    .where((eb) => eb.or([
-      eb('b.code', '=', code),
-      eb('b.parent_code', '=', code),
-      eb('b.parent_code', 'in', eb.selectFrom('areas as w').select('w.code').where('w.parent_code', '=', code)),
-    ]));
+  return db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.code', '=', code)
+    .union(db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.parent_code', '=', code))
+    .union(db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt')
+      .where('b.parent_code', 'in', db.selectFrom('areas as w').select('w.code').where('w.parent_code', '=', code)));
 }
 
 export async function listAreas(db: Kysely<DB>, filter: { kind?: string; parent?: string }) {

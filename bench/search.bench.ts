@@ -1,0 +1,107 @@
+// Search benchmark on the national data set:
+//   npx tsx bench/search.bench.ts [--seconds=20 --connections=10 --reuse --plans-only --full-plans --app-first
+//                                  --buurten=13000 --teams=50000 --people=200000]
+// 1. a fresh PostgreSQL database (127.0.0.1:5432), migrated, taxonomy + national set loaded
+//    (--reuse keeps an existing wijkweb_bench database);
+// 2. EXPLAIN (ANALYZE, BUFFERS) of the main search shapes, checking the big tables are read
+//    through indexes;
+// 3. the real app and a bare Fastify + pg route with the same SQL, driven in turn by
+//    autocannon with the same query mix; req/s, p99 and the app/bare ratios.
+import { sql } from 'kysely';
+import { createDatabase } from '../server/db/database';
+import { migrateToLatest } from '../server/db/migrate';
+import { ANONYMOUS, type Audience } from '../server/http/audience';
+import { searchPlan } from '../server/search/search.queries';
+import { SearchQuery } from '../server/search/search.schemas';
+import { searchStatement } from '../server/search/search.sql';
+import { seedReference } from '../seeds/index';
+import { generateNational } from '../seeds/national/index';
+import { startChild } from './lib/child';
+import { databaseExists, databaseUrl, freshDatabase } from './lib/db';
+import { explain, scanSummary } from './lib/explain';
+import { compareTargets } from './lib/load';
+import { printProgress } from './lib/progress';
+import { printTable, ratioRows } from './lib/table';
+
+const flag = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const NAME = 'wijkweb_bench';
+const BIG = ['teams', 'organisations', 'people', 'team_topics', 'team_areas', 'memberships', 'person_topics', 'locations', 'areas'];
+const LAY = ['geldzorgen', 'ik kan mijn rekeningen niet betalen', 'deurwaarder', 'mijn kind spijbelt', 'eenzaam', 'huisarts',
+  'opvoeden', 'hulp bij formulieren', 'mantelzorg', 'dementie', 'verslaafd', 'ruzie met de buren', 'POH-GGZ', 'FACT',
+  'wijkverpleging', 'schuldhulpverlening', 'jgt', 'Wmo-loket', 'ambulante jeugdhulp', 'opbouwwerk', 'schuldhulpverleining',
+  'huisarst', 'wijkverplegng', 'jongerwerk'];
+
+async function prepare(): Promise<string> {
+  if (process.argv.includes('--reuse') && await databaseExists(NAME)) return databaseUrl(NAME);
+  const url = await freshDatabase(NAME);
+  const database = await createDatabase({ databaseUrl: url, poolSize: 2 });
+  try {
+    await migrateToLatest(database.db);
+    await seedReference(database.db);
+    const summary = await generateNational(database.db, {
+      buurten: flag('buurten', 13_000), teams: flag('teams', 50_000), people: flag('people', 200_000), seed: flag('seed', 1),
+      onProgress: printProgress(),
+    });
+    console.log(`\nloaded ${summary.rows.toLocaleString('en')} rows (${summary.areas} areas, ${summary.teams} teams, ${summary.people} people) in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+    const t = Date.now();
+    await sql`VACUUM ANALYZE`.execute(database.db);
+    console.log(`VACUUM ANALYZE ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  } finally {
+    await database.close();
+  }
+  return url;
+}
+
+async function plans(url: string, names: string[], gemeente: string): Promise<void> {
+  const database = await createDatabase({ databaseUrl: url, poolSize: 1 });
+  const professional: Audience = { kind: 'professional', accountId: 'bench', personId: null, teamIds: [], organisationIds: [] };
+  const shapes: [string, Audience, Record<string, string>][] = [
+    ['lay word', ANONYMOUS, { q: 'geldzorgen' }], ['lay sentence', ANONYMOUS, { q: 'ik kan mijn rekeningen niet betalen' }],
+    ['jargon', ANONYMOUS, { q: 'huisarts' }], ['typo', ANONYMOUS, { q: 'schuldhulpverleining' }], ['team name', ANONYMOUS, { q: names[0]! }],
+    ['area filter', ANONYMOUS, { q: 'wijkteam', area: gemeente }], ['people (professional)', professional, { q: 'de Jong', kind: 'person' }],
+  ];
+  try {
+    for (const [label, audience, query] of shapes) {
+      await explain(database.db, searchStatement(database.db, audience, searchPlan(SearchQuery.parse(query))).compile(database.db), BIG); // warm
+      const s = await explain(database.db, searchStatement(database.db, audience, searchPlan(SearchQuery.parse(query))).compile(database.db), BIG);
+      console.log(`\n[${label}] ${JSON.stringify(query)}: ${s.executionMs.toFixed(1)} ms, ${s.seqScansOnBig.length ? `SEQ SCAN on ${s.seqScansOnBig.join(', ')}` : 'no seq scan on big tables'}`);
+      for (const line of scanSummary(s, BIG)) console.log(`  ${line}`);
+      if (process.argv.includes('--full-plans')) console.log(s.text);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function sampleNames(url: string): Promise<{ names: string[]; gemeente: string }> {
+  const database = await createDatabase({ databaseUrl: url, poolSize: 1 });
+  try {
+    const teams = await database.db.selectFrom('teams').select('name').orderBy('id').offset(777).limit(8).execute();
+    const gemeenten = await database.db.selectFrom('areas').select('code').where('kind', '=', 'gemeente').orderBy('code').limit(41).execute();
+    return { names: teams.map((t) => t.name), gemeente: gemeenten[gemeenten.length - 1]!.code };
+  } finally {
+    await database.close();
+  }
+}
+
+const url = await prepare();
+const { names, gemeente } = await sampleNames(url);
+await plans(url, names, gemeente);
+// The mix: lay words, jargon and typos, team names exact and with a letter dropped.
+const queries = [...LAY, ...names, ...names.map((n) => n.slice(0, 4) + n.slice(5).toLowerCase())];
+const paths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
+if (process.argv.includes('--plans-only')) process.exit(0);
+const servers = await startChild<{ app: number; bare: number }>(new URL('./search.servers.ts', import.meta.url).pathname, [url]);
+try {
+  const seconds = flag('seconds', 20), connections = flag('connections', 10);
+  console.log(`\nautocannon: ${queries.length} queries in turn, ${connections} connections, ${seconds} s each (after 3 s warm-up)`);
+  const targets = [
+    { label: 'bare fastify+pg', url: `http://127.0.0.1:${servers.info.bare}` },
+    { label: 'wijkweb app', url: `http://127.0.0.1:${servers.info.app}` },
+  ];
+  // --app-first swaps the running order (to see whether order matters); ratios stay app/bare.
+  const figures = await compareTargets(process.argv.includes('--app-first') ? [...targets].reverse() : targets, { paths, seconds, connections });
+  printTable(ratioRows(figures.sort((a, b) => Number(a.label === 'wijkweb app') - Number(b.label === 'wijkweb app'))));
+} finally {
+  await servers.stop();
+}

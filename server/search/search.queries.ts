@@ -1,0 +1,50 @@
+// Search over teams, organisations, topics and (signed-in audiences only) people.
+// Free functions, db first, no HTTP. The SQL itself is in search.sql.ts.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types';
+import type { Audience } from '../http/audience';
+import { jargonTypes } from './search.vocabulary';
+import type { SearchItem, SearchKind, SearchQuery, SearchResult } from './search.schemas';
+import { rankedKinds, type SearchPlan, type SearchRow, searchStatement } from './search.sql';
+
+/** Candidates gathered per branch and kind before ranking: bounds the cost of common words. */
+export const RANK_CAP = 500;
+
+const ALL_KINDS: readonly SearchKind[] = ['team', 'organisation', 'topic', 'person'];
+
+// Text with no letter or digit (emoji, punctuation, "%_\\") cannot match a name or a
+// word: answer it without a query.
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+export function searchPlan(query: SearchQuery, cap = RANK_CAP): SearchPlan {
+  return {
+    q: query.q, jargon: jargonTypes(query.q),
+    kinds: new Set(query.kind?.length ? query.kind : ALL_KINDS),
+    types: query.type, topics: query.topic, area: query.area,
+    limit: query.per_page, offset: (query.page - 1) * query.per_page, cap,
+  };
+}
+
+/** Shapes result rows (as search.sql.ts returns them) into the response: shared with the bench baseline. */
+export function toSearchResult(rows: SearchRow[], page: number, perPage: number): SearchResult {
+  const first = rows[0];
+  const items: SearchItem[] = [];
+  for (const r of rows) {
+    if (r.kind === null || r.id === null || r.name === null) continue;
+    const item: SearchItem = { kind: r.kind, id: r.id, name: r.name, score: r.score ?? 0 };
+    if (r.team_type) item.team_type = r.team_type;
+    if (r.organisation_id && r.organisation_name) item.organisation = { id: r.organisation_id, name: r.organisation_name };
+    if (r.kind === 'person') item.job_title = r.job_title ?? '';
+    items.push(item);
+  }
+  return { items, total: first ? Number(first.total) : 0, page, per_page: perPage, capped: first?.capped ?? false };
+}
+
+export async function search(db: Kysely<DB>, audience: Audience, query: SearchQuery): Promise<SearchResult> {
+  const plan = searchPlan(query);
+  if (!HAS_WORD.test(plan.q) || rankedKinds(plan, audience).length === 0) {
+    return { items: [], total: 0, page: query.page, per_page: query.per_page, capped: false };
+  }
+  const { rows } = await searchStatement(db, audience, plan).execute(db);
+  return toSearchResult(rows, query.page, query.per_page);
+}

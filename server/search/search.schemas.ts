@@ -1,0 +1,44 @@
+// The search contract: one ranked list over teams, organisations, topics and (for
+// signed-in audiences only) people.
+import { z } from 'zod';
+import { AreaCode, KeyList, PageQuery, Paged } from '../http/schemas';
+
+export const SearchKind = z.enum(['team', 'organisation', 'person', 'topic']);
+export type SearchKind = z.infer<typeof SearchKind>;
+
+const KindList = z.string().max(200)
+  .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
+  .pipe(z.array(SearchKind).max(4));
+
+export const SEARCH_MAX_LENGTH = 200;
+
+export const SearchQuery = PageQuery.extend({
+  // An empty q is not an error: it returns no results (the box was cleared).
+  q: z.string().trim().max(SEARCH_MAX_LENGTH, `At most ${SEARCH_MAX_LENGTH} characters`).default('')
+    .describe('What to look for, in plain words: a name, a problem ("geldzorgen"), a profession ("POH-GGZ"). Typos are tolerated.'),
+  kind: KindList.optional().describe('Only these kinds, comma-separated: team, organisation, person, topic'),
+  type: KeyList.optional().describe('Team type key(s): only teams of these types (other kinds are left out)'),
+  topic: KeyList.optional().describe('Topic key(s): teams and people helping with any of them, and those topics'),
+  area: AreaCode.optional().describe('CBS code: teams serving a buurt under it, organisations and people of such teams'),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+// Strict: a person item carries only name and job title, whatever the audience, so a
+// contact field can never reach a search result through this schema.
+export const SearchItem = z.strictObject({
+  kind: SearchKind,
+  /** A UUID, or the key of a topic. */
+  id: z.string(),
+  name: z.string(),
+  score: z.number(),
+  team_type: z.string().optional(),
+  organisation: z.object({ id: z.string(), name: z.string() }).optional(),
+  job_title: z.string().optional(),
+});
+export type SearchItem = z.infer<typeof SearchItem>;
+
+export const SearchResult = Paged(SearchItem).extend({
+  /** True when a kind had more matches than are ranked (see search.queries.ts): total counts the ranked ones. */
+  capped: z.boolean(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
