@@ -11,8 +11,11 @@ import { TopicPage } from './topic/TopicPage';
 import { TeamPage } from './team/TeamPage';
 import { PersonPage } from './person/PersonPage';
 import { AreaPage } from './area/AreaPage';
+import { SearchBox } from './search/SearchBox';
+import { SearchPage } from './search/SearchPage';
 
 const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
+const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
 const routes: Array<[string, View]> = [
@@ -22,6 +25,8 @@ const routes: Array<[string, View]> = [
   ['/teams/:id', TeamPage],
   ['/mensen/:id', PersonPage],
   ['/gebieden/:code', AreaPage],
+  ['/zoeken', SearchPage],
+  ['/adres', AddressPage as unknown as View],
 ];
 
 function resolve(path: string): [View, Params] | null {
@@ -62,7 +67,7 @@ export function App() {
             <a href="/" aria-current={loc.path === '/' ? 'page' : undefined}>{t('nav.help')}</a>
             <a href="/kaart" aria-current={loc.path === '/kaart' ? 'page' : undefined}>{t('nav.map')}</a>
           </nav>
-          <div class="site-header__search" id="zoekvak" data-slot="search" />
+          <div class="site-header__search" id="zoekvak" data-slot="search"><SearchBox /></div>
           <button type="button" class="lang-switch" lang={other} onClick={() => setLang(other)}>
             {t('layout.switch_lang')}
           </button>

@@ -3,8 +3,14 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import nl from '../../web/i18n/nl.json';
-import en from '../../web/i18n/en.json';
+import nlCore from '../../web/i18n/nl.json';
+import enCore from '../../web/i18n/en.json';
+import searchNl from '../../web/search/messages.nl.json';
+import searchEn from '../../web/search/messages.en.json';
+
+// The app merges the search feature's own messages into each language (web/i18n/i18n.ts).
+const nl: Record<string, string> = { ...nlCore, ...searchNl };
+const en: Record<string, string> = { ...enCore, ...searchEn };
 import { CATEGORY_COLOURS, typeAbbr } from '../../web/map/team-icons';
 import { match } from '../../web/router';
 import { TEAM_TYPES, TOPICS } from '../../seeds/taxonomy';

@@ -2,10 +2,12 @@
 // falls back to Dutch, and fills {placeholders}. Keys ending in _one/_other pick by count.
 import nl from './nl.json';
 import en from './en.json';
+import searchNl from '../search/messages.nl.json';
+import searchEn from '../search/messages.en.json';
 
 export type Lang = 'nl' | 'en';
 type Dict = Record<string, string>;
-const dicts: Record<Lang, Dict> = { nl, en };
+const dicts: Record<Lang, Dict> = { nl: { ...nl, ...searchNl }, en: { ...en, ...searchEn } };
 const STORAGE_KEY = 'wijkweb.lang';
 
 function initialLang(): Lang {

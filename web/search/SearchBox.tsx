@@ -145,7 +145,7 @@ export function SearchBox() {
           placeholder={t('search.placeholder')} value={text} maxLength={200}
           onInput={(e) => setText(e.currentTarget.value)} onKeyDown={onKeyDown} onBlur={close}
           onFocus={() => { if (results && results.q === text.trim()) setOpen(true); }} />
-        <div id={LISTBOX_ID} role="listbox" aria-label={t('search.suggestions')} class="search-box__popup" hidden={!expanded} data-testid="search-listbox"
+        <div id={LISTBOX_ID} role="listbox" aria-label={t('search.suggestions')} class="search-box__popup" hidden={!expanded} data-testid="search-listbox" data-query={results?.q}
           onMouseDown={(e) => e.preventDefault() /* keep focus in the input */}>
           {expanded && groupByKind(results!.items).map(([kind, items]) => (
             <div role="group" aria-labelledby={`${LISTBOX_ID}-g-${kind}`} key={kind}>

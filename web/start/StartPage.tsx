@@ -4,6 +4,7 @@ import { label, t } from '../i18n/i18n';
 import { api } from '../api/client';
 import { useFetch } from '../components/use-fetch';
 import { CrisisBlock } from '../components/CrisisBlock';
+import { AddressLookup } from '../lookup/AddressLookup';
 import { useTitle } from '../components/Status';
 import { useTaxonomy } from '../components/taxonomy';
 import { TILES } from './tiles';
@@ -40,6 +41,7 @@ export function StartPage() {
           </details>
         )}
       </section>
+      <AddressLookup compact />
       {buurten.length > 0 && (
         <section aria-labelledby="buurt-title">
           <h2 id="buurt-title">{t('start.buurt_title')}</h2>

@@ -1,0 +1,184 @@
+// The answer to "who works at this address": the address as resolved, its buurt/wijk
+// (labelled "benadering" when it is a guess), the teams serving it with their contact
+// persons as faces (first points of contact first, as the API orders them; contact fields
+// exactly as the API returns them), and the nearest huisartsen and schools with distances.
+import { useEffect, useRef } from 'preact/hooks';
+import { getLang, t } from '../i18n/i18n';
+import { ApiError } from '../api/client';
+import { announce } from '../components/announce';
+import { Avatar } from '../components/Avatar';
+import { Email, Phone } from '../components/contact';
+import { ErrorMessage, Loading } from '../components/Status';
+import { PersonCard, showRole } from '../components/PersonCard';
+import { TeamCard } from '../components/TeamCard';
+import { CATEGORIES, useTaxonomy, type Taxonomy } from '../components/taxonomy';
+import { useFetch } from '../components/use-fetch';
+import { lookupApi, type LookupResult, type LookupTeam } from '../search/api';
+
+type Params = { postcode?: string; number?: string; address?: string };
+type Contact = LookupTeam['contacts'][number];
+type Nearest = LookupResult['nearest'][number];
+
+// Focus moves to the answer only when the person just asked (not on a reload).
+let focusNext = false;
+export function requestFocusOnAnswer(): void { focusNext = true; }
+
+/** "op 280 m" / "op 1,4 km": rounded, in the current language. */
+export function distanceText(m: number): string {
+  if (m < 1000) return t('lookup.distance_m', { d: Math.max(10, Math.round(m / 10) * 10) });
+  return t('lookup.distance_km', { d: (m / 1000).toLocaleString(getLang() === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }) });
+}
+
+export function LookupAnswer({ params }: { params: Params }) {
+  const key = JSON.stringify(params);
+  const { data, error } = useFetch((s) => lookupApi(params, s), [key]);
+  const tax = useTaxonomy();
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error && focusNext) { focusNext = false; notice.current?.focus(); }
+  }, [error]);
+  if (error instanceof ApiError && [400, 404, 503].includes(error.status)) {
+    const text = error.status === 503 ? t('lookup.geocoder_unavailable') : error.status === 404 ? t('lookup.not_found') : t('lookup.bad_input');
+    return (
+      <div ref={notice} tabIndex={-1} class={error.status === 503 ? 'notice lookup-notice' : 'notice notice--error lookup-notice'} role="alert" data-testid="lookup-error">
+        <p>{text}</p>
+      </div>
+    );
+  }
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return <Loading />;
+  return <Answer result={data} params={params} tax={tax} />;
+}
+
+function Answer({ result, params, tax }: { result: LookupResult; params: Params; tax: Taxonomy }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const where = result.address ?? params.address ?? params.postcode ?? '';
+  useEffect(() => {
+    announce(t('lookup.announce', { n: result.teams.length, address: where }));
+    if (focusNext) {
+      focusNext = false;
+      heading.current?.focus({ preventScroll: true });
+      heading.current?.scrollIntoView?.({ block: 'start' });
+    }
+  }, [result]);
+  const { buurt, wijk, gemeente } = result.area;
+  return (
+    <section class="lookup-answer" aria-labelledby="lookup-answer-title" data-testid="lookup-answer">
+      <h2 id="lookup-answer-title" tabIndex={-1} ref={heading}>
+        {result.address ? t('lookup.result_title', { address: result.address }) : t('lookup.result_title_area', { postcode: where })}
+      </h2>
+      {result.approximate && (
+        <p class="lookup-approx" data-testid="approximate">
+          <span class="pill pill--approx">{t('lookup.approximate')}</span> {result.approximation ?? t('lookup.approximate_text')}
+        </p>
+      )}
+      {result.message && <p class="notice">{result.message}</p>}
+      {(buurt || wijk || gemeente) && (
+        <dl class="facts lookup-area" data-testid="lookup-area">
+          {buurt && <><dt>{t('lookup.buurt')}</dt><dd><a href={`/gebieden/${buurt.code}`}>{buurt.name}</a></dd></>}
+          {wijk && <><dt>{t('lookup.wijk')}</dt><dd><a href={`/gebieden/${wijk.code}`}>{wijk.name}</a></dd></>}
+          {gemeente && <><dt>{t('lookup.gemeente')}</dt><dd><a href={`/gebieden/${gemeente.code}`}>{gemeente.name}</a></dd></>}
+        </dl>
+      )}
+      {result.candidates.length > 1 && (
+        <p>{t('lookup.candidates')} {result.candidates.map((c, i) => <span key={c.code}>{i > 0 && ', '}<a href={`/gebieden/${c.code}`}>{c.name}</a></span>)}</p>
+      )}
+      {buurt && (
+        <p class="lookup-links">
+          <a class="button-secondary" href={`/kaart?buurt=${encodeURIComponent(buurt.code)}`} data-testid="lookup-map-link">{t('lookup.on_map')}</a>
+          <a href={`/gebieden/${buurt.code}`}>{t('lookup.area_page', { name: buurt.name })}</a>
+        </p>
+      )}
+      <Teams teams={result.teams} tax={tax} hasArea={Boolean(buurt || wijk || gemeente)} />
+      {result.nearest.length > 0 && <NearestList nearest={result.nearest} tax={tax} />}
+    </section>
+  );
+}
+
+function Teams({ teams, tax, hasArea }: { teams: LookupTeam[]; tax: Taxonomy; hasArea: boolean }) {
+  if (teams.length === 0) return hasArea ? <p>{t('lookup.no_teams')}</p> : null;
+  return (
+    <section aria-labelledby="lookup-teams-title" data-testid="lookup-teams">
+      <h2 id="lookup-teams-title">{t('lookup.teams_title')}</h2>
+      <p class="lead-small">{t('lookup.teams_count', { n: teams.length })}</p>
+      {CATEGORIES.map((cat) => {
+        const group = teams.filter((x) => (CATEGORIES as readonly string[]).includes(x.category) ? x.category === cat : cat === 'other');
+        if (!group.length) return null;
+        return (
+          <section key={cat} aria-labelledby={`lookup-cat-${cat}`} class="category-group" data-category={cat}>
+            <h3 id={`lookup-cat-${cat}`}>{t(`category.${cat}`)} <span class="count">({group.length})</span></h3>
+            <p class="hint">{t(`category.${cat}_hint`)}</p>
+            <ul class="card-list card-list--grid">
+              {group.map((team) => (
+                <li key={team.id}>
+                  <TeamCard team={team} tax={tax} headingLevel={4}>
+                    <Contacts team={team} large={cat === 'first_contact'} />
+                  </TeamCard>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
+function Contacts({ team, large }: { team: LookupTeam; large: boolean }) {
+  return (
+    <>
+      {team.contacts.length > 0 && (
+        <ul class={large ? 'face-grid lookup-contacts' : 'face-row lookup-contacts'} aria-label={t('lookup.contacts', { name: team.name })} data-testid="lookup-contacts">
+          {team.contacts.map((c) => <li key={c.person.id}>{large ? <PersonCard person={c.person} role={c.role} /> : <ContactLine contact={c} />}</li>)}
+        </ul>
+      )}
+      {team.hidden_contacts > 0 && <p class="hint">{t('lookup.hidden_contacts', { n: team.hidden_contacts })}</p>}
+    </>
+  );
+}
+
+/** A small face with name, role and whatever contact fields the API sent. */
+function ContactLine({ contact: { person, role } }: { contact: Contact }) {
+  const mobile = 'phone_mobile' in person ? person.phone_mobile : null;
+  return (
+    <div class="contact-line">
+      <Avatar name={person.name} initials={person.initials} photo={person.photo_url} size="sm" />
+      <div>
+        <a href={`/mensen/${person.id}`}>{person.name}</a>
+        <span class="muted"> · {showRole(role, person.job_title) ? `${role} · ${person.job_title}` : person.job_title}</span>
+        {(person.phone_work || mobile || person.email_work) && (
+          <span class="contact-line__fields">
+            {person.phone_work && <Phone number={person.phone_work} label={t('person.phone_work')} />}
+            {mobile && <Phone number={mobile} label={t('person.phone_mobile')} />}
+            {person.email_work && <Email address={person.email_work} />}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function NearestList({ nearest, tax }: { nearest: Nearest[]; tax: Taxonomy }) {
+  const byType = new Map<string, Nearest[]>();
+  for (const n of nearest) byType.set(n.team.team_type, [...(byType.get(n.team.team_type) ?? []), n]);
+  return (
+    <section aria-labelledby="lookup-nearest-title" data-testid="lookup-nearest">
+      <h2 id="lookup-nearest-title">{t('lookup.nearest_title')}</h2>
+      <p class="hint">{t('lookup.nearest_hint')}</p>
+      {[...byType].map(([type, items]) => (
+        <section key={type} aria-labelledby={`lookup-near-${type}`}>
+          <h3 id={`lookup-near-${type}`}>{tax.type(type)}</h3>
+          <ul class="nearest-list">
+            {items.map((n) => (
+              <li key={`${n.team.id}:${n.location.id}`}>
+                <a href={`/teams/${n.team.id}`}>{n.team.name}</a>{' '}
+                <span class="nearest-list__distance">{distanceText(n.distance_m)}</span>
+                <br /><span class="muted">{n.location.address}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
