@@ -17,6 +17,7 @@ import teamsRoutes from './teams/teams.routes';
 import peopleRoutes from './people/people.routes';
 import mapRoutes from './map/map.routes';
 import searchRoutes from './search/search.routes';
+import lookupRoutes from './lookup/lookup.routes';
 import demoPhotosRoutes from './demo-photos/demo-photos.routes';
 import webRoutes from './web/web.routes';
 
@@ -72,6 +73,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(peopleRoutes);
   await app.register(mapRoutes);
   await app.register(searchRoutes);
+  await app.register(lookupRoutes);
   await app.register(demoPhotosRoutes);
   if (serveWeb) await app.register(webRoutes);
   return app;

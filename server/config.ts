@@ -9,8 +9,9 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the demo wijk into an empty database on start. */
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
-  /** Base URL of the PDOK Locatieserver (or a compatible geocoder). Empty: no geocoder. */
-  GEOCODER_URL: z.string().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+  /** Base URL of the PDOK Locatieserver (or a compatible geocoder). Empty or "off": no geocoder. */
+  GEOCODER_URL: z.string().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1')
+    .transform((url) => (url.trim().toLowerCase() === 'off' ? '' : url.trim())),
   GEOCODER_TIMEOUT_MS: z.coerce.number().int().positive().default(2500),
   /** Base map tiles, handed to the web app. */
   TILE_URL: z.string().default('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png'),
@@ -22,7 +23,9 @@ const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // An empty variable means "not set", except where empty is a setting of its own.
+  const keepEmpty = new Set(['GEOCODER_URL']);
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && (v !== '' || keepEmpty.has(k))));
   const parsed = ConfigSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

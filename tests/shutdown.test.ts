@@ -14,11 +14,15 @@ afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, forc
 describe('graceful shutdown', () => {
   it('finishes the request in flight, then closes the database', async () => {
     // a slowed-down real route stands in for a long query
+    let arrived!: () => void;
+    const inHandler = new Promise<void>((resolve) => { arrived = resolve; });
     const t = await createTestApp({
       seed: false,
       beforeReady: (app) => {
         app.addHook('preHandler', async (request) => {
-          if (request.url === '/api/health?slow') await new Promise((r) => setTimeout(r, 400));
+          if (request.url !== '/api/health?slow') return;
+          arrived();
+          await new Promise((r) => setTimeout(r, 400));
         });
       },
     });
@@ -26,7 +30,7 @@ describe('graceful shutdown', () => {
     const exits: number[] = [];
     const shutdown = installGracefulShutdown(t.app, t.database, { graceMs: 5000, exit: (c) => exits.push(c), signals: [] });
     const inFlight = fetch(`${address}/api/health?slow`);
-    await new Promise((r) => setTimeout(r, 100));
+    await inHandler; // the request is being handled when the signal comes
     const closing = shutdown('SIGTERM');
     const res = await inFlight;
     expect(res.status).toBe(200);
