@@ -6,41 +6,17 @@
 // PostgreSQL server from BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 import { type CompiledQuery, sql } from 'kysely';
 import { createDatabase } from '../server/db/database';
-import { migrateToLatest } from '../server/db/migrate';
-import { seedReference } from '../seeds/index';
-import { generateNational } from '../seeds/national/index';
 import { startChild } from './lib/child';
-import { databaseExists, databaseUrl, freshDatabase } from './lib/db';
+import { flag, prepareNational } from './lib/national';
 import { explain, scanSummary } from './lib/explain';
 import { type LoadFigures, runLoad } from './lib/load';
-import { printProgress } from './lib/progress';
 import { printTable } from './lib/table';
 import type { LookupServersInfo } from './lookup.servers';
 
-const flag = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const NAME = 'wijkweb_bench_lookup';
 const BIG = ['areas', 'teams', 'team_areas', 'locations', 'team_locations', 'people', 'memberships', 'person_topics', 'organisations'];
 const SECONDS = flag('seconds', 10);
 const ROUNDS = flag('rounds', 3);
-
-async function prepare(): Promise<string> {
-  if (process.argv.includes('--reuse') && await databaseExists(NAME)) return databaseUrl(NAME);
-  const url = await freshDatabase(NAME);
-  const database = await createDatabase({ databaseUrl: url, poolSize: 2 });
-  try {
-    await migrateToLatest(database.db);
-    await seedReference(database.db);
-    const summary = await generateNational(database.db, {
-      buurten: flag('buurten', 13_000), teams: flag('teams', 50_000), people: flag('people', 200_000), seed: flag('seed', 1),
-      onProgress: printProgress(),
-    });
-    console.log(`\nloaded ${summary.rows.toLocaleString('en')} rows in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
-    await sql`VACUUM ANALYZE`.execute(database.db);
-  } finally {
-    await database.close();
-  }
-  return url;
-}
 
 async function plans(url: string, info: LookupServersInfo): Promise<void> {
   const database = await createDatabase({ databaseUrl: url, poolSize: 1 });
@@ -60,7 +36,7 @@ async function plans(url: string, info: LookupServersInfo): Promise<void> {
   }
 }
 
-const url = await prepare();
+const url = await prepareNational(NAME);
 const servers = await startChild<LookupServersInfo>(new URL('./lookup.servers.ts', import.meta.url).pathname, [url]);
 const info = servers.info;
 const childCpu = () => new Promise<number>((resolve) => {

@@ -9,48 +9,22 @@
 //    autocannon with the same query mix; req/s, p99 and the app/bare ratios.
 import { sql } from 'kysely';
 import { createDatabase } from '../server/db/database';
-import { migrateToLatest } from '../server/db/migrate';
 import { ANONYMOUS, type Audience } from '../server/http/audience';
 import { searchPlan } from '../server/search/search.queries';
 import { SearchQuery } from '../server/search/search.schemas';
 import { searchStatement } from '../server/search/search.sql';
-import { seedReference } from '../seeds/index';
-import { generateNational } from '../seeds/national/index';
 import { startChild } from './lib/child';
-import { databaseExists, databaseUrl, freshDatabase } from './lib/db';
+import { flag, prepareNational } from './lib/national';
 import { explain, scanSummary } from './lib/explain';
 import { compareTargets } from './lib/load';
-import { printProgress } from './lib/progress';
 import { printTable, ratioRows } from './lib/table';
 
-const flag = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const NAME = 'wijkweb_bench';
 const BIG = ['teams', 'organisations', 'people', 'team_topics', 'team_areas', 'memberships', 'person_topics', 'locations', 'areas'];
 const LAY = ['geldzorgen', 'ik kan mijn rekeningen niet betalen', 'deurwaarder', 'mijn kind spijbelt', 'eenzaam', 'huisarts',
   'opvoeden', 'hulp bij formulieren', 'mantelzorg', 'dementie', 'verslaafd', 'ruzie met de buren', 'POH-GGZ', 'FACT',
   'wijkverpleging', 'schuldhulpverlening', 'jgt', 'Wmo-loket', 'ambulante jeugdhulp', 'opbouwwerk', 'schuldhulpverleining',
   'huisarst', 'wijkverplegng', 'jongerwerk'];
-
-async function prepare(): Promise<string> {
-  if (process.argv.includes('--reuse') && await databaseExists(NAME)) return databaseUrl(NAME);
-  const url = await freshDatabase(NAME);
-  const database = await createDatabase({ databaseUrl: url, poolSize: 2 });
-  try {
-    await migrateToLatest(database.db);
-    await seedReference(database.db);
-    const summary = await generateNational(database.db, {
-      buurten: flag('buurten', 13_000), teams: flag('teams', 50_000), people: flag('people', 200_000), seed: flag('seed', 1),
-      onProgress: printProgress(),
-    });
-    console.log(`\nloaded ${summary.rows.toLocaleString('en')} rows (${summary.areas} areas, ${summary.teams} teams, ${summary.people} people) in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
-    const t = Date.now();
-    await sql`VACUUM ANALYZE`.execute(database.db);
-    console.log(`VACUUM ANALYZE ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  } finally {
-    await database.close();
-  }
-  return url;
-}
 
 async function plans(url: string, names: string[], gemeente: string): Promise<void> {
   const database = await createDatabase({ databaseUrl: url, poolSize: 1 });
@@ -84,7 +58,7 @@ async function sampleNames(url: string): Promise<{ names: string[]; gemeente: st
   }
 }
 
-const url = await prepare();
+const url = await prepareNational(NAME);
 const { names, gemeente } = await sampleNames(url);
 await plans(url, names, gemeente);
 // The mix: lay words, jargon and typos, team names exact and with a letter dropped.

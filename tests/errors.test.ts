@@ -72,6 +72,18 @@ describe('a lost database', () => {
     expect(statuses.at(-1)).toBe(200);
   });
 
+  // A connection cut while a request holds it: the query fails, the process does not crash.
+  if (TEST_BACKEND === 'postgres') it('fails only the query whose connection was cut', async () => {
+    const { sql } = await import('kysely');
+    await t.database.db.connection().execute(async (conn) => {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn);
+      await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(t.database.db);
+      await new Promise((r) => setTimeout(r, 300)); // the reset reaches the idle, checked-out socket
+      await expect(sql`select 1`.execute(conn)).rejects.toThrow();
+    });
+    expect((await getJson(t.app, '/api/health')).status).toBe(200);
+  });
+
   it('answers 503 when the PostgreSQL server cannot be reached', async () => {
     const database = await createDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/nothing' });
     const app = await buildApp({ config: loadConfig({}), database, serveWeb: false });

@@ -6,13 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areaRows, describeFeature, type FeatureCollection, importAreas } from '../server/areas/areas.import';
-import { buildApp } from '../server/app';
-import { loadConfig } from '../server/config';
 import type { Database } from '../server/db/database';
-import lookupRoutes from '../server/lookup/lookup.routes';
-import { seedDemo, seedReference } from '../seeds/index';
 import { getJson } from './helpers/app';
-import { createTestDatabase } from './helpers/db';
+import { buildTestApp } from './helpers/app';
+import { createSeededDatabase, createTestDatabase } from './helpers/db';
 import { docsForBuurten, type FakeLocatieserver, interiorPoint, startFakeLocatieserver } from './helpers/fake-locatieserver';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,17 +48,13 @@ describe('feature kinds and codes', () => {
   const progress: string[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedReference(database.db);
-    await seedDemo(database.db);
+    database = await createSeededDatabase();
     const [gemeente, wijken] = [load(FILES[0]!), load(FILES[1]!)];
     buurten = load(FILES[2]!);
     // Buurten first on purpose: the import orders gemeente → wijk → buurt itself.
     first = await importAreas(database.db, [buurten, wijken, gemeente], { onProgress: (m) => progress.push(m) });
     fake = await startFakeLocatieserver({ docs: docsForBuurten(buurten as never) });
-    app = await buildApp({ config: loadConfig({ GEOCODER_URL: fake.url, GEOCODER_TIMEOUT_MS: '3000' }), database, serveWeb: false });
-    if (!app.hasRoute({ method: 'GET', url: '/api/lookup' })) await app.register(lookupRoutes);
-    await app.ready();
+    app = await buildTestApp(database, { env: { GEOCODER_URL: fake.url, GEOCODER_TIMEOUT_MS: '3000' } });
   });
   afterAll(async () => { await app?.close(); await fake?.close(); await database?.close(); });
 

@@ -2,22 +2,10 @@
 // (never a 500), the route is in the OpenAPI document, and the address is never logged.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../server/app';
-import { loadConfig } from '../server/config';
 import type { Database } from '../server/db/database';
-import lookupRoutes from '../server/lookup/lookup.routes';
-import { seedDemo, seedReference } from '../seeds/index';
-import { getJson } from './helpers/app';
-import { createTestDatabase } from './helpers/db';
+import { getJson, buildTestApp } from './helpers/app';
+import { createSeededDatabase } from './helpers/db';
 import { type FakeLocatieserver, startFakeLocatieserver } from './helpers/fake-locatieserver';
-
-// Until app.ts registers the lookup routes, register them here (skipped once it does).
-async function lookupApp(database: Database, env: Record<string, string>, logger?: object): Promise<FastifyInstance> {
-  const app = await buildApp({ config: loadConfig(env), database, serveWeb: false, ...(logger ? { logger: logger as never } : {}) });
-  if (!app.hasRoute({ method: 'GET', url: '/api/lookup' })) await app.register(lookupRoutes);
-  await app.ready();
-  return app;
-}
 
 const q = (params: Record<string, string>) => `/api/lookup?${new URLSearchParams(params)}`;
 
@@ -25,11 +13,9 @@ let database: Database;
 let fake: FakeLocatieserver;
 let app: FastifyInstance;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedReference(database.db);
-  await seedDemo(database.db);
+  database = await createSeededDatabase();
   fake = await startFakeLocatieserver();
-  app = await lookupApp(database, { GEOCODER_URL: fake.url, GEOCODER_TIMEOUT_MS: '2000' });
+  app = await buildTestApp(database, { env: { GEOCODER_URL: fake.url, GEOCODER_TIMEOUT_MS: '2000' } });
 });
 afterAll(async () => { await app?.close(); await fake?.close(); await database?.close(); });
 
@@ -82,7 +68,7 @@ describe('the address is never logged', () => {
   it('logs the route, not the query string', async () => {
     const logs: string[] = [];
     const stream = { write: (line: string) => { logs.push(line); } };
-    const logged = await lookupApp(database, { GEOCODER_URL: fake.url }, { level: 'info', stream });
+    const logged = await buildTestApp(database, { env: { GEOCODER_URL: fake.url }, logger: { level: 'info', stream } as never });
     try {
       await getJson(logged, q({ address: 'Geheimstraat 12 Lindeburg' }));
       await getJson(logged, q({ postcode: '1379QQ', number: '12' }));

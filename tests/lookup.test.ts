@@ -2,26 +2,14 @@
 // address, postcode and coordinate; geocoder down or slow; bad input is a 400, never a 500.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../server/app';
-import { loadConfig } from '../server/config';
 import type { Database } from '../server/db/database';
 import type { Audience } from '../server/http/audience';
 import { lookup } from '../server/lookup/lookup.resolve';
-import lookupRoutes from '../server/lookup/lookup.routes';
-import { seedDemo, seedReference } from '../seeds/index';
 import { BUURTEN } from '../seeds/demo/areas';
 import { pointInBuurt } from '../seeds/demo/geometry';
-import { getJson } from './helpers/app';
-import { createTestDatabase } from './helpers/db';
+import { getJson, buildTestApp } from './helpers/app';
+import { createSeededDatabase } from './helpers/db';
 import { type FakeLocatieserver, startFakeLocatieserver } from './helpers/fake-locatieserver';
-
-// Until app.ts registers the lookup routes, register them here (skipped once it does).
-async function lookupApp(database: Database, env: Record<string, string>): Promise<FastifyInstance> {
-  const app = await buildApp({ config: loadConfig(env), database, serveWeb: false });
-  if (!app.hasRoute({ method: 'GET', url: '/api/lookup' })) await app.register(lookupRoutes);
-  await app.ready();
-  return app;
-}
 
 // Generous for a loaded CI machine; the slow-geocoder test checks we answer within it plus a margin.
 const TIMEOUT_MS = 1000;
@@ -33,11 +21,9 @@ let database: Database;
 let fake: FakeLocatieserver;
 let app: FastifyInstance;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedReference(database.db);
-  await seedDemo(database.db);
+  database = await createSeededDatabase();
   fake = await startFakeLocatieserver();
-  app = await lookupApp(database, { GEOCODER_URL: fake.url, GEOCODER_TIMEOUT_MS: String(TIMEOUT_MS) });
+  app = await buildTestApp(database, { env: { GEOCODER_URL: fake.url, GEOCODER_TIMEOUT_MS: String(TIMEOUT_MS) } });
   await getJson(app, q({ address: 'opwarmen' })); // the first fetch sets up undici: not part of any timing
 });
 afterAll(async () => { await app?.close(); await fake?.close(); await database?.close(); });
@@ -151,7 +137,7 @@ describe('geocoder down or slow', () => {
   beforeAll(async () => {
     down = await startFakeLocatieserver();
     await down.down();
-    offline = await lookupApp(database, { GEOCODER_URL: down.url, GEOCODER_TIMEOUT_MS: '300' });
+    offline = await buildTestApp(database, { env: { GEOCODER_URL: down.url, GEOCODER_TIMEOUT_MS: '300' } });
   });
   afterAll(async () => { await offline?.close(); });
 
@@ -202,9 +188,7 @@ describe('geocoder down or slow', () => {
   });
 
   it('with no geocoder configured at all, postcode still works (approximate)', async () => {
-    const none = await buildApp({ config: loadConfig({}), database, serveWeb: false });
-    if (!none.hasRoute({ method: 'GET', url: '/api/lookup' })) await none.register(lookupRoutes, { geocoder: null });
-    await none.ready();
+    const none = await buildTestApp(database, { env: { GEOCODER_URL: 'off' } });
     try {
       expect((await getJson(none, q({ postcode: '1375XY', number: '2' }))).body.area.buurt.code).toBe('BU99010104');
     } finally { await none.close(); }

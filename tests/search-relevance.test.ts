@@ -1,17 +1,16 @@
 // Runs the labelled relevance set (tests/fixtures/relevance.ts) through GET /api/search
 // and requires a good answer in the top 3 of each query. Prints one line per query.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, type TestApp } from './helpers/app';
+import { createTestApp, getJson, type TestApp } from './helpers/app';
 import { TEST_BACKEND } from './helpers/db';
 import { firstGoodAnswer, nameCases, type RelevanceCase, RELEVANCE_CASES } from './fixtures/relevance';
-import { createSearchTestApp } from './fixtures/relevance-app';
 
 let t: TestApp;
 let cases: RelevanceCase[] = [];
 const report: string[] = [];
 
 beforeAll(async () => {
-  t = await createSearchTestApp();
+  t = await createTestApp();
   const teams = await t.database.db.selectFrom('teams').select(['id', 'name', 'team_type']).orderBy('name').execute();
   const organisations = await t.database.db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
   cases = [...RELEVANCE_CASES, ...nameCases(teams, organisations)];

@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audience } from '../server/http/audience';
 import { search } from '../server/search/search.queries';
 import { SearchQuery } from '../server/search/search.schemas';
-import { getJson, type TestApp } from './helpers/app';
-import { createSearchTestApp } from './fixtures/relevance-app';
+import { createTestApp, getJson, type TestApp } from './helpers/app';
 
 let t: TestApp;
-beforeAll(async () => { t = await createSearchTestApp(); });
+beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t?.close(); });
 const get = (url: string) => getJson(t.app, url);
 const q = (text: string, extra = '') => get(`/api/search?q=${encodeURIComponent(text)}${extra}`);

@@ -44,8 +44,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       // on search; these short OLTP queries never gain from it.
       options: '-c jit=off',
     });
-    // A dropped connection must not crash the process: the next query fails (503) instead.
-    pool.on('error', () => {});
+    guardPool(pool);
     return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', async () => {});
   }
   let lock: DirLock | undefined;
@@ -64,11 +63,20 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     }
   }
   const pool = new pg.Pool(createPgConfig(pglite));
-  pool.on('error', () => {});
+  guardPool(pool);
   return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', async () => {
     if (ownsPglite) await pglite.close();
     await lock?.release();
   });
+}
+
+// A dropped connection must not crash the process: the pool reports errors of idle clients
+// and pg emits them on a checked-out client too, where an 'error' event nobody listens to
+// would be an uncaught exception. With listeners on both, the query in flight fails (503)
+// and the pool replaces the connection.
+function guardPool(pool: pg.Pool): void {
+  pool.on('error', () => {});
+  pool.on('connect', (client) => { client.on('error', () => {}); });
 }
 
 function wrap(db: Kysely<DB>, backend: Backend, after: () => Promise<void>): Database {

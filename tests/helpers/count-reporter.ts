@@ -3,7 +3,7 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class CountReporter implements Reporter {
-  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown> = []): void {
     let passed = 0, failed = 0, skipped = 0;
     for (const mod of modules) {
       for (const test of mod.children.allTests()) {
@@ -15,6 +15,8 @@ export default class CountReporter implements Reporter {
       // a file that failed outside its tests (import, beforeAll) counts as a failure of its own
       if (mod.state() === 'failed' && ![...mod.children.allTests()].some((t) => t.result().state === 'failed')) failed++;
     }
+    // an error outside any test (an uncaught exception, say) fails the run: count it
+    failed += unhandledErrors.length;
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }

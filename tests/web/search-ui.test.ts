@@ -8,8 +8,6 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import lookupRoutes from '../../server/lookup/lookup.routes';
-import searchRoutes from '../../server/search/search.routes';
 import { BUURTEN } from '../../seeds/demo/areas';
 import nlShared from '../../web/i18n/nl.json';
 import enShared from '../../web/i18n/en.json';
@@ -96,11 +94,6 @@ describeBrowser('web: search box, results page and address lookup', () => {
     app = await createTestApp({
       serveWeb: true,
       env: { GEOCODER_URL: fake.url, GEOCODER_TIMEOUT_MS: '5000' },
-      // server/app.ts does not register these yet; once it does, nothing is added here.
-      beforeReady: async (a) => {
-        if (!a.hasRoute({ method: 'GET', url: '/api/search' })) await a.register(searchRoutes);
-        if (!a.hasRoute({ method: 'GET', url: '/api/lookup' })) await a.register(lookupRoutes);
-      },
     });
     base = await app.app.listen({ port: 0, host: '127.0.0.1' });
     profile = mkdtempSync(join(tmpdir(), 'wijkweb-chromium-'));
