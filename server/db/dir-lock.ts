@@ -26,7 +26,7 @@ export async function acquireDirLock(dir: string): Promise<DirLock> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-      if (pid && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(dir, pid);
+      if (pid && isAlive(pid)) throw new DataDirLockedError(dir, pid); // this process counts too
       await rm(file, { force: true }); // stale: its owner is gone
     }
   }
