@@ -2,11 +2,11 @@
 // twice changes nothing, the geometry tiles, and the demo data keeps the rules the app
 // and its tests rely on (contacts, locations, privacy of 06 numbers, POH-GGZ, ...).
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/database';
-import demoPhotosRoutes from '../server/demo-photos/demo-photos.routes';
+import { buildTestApp } from './helpers/app';
 import { AMBULATORY_TEAM_KEYS } from '../seeds/demo/teams';
 import { teamId } from '../seeds/demo/build';
 import { portraitSvg } from '../seeds/demo/portraits';
@@ -265,9 +265,9 @@ describe('demo people', () => {
 });
 
 describe('demo photos', () => {
-  const app = Fastify();
-  beforeAll(async () => { await app.register(demoPhotosRoutes); await app.ready(); });
-  afterAll(async () => { await app.close(); });
+  let app: FastifyInstance;
+  beforeAll(async () => { app = await buildTestApp(database); });
+  afterAll(async () => { await app?.close(); });
 
   it('serves a deterministic SVG portrait for a valid name', async () => {
     const res = await app.inject('/demo-photos/fatima-el-amrani.svg');

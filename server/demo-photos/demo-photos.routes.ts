@@ -1,24 +1,25 @@
 // GET /demo-photos/:name.svg: the generated portraits the demo people's photo_url points
 // at. Outside /api on purpose: it is an image for <img>, not part of the JSON API. No
 // database access: the portrait depends on the name alone, so any valid name answers.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../http/schemas';
 import { portraitSvg } from '../../seeds/demo/portraits';
 
-const NAME = /^[a-z0-9-]{1,64}$/;
+const Params = z.object({
+  name: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Alleen kleine letters, cijfers en streepjes (1–64 tekens)'),
+});
 
-export default async function demoPhotosRoutes(app: FastifyInstance): Promise<void> {
-  // Validated by hand rather than by a schema: the plugin must work in any Fastify
-  // instance, with or without the app's Zod validator compiler.
-  app.get<{ Params: { name: string } }>('/demo-photos/:name.svg', async (request, reply) => {
-    const { name } = request.params;
-    if (!NAME.test(name)) {
-      const message = 'Naam van de foto: alleen kleine letters, cijfers en streepjes (1–64 tekens).';
-      return reply.status(400).type('application/json; charset=utf-8')
-        .send({ error: 'bad_request', message, details: [{ field: 'name', message }] });
-    }
-    return reply
-      .type('image/svg+xml')
-      .header('cache-control', 'public, max-age=86400')
-      .send(portraitSvg(name));
-  });
-}
+const demoPhotosRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/demo-photos/:name.svg', {
+    schema: {
+      tags: ['meta'], summary: 'A generated portrait for a demo person (SVG)', params: Params,
+      response: { 200: z.string().describe('image/svg+xml'), ...errorResponses(400) },
+    },
+  }, async (request, reply) => reply
+    .type('image/svg+xml')
+    .header('cache-control', 'public, max-age=86400')
+    .send(portraitSvg(request.params.name)));
+};
+
+export default demoPhotosRoutes;
