@@ -92,10 +92,11 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(): Promise<BrowserApp> {
+/** The real app with the web build on a demo database, and Chromium that reaches only it. */
+export async function startBrowserApp(options: { env?: Record<string, string> } = {}): Promise<BrowserApp> {
   await ensureWebBuild();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const testApp = await createTestApp({ serveWeb: true });
+  const testApp = await createTestApp({ serveWeb: true, env: options.env });
   const address = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   const profile = mkdtempSync(join(tmpdir(), 'wijkweb-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

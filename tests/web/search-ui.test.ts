@@ -2,11 +2,10 @@
 // address page /adres in a real browser against the real server on the test database,
 // with the fake PDOK Locatieserver as geocoder: suggestions, live count, keyboard use,
 // stale answers, results, the wijkteam with a face for a demo address, axe-core, 320 px.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUURTEN } from '../../seeds/demo/areas';
 import nlShared from '../../web/i18n/nl.json';
@@ -14,8 +13,8 @@ import enShared from '../../web/i18n/en.json';
 import nlOwn from '../../web/search/messages.nl.json';
 import enOwn from '../../web/search/messages.en.json';
 import { normalisePostcode, validHouseNumber } from '../../web/lookup/validate';
-import { createTestApp, getJson, type TestApp } from '../helpers/app';
-import { ARTIFACTS, BLANK_TILE, CHROMIUM, describeBrowser, ensureWebBuild } from '../helpers/browser';
+import { getJson } from '../helpers/app';
+import { ARTIFACTS, type BrowserApp, describeBrowser, startBrowserApp } from '../helpers/browser';
 import { startFakeLocatieserver, type FakeLocatieserver } from '../helpers/fake-locatieserver';
 
 const WAIT = 60_000; // a busy two-core machine: generous waits, never fixed sleeps
@@ -78,44 +77,23 @@ describe('address form checks (same rules as the API)', () => {
 });
 
 describeBrowser('web: search box, results page and address lookup', () => {
-  let app: TestApp;
+  let browser: BrowserApp;
   let fake: FakeLocatieserver;
-  let context: BrowserContext;
-  let profile: string;
   let base: string;
   let page: Page;
   const lindehof = BUURTEN.find((b) => b.key === 'lindehof')!;
   const demoAddress = { postcode: `${lindehof.postcodes[0]}AA`, nummer: '1' }; // the fake geocoder's address there
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    mkdirSync(ARTIFACTS, { recursive: true });
     fake = await startFakeLocatieserver();
-    app = await createTestApp({
-      serveWeb: true,
-      env: { GEOCODER_URL: fake.url, GEOCODER_TIMEOUT_MS: '5000' },
-    });
-    base = await app.app.listen({ port: 0, host: '127.0.0.1' });
-    profile = mkdtempSync(join(tmpdir(), 'wijkweb-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, locale: 'nl-NL',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-    // Only the app itself: map tiles get a blank PNG, anything else outside is refused.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-      if (/\/\d+\/\d+\/\d+\.png$/.test(url.pathname)) return route.fulfill({ status: 200, contentType: 'image/png', body: BLANK_TILE });
-      return route.abort('blockedbyclient');
-    });
-    page = await context.newPage();
+    browser = await startBrowserApp({ env: { GEOCODER_URL: fake.url, GEOCODER_TIMEOUT_MS: '5000' } });
+    base = browser.baseUrl;
+    page = await browser.newPage();
     page.setDefaultTimeout(WAIT);
   });
   afterAll(async () => {
-    await context?.close().catch(() => {});
-    await app?.close();
+    await browser?.close();
     await fake?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   const box = () => page.locator('#zoek-invoer');
@@ -139,7 +117,7 @@ describeBrowser('web: search box, results page and address lookup', () => {
     expect(groups).toEqual(expect.arrayContaining(['Onderwerpen', 'Teams']));
     const names = await options().locator('.search-box__name').allTextContents();
     expect(names.some((n) => /Schuld/i.test(n))).toBe(true);
-    const { body } = await getJson(app.app, '/api/search?q=geldzorgen&per_page=8');
+    const { body } = await getJson(browser.testApp.app, '/api/search?q=geldzorgen&per_page=8');
     await expect.poll(() => status().textContent(), { timeout: WAIT }).toBe(`${body.total} resultaten. Kies met pijltje omlaag.`);
     expect(await box().getAttribute('aria-activedescendant')).toBeNull();
     await page.screenshot({ path: `${ARTIFACTS}/search-suggestions.png` });
@@ -208,7 +186,7 @@ describeBrowser('web: search box, results page and address lookup', () => {
   });
 
   it('Enter without a chosen suggestion goes to /zoeken, which lists the gp practices with kind labels', async () => {
-    await page.goto(`${base}/teams/${(await getJson(app.app, '/api/teams?type=gp_practice')).body.items[0].id}`);
+    await page.goto(`${base}/teams/${(await getJson(browser.testApp.app, '/api/teams?type=gp_practice')).body.items[0].id}`);
     await page.waitForSelector('[data-testid="team-page"]');
     await box().click();
     await box().pressSequentially('huisarts', { delay: 30 });
@@ -216,12 +194,12 @@ describeBrowser('web: search box, results page and address lookup', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/zoeken\?q=huisarts$/);
     await page.waitForSelector('[data-testid="search-results"] li');
-    const gp = (await getJson(app.app, '/api/teams?type=gp_practice&per_page=100')).body.items.map((x: { name: string }) => x.name);
+    const gp = (await getJson(browser.testApp.app, '/api/teams?type=gp_practice&per_page=100')).body.items.map((x: { name: string }) => x.name);
     expect(gp.length).toBeGreaterThanOrEqual(3);
     const teams = await page.locator('[data-testid="search-results"] li[data-kind="team"] a').allTextContents();
     for (const name of gp) expect(teams).toContain(name);
     expect(await page.locator('[data-testid="search-results"] li[data-kind="team"] .pill').first().textContent()).toBe('Team');
-    const { body } = await getJson(app.app, '/api/search?q=huisarts');
+    const { body } = await getJson(browser.testApp.app, '/api/search?q=huisarts');
     expect(await page.locator('#results-count').textContent()).toBe(`${body.total} resultaten voor "huisarts"`);
     expect(await page.title()).toContain('huisarts');
     expect(await seriousViolations(page)).toEqual([]);
@@ -286,7 +264,7 @@ describeBrowser('web: search box, results page and address lookup', () => {
   it('/adres with a demo postcode shows the address, buurt and wijk, the wijkteam first with a face, nearest gps', async () => {
     await page.goto(`${base}/adres?postcode=${demoAddress.postcode}&nummer=${demoAddress.nummer}`);
     await page.waitForSelector('[data-testid="lookup-answer"]');
-    const { body } = await getJson(app.app, `/api/lookup?postcode=${demoAddress.postcode}&number=1`);
+    const { body } = await getJson(browser.testApp.app, `/api/lookup?postcode=${demoAddress.postcode}&number=1`);
     expect(await page.locator('#lookup-answer-title').textContent()).toBe(`Resultaat voor ${body.address}`);
     const area = await page.getByTestId('lookup-area').textContent();
     expect(area).toContain('Lindehof');
