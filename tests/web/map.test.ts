@@ -106,6 +106,21 @@ describeBrowser('web: the map view (/kaart)', () => {
     await page.waitForURL(/\/gebieden\/BU/);
   });
 
+  it('opens on the buurt a link names (as the address page links), zoomed to it', async () => {
+    const { body: area } = await getJson(b.testApp.app, '/api/areas/BU99010106');
+    const [minLon, minLat, maxLon, maxLat] = area.bbox;
+    await page.goto(`${b.baseUrl}/kaart?buurt=${area.code}`);
+    await page.waitForSelector('[data-testid="selection"] .selected-area');
+    await page.waitForURL(/lat=/); // the map writes its view once it has one
+    const q = new URL(page.url()).searchParams;
+    const [lat, lon] = [Number(q.get('lat')), Number(q.get('lon'))];
+    expect(lat).toBeGreaterThan(minLat);
+    expect(lat).toBeLessThan(maxLat);
+    expect(lon).toBeGreaterThan(minLon);
+    expect(lon).toBeLessThan(maxLon);
+    expect(Number(q.get('z'))).toBeGreaterThanOrEqual(15);
+  });
+
   it('has no serious or critical axe violations, needs no outside host, and reflows at 320 px', async () => {
     await page.goto(`${b.baseUrl}/kaart?type=gp_practice`);
     await page.waitForSelector('.team-marker, .cluster-marker');

@@ -37,7 +37,10 @@ export function MapPanel(props: Props) {
       adapter.current = a;
       a.setBoundaries(buurten as never, wijken as never);
       const init = cb.current.initial;
+      // A link to one buurt (e.g. from the address page) without a view of its own opens on that buurt.
+      const focus = cb.current.selectedArea ? buurten.features.filter((f) => f.properties.code === cb.current.selectedArea) : [];
       if (init) a.setView(init.lat, init.lon, init.zoom);
+      else if (focus.length) a.fitBBox(boundsOf(focus) ?? ([5.2, 52.3, 5.5, 52.45] as BBox), 16);
       else a.fitBBox(boundsOf([...wijken.features, ...buurten.features]) ?? ([5.2, 52.3, 5.5, 52.45] as BBox), 15);
       setReady(true);
     }).catch(() => { if (live) setFailed(true); });
