@@ -1,5 +1,5 @@
 // Kysely table types, kept by hand beside the migrations (one interface per table).
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // timestamptz arrives as an ISO-8601 string (see database.ts), ready for JSON.
 type Timestamp = ColumnType<string, Date | string | undefined, Date | string>;
@@ -84,6 +84,3 @@ export interface DB {
   person_topics: PersonTopicsTable;
   memberships: MembershipsTable;
 }
-
-export type Person = Selectable<PeopleTable>;
-export type NewPerson = Insertable<PeopleTable>;

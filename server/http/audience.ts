@@ -17,8 +17,6 @@ export type Audience =
 
 export const ANONYMOUS: Audience = Object.freeze({ kind: 'anonymous' });
 
-export const isSignedIn = (audience: Audience) => audience.kind !== 'anonymous';
-
 declare module 'fastify' {
   interface FastifyRequest {
     audience: Audience;

@@ -21,8 +21,6 @@ export class HttpError extends Error {
 export const notFound = (what: string, id: string) =>
   new HttpError(404, 'not_found', `${what} ${id} bestaat niet.`, [{ field: 'id', message: `No ${what} with id ${id}` }]);
 
-export const badRequest = (field: string, message: string) =>
-  new HttpError(400, 'bad_request', message, [{ field, message }]);
 
 const PART: Record<string, string> = { querystring: 'query', params: 'path', body: 'body', headers: 'header' };
 

@@ -1,15 +1,15 @@
 // The teams serving a buurt (reusing teamsServing, so the order matches the area page:
 // first points of contact first) with each team's contact person(s) as the audience may
 // see them. People are selected only through the visibility module.
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { teamsServing } from '../areas/areas.queries';
 import type { DB } from '../db/types';
 import type { Audience } from '../http/audience';
+import { currentMembership } from '../people/people.queries';
 import { personSchemaFor, selectVisiblePeople, type VisiblePerson, withDisplayName } from '../people/visibility';
 import type { LookupTeam } from './lookup.schemas';
 
 const CATEGORY_RANK: Record<string, number> = { first_contact: 0, care: 1, welfare: 2, informal: 3, other: 4 };
-const currentMembership = sql<SqlBool>`(m.until is null or m.until >= current_date)`;
 
 type ServingTeam = Awaited<ReturnType<typeof teamsServing>>[number];
 

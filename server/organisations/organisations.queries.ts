@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
-import { likePattern } from '../teams/teams.queries';
+import { likePattern } from '../db/sql';
 
 const teamCount = sql<number>`(select count(*)::int from teams t where t.organisation_id = o.id and t.archived_at is null)`.as('team_count');
 const COLUMNS = ['o.id', 'o.name', 'o.description', 'o.website', 'o.phone', 'o.email', 'o.last_verified_at'] as const;

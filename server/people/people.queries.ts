@@ -2,14 +2,14 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/types';
 import type { Audience } from '../http/audience';
-import { likePattern } from '../teams/teams.queries';
+import { likePattern } from '../db/sql';
 import type { PeopleQuery } from './people.schemas';
 import { personRowFilter, personSchemaFor, selectVisiblePeople, type VisiblePerson, type VisibleRow, withDisplayName } from './visibility';
 
 type Row = VisibleRow;
 
 /** Current memberships only: a person who left a team no longer shows on it. */
-const currentMembership = sql<SqlBool>`(m.until is null or m.until >= current_date)`;
+export const currentMembership = sql<SqlBool>`(m.until is null or m.until >= current_date)`;
 
 async function topicsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();

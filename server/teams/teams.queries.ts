@@ -1,6 +1,7 @@
 // Teams: the unit people look for. Free functions, db first, no HTTP.
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { likePattern } from '../db/sql';
 import type { DB } from '../db/types';
 import type { Audience } from '../http/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
@@ -10,9 +11,6 @@ import type { TeamListQuery } from './teams.schemas';
 type TeamEb = ExpressionBuilder<DB & { t: DB['teams'] }, 't'>;
 
 const ADDRESS = sql<string>`l.street || ' ' || l.house_number || ', ' || substr(l.postcode, 1, 4) || ' ' || substr(l.postcode, 5) || ' ' || l.city`;
-
-/** Escapes % and _ so user text is matched literally inside ILIKE. */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const CORE = ['t.id', 't.name', 't.team_type', 't.access', 't.public_phone', 't.walk_in_hours', 't.last_verified_at'] as const;
 const TOPICS = sql<string[]>`coalesce((select array_agg(tt.topic_key order by tt.topic_key) from team_topics tt where tt.team_id = t.id), '{}')`.as('topics');
