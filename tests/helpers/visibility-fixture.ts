@@ -48,7 +48,7 @@ export async function insertFixture(db: Kysely<DB>): Promise<Fixture> {
   return { orgA, orgB, teamX, teamY, subjects };
 }
 
-const signedIn = (kind: 'professional' | 'editor' | 'admin', extra: Partial<Extract<Audience, { kind: 'admin' }>> = {}): Audience =>
+const signedIn = (kind: 'professional' | 'editor' | 'admin', extra: Partial<Exclude<Audience, { kind: 'anonymous' }>> = {}): Audience =>
   ({ kind, accountId: `fixture-${kind}`, personId: null, teamIds: [], organisationIds: [], ...extra });
 
 /** Every audience of the matrix, and whether it sees a subject's 'team'-level fields. */
