@@ -3,6 +3,7 @@
 // that is not ambulatory, unique names, numbers and addresses). Pure: no database.
 import type { Insertable } from 'kysely';
 import type { ConsentField, Coverage, DB } from '../../server/db/types';
+import { isCurrentOn } from '../../server/people/membership';
 import { stableId, stableUnit } from '../ids';
 import { TEAM_TYPES } from '../taxonomy';
 import { ALL_BUURTEN, BUURTEN, type BuurtKey, GEMEENTE, WIJK, buurtByKey, neighbourBuurten } from './areas';
@@ -41,7 +42,7 @@ const organisationId = (key: string) => stableId('organisation', key);
 /** Every row of the demo wijk, dated relative to `now` (last_verified_at). */
 export function buildDemoRows(now: Date): DemoRows {
   const verified = (daysAgo: number) => ({ last_verified_at: new Date(now.getTime() - daysAgo * DAY_MS), last_verified_by: VERIFIED_BY });
-  const people = buildPeople(verified);
+  const people = buildPeople(verified, now.toISOString().slice(0, 10));
   return {
     areas: buildAreas(),
     organisations: ORGANISATIONS.map((o) => ({
@@ -118,7 +119,7 @@ function buildTeams(verified: Verified) {
   return { teams, team_topics, team_areas, team_locations };
 }
 
-function buildPeople(verified: Verified) {
+function buildPeople(verified: Verified, today: string) {
   const people: Rows<'people'> = [];
   const person_topics: Rows<'person_topics'> = [];
   const memberships: Rows<'memberships'> = [];
@@ -153,11 +154,12 @@ function buildPeople(verified: Verified) {
       granted_at: new Date(check.last_verified_at.getTime() - Math.round(stableUnit(`consent:${slug}`) * 300) * DAY_MS),
     })));
     for (const m of person.teams) {
+      const membership = { since: m.since, until: m.until ?? null };
       memberships.push({
         id: stableId('membership', `${slug}/${m.team}`), person_id: id, team_id: teamId(m.team), role: m.role,
-        is_contact_person: m.contact === true, since: m.since, until: m.until ?? null, ...check,
+        is_contact_person: m.contact === true, ...membership, ...check,
       });
-      if (m.contact && !m.until) contacts.set(m.team, [...(contacts.get(m.team) ?? []), slug]);
+      if (m.contact && isCurrentOn(membership, today)) contacts.set(m.team, [...(contacts.get(m.team) ?? []), slug]);
     }
   }
   for (const team of TEAMS) {
