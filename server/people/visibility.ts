@@ -103,7 +103,7 @@ function professionalColumns(audience: Audience, eb: PeopleEb) {
 }
 
 /** The columns of a person the audience may see, as a Kysely select list. */
-export function personColumns(audience: Audience) {
+function personColumns(audience: Audience) {
   return (eb: PeopleEb) => (audience.kind === 'anonymous' ? publicColumns() : professionalColumns(audience, eb));
 }
 
