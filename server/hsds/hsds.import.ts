@@ -7,7 +7,7 @@ import type { DB } from '../db/types';
 import { type Bundle, collect, emptyBundle, type Obj } from './hsds.collect';
 import { loadVocabulary, type Vocabulary } from './hsds.queries';
 import { TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
-import { attributeTerms, lastModified, locationFields, organisationFields, serviceAreaCode, teamFields } from './hsds.rows';
+import { attributeTerms, isUuid, lastModified, locationFields, organisationFields, serviceAreaCode, teamFields } from './hsds.rows';
 import { areaCodesFor, upsertRows, type UpsertCounts } from './hsds.write';
 
 export interface HsdsImportReport {
@@ -43,7 +43,7 @@ export async function importHsds(db: Kysely<DB>, files: { name: string; data: un
     for (const l of locations) if (l.fields.buurt_code && !knownBuurten.has(l.fields.buurt_code)) l.fields.buurt_code = null;
     report.locations = await upsertRows(trx, 'locations', locations, {}, (m) => say(`locations ${m}`));
 
-    const orgIds = new Set((await trx.selectFrom('organisations').select('id').where('id', 'in', [...bundle.services.values()].map((s) => s.organization_id).filter(isString).concat(['00000000-0000-0000-0000-000000000000'])).execute()).map((r) => r.id));
+    const orgIds = await knownOrganisations(trx, [...bundle.services.values()].map((s) => s.organization_id).filter(isUuid));
     const vocab = await loadVocabulary(trx);
     const services = usable(bundle.services, teamFields, (id, r) => skip('service', id, r)).filter((s) => {
       if (orgIds.has(s.record.organization_id)) return true;
@@ -62,6 +62,11 @@ export async function importHsds(db: Kysely<DB>, files: { name: string; data: un
     say(`service areas: ${report.service_areas.linked} linked, ${report.service_areas.skipped} skipped`);
     return report;
   });
+}
+
+async function knownOrganisations(trx: Transaction<DB>, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  return new Set((await trx.selectFrom('organisations').select('id').where('id', 'in', [...new Set(ids)]).execute()).map((r) => r.id));
 }
 
 const zero = (): UpsertCounts => ({ inserted: 0, updated: 0, unchanged: 0 });

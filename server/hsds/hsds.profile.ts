@@ -32,7 +32,7 @@ geen personen, geen contactpersonen; telefoon en e-mail zijn die van het team of
 | openbaar telefoonnummer, e-mail, website | \`phones[]\` (type \`voice\`), \`email\`, \`url\` |
 | inloopspreekuur | \`schedules[].description\` (vrije tekst, \`attending_type\` = \`in_person\`) |
 | laatst gecontroleerd | \`assured_date\` (datum) |
-| werkgebied (CBS-buurten) | \`service_areas[]\`: één per buurt; \`uri\` = \`${cbsUri('BU03440101')}\` (CBS-code), \`name\` = buurtnaam, \`extent\` = GeoJSON-grens (WGS84) met \`extent_type\` = \`geojson\`, \`description\` = \`${COVERAGE_PREFIX}buurt|wijk|gemeente|regio\` (waarvoor het team de buurt bedient) |
+| werkgebied (CBS-buurten) | \`service_areas[]\`: één per buurt; \`uri\` = \`${cbsUri('BU03440101')}\` (CBS-code), \`name\` = buurtnaam, \`extent\` = GeoJSON-grens (WGS84) met \`extent_type\` = \`geojson\` (in \`/hsds/services/{id}\` en de export; lijsten laten de grens weg), \`description\` = \`${COVERAGE_PREFIX}buurt|wijk|gemeente|regio\` (waarvoor het team de buurt bedient) |
 | teamtype | \`attributes[]\` met \`link_type\` = \`team_type\`, term uit taxonomie \`${TEAM_TYPE_TAXONOMY}\` (\`code\` = Wijkweb-sleutel) |
 | hulponderwerpen | \`attributes[]\` met \`link_type\` = \`topic\`, termen uit taxonomie \`${TOPIC_TAXONOMY}\` |
 | locatie | \`service_at_locations[].location\`: \`latitude\`/\`longitude\` (WGS84), adres in \`addresses[]\` (\`address_1\` = straat + huisnummer, \`postal_code\` = \`1234 AB\`, \`country\` = \`NL\`; \`state_province\` blijft leeg), CBS-buurtcode in \`external_identifier\` (\`external_identifier_type\` = \`cbs_buurtcode\`), openingstijden in \`schedules[].description\` |
