@@ -19,6 +19,7 @@ import mapRoutes from './map/map.routes';
 import searchRoutes from './search/search.routes';
 import lookupRoutes from './lookup/lookup.routes';
 import demoPhotosRoutes from './demo-photos/demo-photos.routes';
+import hsdsRoutes from './hsds/hsds.routes';
 import webRoutes from './web/web.routes';
 
 export interface AppOptions {
@@ -75,6 +76,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(searchRoutes);
   await app.register(lookupRoutes);
   await app.register(demoPhotosRoutes);
+  await app.register(hsdsRoutes);
   if (serveWeb) await app.register(webRoutes);
   return app;
 }
