@@ -80,7 +80,8 @@ describe('export → import → export', () => {
     const report = await importHsds(target.db, [{ name: 'services.json', data: changed }]);
     expect(report.services).toMatchObject({ inserted: 0, updated: 1 });
     const row = await target.db.selectFrom('teams').select(['name', 'version']).where('id', '=', changed.contents[0]!.id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ name: 'Nieuwe naam', version: 2 });
+    const old = before.find((b) => b.id === changed.contents[0]!.id)!;
+    expect(row).toEqual({ name: 'Nieuwe naam', version: old.version + 1 });
     expect(await count(target, 'teams')).toBe(before.length);
   });
 });

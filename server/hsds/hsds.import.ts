@@ -8,6 +8,7 @@ import { type Bundle, collect, emptyBundle, type Obj } from './hsds.collect';
 import { loadVocabulary, type Vocabulary } from './hsds.queries';
 import { TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
 import { attributeTerms, isUuid, lastModified, locationFields, organisationFields, serviceAreaCode, teamFields } from './hsds.rows';
+import { syncChildren } from '../db/sync-children';
 import { areaCodesFor, upsertRows, type UpsertCounts } from './hsds.write';
 
 export interface HsdsImportReport {
@@ -59,6 +60,10 @@ export async function importHsds(db: Kysely<DB>, files: { name: string; data: un
     await replaceTopics(trx, teams);
     await replaceLocations(trx, teams, bundle);
     report.service_areas = await replaceAreas(trx, teams, (id, r) => skip('service_area', id, r));
+    // Changed child lists stamped the teams with now(); the source's modification time wins.
+    for (const t of teams) {
+      if (t.updatedAt) await trx.updateTable('teams').set({ updated_at: t.updatedAt }).where('id', '=', t.id).where('updated_at', '!=', t.updatedAt).execute();
+    }
     say(`service areas: ${report.service_areas.linked} linked, ${report.service_areas.skipped} skipped`);
     return report;
   });
@@ -100,20 +105,18 @@ type ImportedTeam = { id: string; record: Obj; fields: { topics?: string[] } };
 async function replaceTopics(trx: Transaction<DB>, teams: ImportedTeam[]) {
   const said = teams.filter((t) => t.fields.topics);
   if (!said.length) return;
-  await trx.deleteFrom('team_topics').where('team_id', 'in', said.map((t) => t.id)).execute();
-  const rows = said.flatMap((t) => t.fields.topics!.map((topic_key) => ({ team_id: t.id, topic_key })));
-  if (rows.length) await trx.insertInto('team_topics').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  const rows = said.flatMap((t) => [...new Set(t.fields.topics!)].map((topic_key) => ({ team_id: t.id, topic_key })));
+  await syncChildren(trx, { table: 'team_topics', parent: 'team_id', child: 'topic_key', replaceFor: said.map((t) => t.id), rows });
 }
 
 /** A service that lists its locations has exactly those; links from elsewhere are added. */
 async function replaceLocations(trx: Transaction<DB>, teams: ImportedTeam[], bundle: Bundle) {
   const listing = teams.filter((t) => 'service_at_locations' in t.record).map((t) => t.id);
-  if (listing.length) await trx.deleteFrom('team_locations').where('team_id', 'in', listing).execute();
   const wanted = teams.flatMap((t) => [...(bundle.links.get(t.id) ?? [])].map((location_id) => ({ team_id: t.id, location_id })));
-  if (!wanted.length) return;
-  const existing = new Set((await trx.selectFrom('locations').select('id').where('id', 'in', wanted.map((w) => w.location_id)).execute()).map((r) => r.id));
+  const existing = wanted.length === 0 ? new Set<string>()
+    : new Set((await trx.selectFrom('locations').select('id').where('id', 'in', wanted.map((w) => w.location_id)).execute()).map((r) => r.id));
   const rows = wanted.filter((w) => existing.has(w.location_id));
-  if (rows.length) await trx.insertInto('team_locations').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  await syncChildren(trx, { table: 'team_locations', parent: 'team_id', child: 'location_id', replaceFor: listing, rows });
 }
 
 /** Service areas naming a CBS code become team_areas rows (a wijk or gemeente: all its buurten). */
@@ -134,9 +137,13 @@ async function replaceAreas(trx: Transaction<DB>, teams: ImportedTeam[], skip: (
     const coverage = (w.area.coverage ?? ({ BU: 'buurt', WK: 'wijk', GM: 'gemeente' } as const)[w.area.code.slice(0, 2) as 'BU']) as 'buurt';
     for (const code of under) rows.set(`${w.team}:${code}`, { team_id: w.team, area_code: code, coverage });
   }
-  await trx.deleteFrom('team_areas').where('team_id', 'in', said.map((t) => t.id)).execute();
   const list = [...rows.values()];
-  for (let i = 0; i < list.length; i += 1000) await trx.insertInto('team_areas').values(list.slice(i, i + 1000)).execute();
+  await syncChildren(trx, { table: 'team_areas', parent: 'team_id', child: 'area_code', replaceFor: said.map((t) => t.id), rows: list });
+  // A changed coverage of a buurt that stays is an update, not a new row.
+  for (const r of list) {
+    await trx.updateTable('team_areas').set({ coverage: r.coverage }).where('team_id', '=', r.team_id).where('area_code', '=', r.area_code)
+      .where('coverage', '!=', r.coverage).execute();
+  }
   result.linked = list.length;
   return result;
 }
