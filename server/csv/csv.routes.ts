@@ -37,7 +37,8 @@ const csvRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/import/:kind.csv', {
     bodyLimit: TEN_MB,
-    preHandler: requireEditor,
+    // before the body is read: an anonymous 10 MB upload is refused without parsing it
+    onRequest: requireEditor,
     schema: {
       tags: ['exchange'], summary: 'CSV import: dry_run=1 reports every error by row and column; otherwise all rows or none',
       params: KindParams, querystring: ImportQuery, body: ImportBody,

@@ -21,7 +21,7 @@ export const MEMBERSHIP: Codec<MembershipCell> = {
     const [team = '', role = 'member', contact = 'nee', since = ''] = cell.split(':').map((p) => p.trim());
     const t = EXTERNAL_ID.read(team);
     if (!t.ok) return t;
-    if (!/^[a-z_]{1,40}$/.test(role || 'member')) return { ok: false, message: 'rol moet een woord zijn zoals member of coordinator' };
+    if ((role || 'member').length > 60 || /[\u0000-\u001F;,]/.test(role)) return { ok: false, message: 'rol mag hoogstens 60 tekens hebben, zonder ; of ,' };
     const c = yesNo.read(contact);
     if (!c.ok) return c;
     if (since && !DATE.read(since).ok) return { ok: false, message: 'sinds moet een datum zijn als 2025-01-31' };
