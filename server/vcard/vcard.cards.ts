@@ -8,6 +8,13 @@ import { photoValue } from './vcard.photo';
 export interface TeamInfo { id: string; name: string; organisation: { name: string } }
 
 const rev = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+/, '').replace(/\+0000$/, 'Z');
+/** A Dutch number as a tel: URI (RFC 3966), so a phone dials it from anywhere: 020 123 → tel:+3120123. */
+export function telUri(number: string): string {
+  const digits = number.replace(/[^+0-9]/g, '');
+  const e164 = digits.startsWith('+') ? digits : digits.startsWith('00') ? `+${digits.slice(2)}` : digits.startsWith('0') ? `+31${digits.slice(1)}` : digits;
+  return `tel:${e164}`;
+}
+
 const org = (team: TeamInfo) => `${escapeText(team.organisation.name)};${escapeText(team.name)}`;
 
 export async function personCard(p: VisiblePerson, teams: TeamInfo[], origin: string): Promise<string> {
@@ -19,8 +26,8 @@ export async function personCard(p: VisiblePerson, teams: TeamInfo[], origin: st
   ];
   if (p.job_title) props.push(['TITLE', escapeText(p.job_title)]);
   for (const t of teams.slice(0, 5)) props.push(['ORG', org(t)]);
-  if ('phone_mobile' in p && p.phone_mobile) props.push(['TEL', escapeText(p.phone_mobile), 'TYPE="cell,voice"']);
-  if (p.phone_work) props.push(['TEL', escapeText(p.phone_work), 'TYPE="work,voice"']);
+  if ('phone_mobile' in p && p.phone_mobile) props.push(['TEL', telUri(p.phone_mobile), 'VALUE=uri;TYPE="cell,voice"']);
+  if (p.phone_work) props.push(['TEL', telUri(p.phone_work), 'VALUE=uri;TYPE="work,voice"']);
   if (p.email_work) props.push(['EMAIL', escapeText(p.email_work), 'TYPE=work']);
   p.languages.forEach((l, i) => props.push(['LANG', l, `PREF=${i + 1}`]));
   if (p.ask_me_about) props.push(['NOTE', escapeText(`Vraag mij over: ${p.ask_me_about}`)]);
@@ -42,7 +49,7 @@ export function teamCard(t: TeamDetail, origin: string): string {
   const props: Property[] = [
     ['FN', escapeText(t.name)], ['KIND', 'org'], ['UID', `urn:uuid:${t.id}`], ['ORG', org(t)],
   ];
-  if (t.public_phone) props.push(['TEL', escapeText(t.public_phone), 'TYPE="work,voice"']);
+  if (t.public_phone) props.push(['TEL', telUri(t.public_phone), 'VALUE=uri;TYPE="work,voice"']);
   if (t.public_email) props.push(['EMAIL', escapeText(t.public_email), 'TYPE=work']);
   for (const l of t.locations) {
     props.push(['ADR', ['', '', `${l.street} ${l.house_number}`, l.city, '', `${l.postcode.slice(0, 4)} ${l.postcode.slice(4)}`, 'Nederland'].map(escapeText).join(';'), 'TYPE=work']);

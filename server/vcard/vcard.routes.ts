@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { notFound } from '../http/errors';
 import { errorResponses, IdParams } from '../http/schemas';
 import { AreaCodeParams } from '../areas/areas.schemas';
+import { getPerson } from '../people/people.queries';
 import { areaVcard, personVcard, teamVcard } from './vcard.queries';
 
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -60,7 +61,7 @@ const vcardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/people/:id/vcard/qr.svg', {
     schema: { tags: ['exchange'], summary: "QR code (SVG) that opens the person's vCard", params: IdParams, response: { ...SVG, ...errorResponses(400, 404) } },
   }, async (request, reply) => {
-    if (!(await personVcard(db, request.audience, request.params.id, origin(request)))) throw notFound('persoon', request.params.id);
+    if (!(await getPerson(db, request.audience, request.params.id))) throw notFound('persoon', request.params.id);
     return sendQr(request, reply, `/api/people/${request.params.id}/vcard`);
   });
 
