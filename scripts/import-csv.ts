@@ -1,5 +1,5 @@
 // npm run import:csv -- KIND FILE [--dry-run]: imports organisations, locations, teams or
-// people from a CSV file (README "CSV") into the configured database, as an admin: whoever
+// people from a CSV file (server/csv/FORMAT.md) into the configured database, as an admin: whoever
 // can run this already holds the database. All rows or none; --dry-run changes nothing.
 // Exit code 0 when the file is clean, 1 when it has errors (all listed by row and column).
 import { readFile } from 'node:fs/promises';

@@ -1,10 +1,14 @@
-// The file format of every Wijkweb CSV, decided once (see README "CSV"):
+// The file format of every Wijkweb CSV, decided once (server/csv/FORMAT.md):
 // - UTF-8 with a byte-order mark, because Excel-NL reads a BOM-less file as Windows-1252
 //   and mangles "ë"; the importer accepts files with and without it.
 // - `;` between fields, because Dutch Excel uses `,` as the decimal sign and saves `;`;
 //   the importer accepts `;` and `,` (it looks at the header line).
 // - CRLF line ends (RFC 4180), values quoted only when needed, lists joined with `|`.
+// - A cell starting with = + - @ is written with a leading apostrophe, so a spreadsheet
+//   shows it as text instead of running it as a formula (CSV injection); the importer
+//   removes that one apostrophe again.
 // Export → import → export is byte-identical because the exporter never varies from this.
+// The columns of each kind are documented in server/csv/FORMAT.md.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
@@ -12,8 +16,12 @@ export const BOM = '\uFEFF';
 export const DELIMITER = ';';
 export const LIST_SEPARATOR = '|';
 
+const FORMULA = /^[=+\-@\t\r]/;
+const GUARDED = /^'[=+\-@\t\r]/;
+
 export function toCsv(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  return stringify([headers, ...rows], { bom: true, delimiter: DELIMITER, record_delimiter: 'windows', eof: true });
+  const safe = rows.map((row) => row.map((cell) => (FORMULA.test(cell) ? `'${cell}` : cell)));
+  return stringify([headers, ...safe], { bom: true, delimiter: DELIMITER, record_delimiter: 'windows', eof: true });
 }
 
 export interface CsvRecord { row: number; values: string[] }
@@ -40,7 +48,7 @@ export function parseCsv(text: string): ParsedCsv {
     return {
       ok: true, delimiter,
       header: head!.record.map((h) => h.trim().toLowerCase()),
-      records: rest.map((r, i) => ({ row: i + 2, values: r.record })),
+      records: rest.map((r, i) => ({ row: i + 2, values: r.record.map((cell) => (GUARDED.test(cell) ? cell.slice(1) : cell)) })),
     };
   } catch (error) {
     const e = error as { lines?: number; code?: string };

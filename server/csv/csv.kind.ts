@@ -10,12 +10,12 @@ export const KINDS = ['organisations', 'teams', 'locations', 'people'] as const;
 export type KindName = (typeof KINDS)[number];
 
 export interface Column {
-  /** Dutch header, lower case, documented in README "CSV". */
+  /** Dutch header, lower case, documented in server/csv/FORMAT.md. */
   header: string;
   codec: Codec<any>;
   /** Must be in every import file (extern_id and the fields a new row cannot do without). */
   required?: boolean;
-  /** Meaning, for the README table and the OpenAPI description. */
+  /** Meaning, for the table in server/csv/FORMAT.md. */
   doc: string;
 }
 

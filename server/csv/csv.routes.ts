@@ -39,6 +39,12 @@ const csvRoutes: FastifyPluginAsyncZod = async (app) => {
     bodyLimit: TEN_MB,
     // before the body is read: an anonymous 10 MB upload is refused without parsing it
     onRequest: requireEditor,
+    // other bodies (JSON above all) have parsers of their own: refuse them here as 415
+    preValidation: async (request) => {
+      if (!/^(text|application)\/csv\b/i.test(request.headers['content-type'] ?? '')) {
+        throw new HttpError(415, 'unsupported_media_type', 'Stuur het bestand als text/csv.', [{ field: 'content-type', in: 'header', message: 'Must be text/csv' }]);
+      }
+    },
     schema: {
       tags: ['exchange'], summary: 'CSV import: dry_run=1 reports every error by row and column; otherwise all rows or none',
       params: KindParams, querystring: ImportQuery, body: ImportBody,
