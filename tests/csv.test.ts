@@ -143,6 +143,13 @@ describe('import', () => {
     const teamReport = await importCsv(source.database.db, editor, 'teams', teams, { dryRun: true });
     expect(teamReport.errors.length).toBeGreaterThan(0);
     expect(teamReport.errors.every((e) => e.column === 'organisatie')).toBe(true);
+    // people: only those with a current membership in the editor's teams, only into those teams
+    const people = await exportCsv(source.database.db, ANONYMOUS, 'people');
+    const peopleReport = await importCsv(source.database.db, editor, 'people', people, { dryRun: true });
+    expect(peopleReport.errors.length).toBeGreaterThan(10);
+    expect(peopleReport.errors.length).toBeLessThan(peopleReport.rows); // their own people pass
+    expect(peopleReport.errors.every((e) => e.column === 'extern_id' || e.column === 'teams')).toBe(true);
+    expect(peopleReport.applied).toBe(false);
     const professional: Audience = { ...editor, kind: 'professional' };
     expect((await importCsv(source.database.db, professional, 'organisations', file, { dryRun: true })).errors).toHaveLength(3);
   });

@@ -37,6 +37,8 @@ const csvRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/import/:kind.csv', {
     bodyLimit: TEN_MB,
+    // a 10 MB file (~50,000 people) takes ~30 s on PostgreSQL: past the app's 20 s default
+    handlerTimeout: 180_000,
     // before the body is read: an anonymous 10 MB upload is refused without parsing it
     onRequest: requireEditor,
     // other bodies (JSON above all) have parsers of their own: refuse them here as 415
