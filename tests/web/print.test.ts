@@ -104,6 +104,7 @@ describeBrowser('web: print sheets, poster, vCard block, import screen', () => {
     await qr.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => (document.querySelector('[data-testid="vcard-block"] img') as HTMLImageElement | null)?.naturalWidth! > 0);
     expect(await qr.getAttribute('alt')).toContain(team.name);
+    await page.locator('[data-testid="vcard-block"]').screenshot({ path: join(ARTIFACTS, 'team-vcard-block.png') });
     const href = await page.locator('[data-testid="vcard-block"] a[download]').getAttribute('href');
     expect(href).toBe(`/api/teams/${team.id}/vcard`);
     const res = await page.request.get(`${b.baseUrl}${href}`);
