@@ -20,6 +20,8 @@ import searchRoutes from './search/search.routes';
 import lookupRoutes from './lookup/lookup.routes';
 import demoPhotosRoutes from './demo-photos/demo-photos.routes';
 import hsdsRoutes from './hsds/hsds.routes';
+import csvRoutes from './csv/csv.routes';
+import vcardRoutes from './vcard/vcard.routes';
 import webRoutes from './web/web.routes';
 
 export interface AppOptions {
@@ -77,6 +79,8 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(lookupRoutes);
   await app.register(demoPhotosRoutes);
   await app.register(hsdsRoutes);
+  await app.register(csvRoutes);
+  await app.register(vcardRoutes);
   if (serveWeb) await app.register(webRoutes);
   return app;
 }

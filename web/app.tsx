@@ -16,6 +16,9 @@ import { SearchPage } from './search/SearchPage';
 
 const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
 const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
+const PrintPage = lazy(() => import('./print/PrintPage').then((m) => m.PrintPage));
+const PosterPage = lazy(() => import('./print/PosterPage').then((m) => m.PosterPage));
+const ImportPage = lazy(() => import('./import/ImportPage').then((m) => m.ImportPage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
 const routes: Array<[string, View]> = [
@@ -25,6 +28,9 @@ const routes: Array<[string, View]> = [
   ['/teams/:id', TeamPage],
   ['/mensen/:id', PersonPage],
   ['/gebieden/:code', AreaPage],
+  ['/gebieden/:code/print', PrintPage as unknown as View],
+  ['/gebieden/:code/poster', PosterPage as unknown as View],
+  ['/importeren', ImportPage as unknown as View],
   ['/zoeken', SearchPage],
   ['/adres', AddressPage as unknown as View],
 ];

@@ -33,11 +33,15 @@ export interface AreasTable extends Editable {
   postcodes: Generated<string[]>; population: number | null;
 }
 export interface OrganisationsTable extends Editable {
+  /** CSV upsert key (migration 2026-12-01_06). */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
   id: Generated<string>; name: string; description: Generated<string>;
   website: string | null; phone: string | null; email: string | null;
   archived_at: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
 }
 export interface TeamsTable extends Editable {
+  /** CSV upsert key (migration 2026-12-01_06). */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
   id: Generated<string>; organisation_id: string; name: string; team_type: string;
   description: Generated<string>; target_groups: Generated<string[]>; access: Generated<Access>;
   funding: string | null; public_phone: string | null; public_email: string | null;
@@ -45,6 +49,8 @@ export interface TeamsTable extends Editable {
 }
 export interface TeamTopicsTable { team_id: string; topic_key: string }
 export interface LocationsTable extends Editable {
+  /** CSV upsert key (migration 2026-12-01_06). */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
   id: Generated<string>; name: string | null; street: string; house_number: string;
   postcode: string; city: string; lat: number; lon: number; buurt_code: string | null;
   opening_hours: string | null; archived_at: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
@@ -52,6 +58,8 @@ export interface LocationsTable extends Editable {
 export interface TeamLocationsTable { team_id: string; location_id: string }
 export interface TeamAreasTable { team_id: string; area_code: string; coverage: Generated<Coverage>; area_kind: Generated<'buurt'> }
 export interface PeopleTable extends Editable {
+  /** CSV upsert key (migration 2026-12-01_06). */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
   id: Generated<string>; given_name: string; family_name: string; pronouns: string | null;
   job_title: Generated<string>; ask_me_about: Generated<string>;
   languages: Generated<string[]>; working_days: Generated<string[]>;

@@ -3,14 +3,22 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import nlCore from '../../web/i18n/nl.json';
-import enCore from '../../web/i18n/en.json';
-import searchNl from '../../web/search/messages.nl.json';
-import searchEn from '../../web/search/messages.en.json';
 
 // The app merges the search feature's own messages into each language (web/i18n/i18n.ts).
-const nl: Record<string, string> = { ...nlCore, ...searchNl };
-const en: Record<string, string> = { ...enCore, ...searchEn };
+// The same merge as web/i18n/i18n.ts: the core file plus every feature's messages file.
+function messages(lang: 'nl' | 'en'): Record<string, string> {
+  const web = new URL('../../web/', import.meta.url).pathname;
+  const files = (function walk(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (name === 'dist') return [];
+      return statSync(path).isDirectory() ? walk(path) : name === `messages.${lang}.json` ? [path] : [];
+    });
+  })(web).sort();
+  return Object.assign(JSON.parse(readFileSync(join(web, `i18n/${lang}.json`), 'utf8')), ...files.map((f) => JSON.parse(readFileSync(f, 'utf8'))));
+}
+const nl = messages('nl');
+const en = messages('en');
 import { CATEGORY_COLOURS, typeAbbr } from '../../web/map/team-icons';
 import { match } from '../../web/router';
 import { TEAM_TYPES, TOPICS } from '../../seeds/taxonomy';

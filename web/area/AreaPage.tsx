@@ -44,6 +44,14 @@ function AreaView({ area, tax }: { area: AreaDetail; tax: Taxonomy }) {
           </section>
         );
       })}
+      <section aria-labelledby="print-title" class="no-print">
+        <h2 id="print-title">{t('print.links_title')}</h2>
+        <ul class="tag-list">
+          <li><a href={`/gebieden/${area.code}/print`}>{t('print.link_print')}</a></li>
+          <li><a href={`/gebieden/${area.code}/poster`}>{t('print.link_poster')}</a></li>
+          <li><a href={`/api/areas/${area.code}/vcard`} download>{t('vcard.download_area', { name: area.name })}</a></li>
+        </ul>
+      </section>
       {area.children.length > 0 && (
         <section aria-labelledby="children-title">
           <h2 id="children-title">{t('area.children')}</h2>

@@ -1,13 +1,16 @@
 // Dutch first, English second. t('key', { n }) looks the key up in the current language,
 // falls back to Dutch, and fills {placeholders}. Keys ending in _one/_other pick by count.
-import nl from './nl.json';
-import en from './en.json';
-import searchNl from '../search/messages.nl.json';
-import searchEn from '../search/messages.en.json';
-
 export type Lang = 'nl' | 'en';
 type Dict = Record<string, string>;
-const dicts: Record<Lang, Dict> = { nl: { ...nl, ...searchNl }, en: { ...en, ...searchEn } };
+// The core texts, plus every feature's own messages.<lang>.json (found at build time), so a
+// new feature adds its file and nothing here.
+const core = import.meta.glob<Dict>('./*.json', { eager: true, import: 'default' });
+const features = import.meta.glob<Dict>('../**/messages.*.json', { eager: true, import: 'default' });
+function dictFor(lang: Lang): Dict {
+  const parts = Object.entries(features).filter(([path]) => path.endsWith(`.${lang}.json`)).sort(([a], [b]) => a.localeCompare(b));
+  return Object.assign({}, core[`./${lang}.json`], ...parts.map(([, dict]) => dict));
+}
+const dicts: Record<Lang, Dict> = { nl: dictFor('nl'), en: dictFor('en') };
 const STORAGE_KEY = 'wijkweb.lang';
 
 function initialLang(): Lang {

@@ -8,6 +8,7 @@ import { ErrorMessage, Loading, statusTitle, useTitle } from '../components/Stat
 import { useFetch } from '../components/use-fetch';
 import { useTaxonomy } from '../components/taxonomy';
 import type { Params } from '../router';
+import { VcardBlock } from '../exchange/VcardBlock';
 
 export function PersonPage({ params }: { params: Params }) {
   const id = params.id!;
@@ -47,6 +48,7 @@ export function PersonPage({ params }: { params: Params }) {
           ) : <p>{t('person.contact_via_team')}</p>}
         </section>
       </div>
+      <VcardBlock kind="person" id={person.id} name={person.name} />
       <section aria-labelledby="teams-title">
         <h2 id="teams-title">{t('person.teams')}</h2>
         <ul class="card-list">

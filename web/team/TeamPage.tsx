@@ -10,6 +10,7 @@ import { TypeBadge } from '../components/TypeBadge';
 import type { Params } from '../router';
 import { Members } from './Members';
 import { LocationMap } from './LocationMap';
+import { VcardBlock } from '../exchange/VcardBlock';
 
 export function TeamPage({ params }: { params: Params }) {
   const id = params.id!;
@@ -56,6 +57,7 @@ function TeamView({ team, tax }: { team: TeamDetail; tax: Taxonomy }) {
       </div>
 
       <Members team={team} />
+      <VcardBlock kind="team" id={team.id} name={team.name} />
 
       <section aria-labelledby="where-title">
         <h2 id="where-title">{t('team.where')}</h2>

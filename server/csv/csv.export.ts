@@ -1,0 +1,12 @@
+// The exporter: one kind as a CSV file, as the audience may see it.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types';
+import type { Audience } from '../http/audience';
+import { toCsv } from './csv.format';
+import type { KindName } from './csv.kind';
+import { kindByName } from './csv.kinds';
+
+export async function exportCsv(db: Kysely<DB>, audience: Audience, name: KindName): Promise<string> {
+  const kind = kindByName(name);
+  return toCsv(kind.exportHeaders(audience), await kind.exportRows(db, audience));
+}

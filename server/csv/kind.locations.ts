@@ -1,0 +1,86 @@
+// locaties.csv: extern_id;naam;straat;huisnummer;postcode;plaats;breedtegraad;lengtegraad;buurtcode;openingstijden
+import { type Kind, exportKey, byCells, orgScope, type RowError } from './csv.kind';
+import { AREA_CODE, type Codec, decimal, EXTERNAL_ID, optional, text } from './csv.values';
+import { insertRows, matchKeys, type SqlColumn, updateRows } from './csv.upsert';
+
+const POSTCODE: Codec<string> = {
+  read: (cell) => {
+    const v = cell.trim().toUpperCase().replace(/\s+/g, '');
+    return /^[1-9][0-9]{3}[A-Z]{2}$/.test(v) ? { ok: true, value: v } : { ok: false, message: 'moet een postcode zijn zoals 1234 AB' };
+  },
+  write: (v) => v,
+};
+
+const FIELDS: Array<{ header: string; column: string; sql: SqlColumn['type'] }> = [
+  { header: 'naam', column: 'name', sql: 'text' },
+  { header: 'straat', column: 'street', sql: 'text' },
+  { header: 'huisnummer', column: 'house_number', sql: 'text' },
+  { header: 'postcode', column: 'postcode', sql: 'text' },
+  { header: 'plaats', column: 'city', sql: 'text' },
+  { header: 'breedtegraad', column: 'lat', sql: 'double precision' },
+  { header: 'lengtegraad', column: 'lon', sql: 'double precision' },
+  { header: 'buurtcode', column: 'buurt_code', sql: 'text' },
+  { header: 'openingstijden', column: 'opening_hours', sql: 'text' },
+];
+
+interface Plan { inserts: Array<Record<string, unknown>>; updates: Array<Record<string, unknown>> }
+
+export const locationsKind: Kind = {
+  name: 'locations',
+  columns: [
+    { header: 'extern_id', codec: EXTERNAL_ID, required: true, doc: 'Sleutel van de locatie' },
+    { header: 'naam', codec: optional(text(200)), doc: 'Naam van het gebouw (mag leeg)' },
+    { header: 'straat', codec: text(200, true), required: true, doc: 'Straat' },
+    { header: 'huisnummer', codec: text(20, true), required: true, doc: 'Huisnummer met toevoeging' },
+    { header: 'postcode', codec: POSTCODE, required: true, doc: 'Postcode, 1234AB of 1234 AB' },
+    { header: 'plaats', codec: text(100, true), required: true, doc: 'Plaats' },
+    { header: 'breedtegraad', codec: decimal(-90, 90), required: true, doc: 'WGS84-breedtegraad (punt of komma)' },
+    { header: 'lengtegraad', codec: decimal(-180, 180), required: true, doc: 'WGS84-lengtegraad (punt of komma)' },
+    { header: 'buurtcode', codec: optional(AREA_CODE), doc: 'CBS-buurtcode van het adres' },
+    { header: 'openingstijden', codec: optional(text(1000)), doc: 'Openingstijden, vrije tekst' },
+  ],
+  exportHeaders: () => ['extern_id', ...FIELDS.map((f) => f.header)],
+  async exportRows(db) {
+    const rows = await db.selectFrom('locations').where('archived_at', 'is', null)
+      .select(['id', 'external_id', 'name', 'street', 'house_number', 'postcode', 'city', 'lat', 'lon', 'buurt_code', 'opening_hours']).execute();
+    return rows
+      .map((r) => [exportKey(r), r.name ?? '', r.street, r.house_number, r.postcode, r.city, String(r.lat), String(r.lon), r.buurt_code ?? '', r.opening_hours ?? ''])
+      .sort((a, b) => byCells([a[4]!, a[2]!, a[3]!, a[0]!], [b[4]!, b[2]!, b[3]!, b[0]!]));
+  },
+  async check(db, audience, rows, headers) {
+    const errors: RowError[] = [];
+    const existing = await matchKeys(db, 'locations', rows.map((r) => r.key));
+    const codes = [...new Set(rows.map((r) => r.values.buurtcode).filter((c): c is string => !!c))];
+    const known = new Set(codes.length ? (await db.selectFrom('areas').select('code').where('code', 'in', codes).where('kind', '=', 'buurt').execute()).map((a) => a.code) : []);
+    const scope = orgScope(audience);
+    // An editor may change a location only when every team there is one of theirs.
+    const foreign = new Set<string>();
+    const ids = [...existing.values()];
+    if (scope !== 'all' && ids.length) {
+      const uses = await db.selectFrom('team_locations as tl').innerJoin('teams as t', 't.id', 'tl.team_id')
+        .select(['tl.location_id', 't.organisation_id']).where('tl.location_id', 'in', ids).execute();
+      for (const u of uses) if (!scope.has(u.organisation_id)) foreign.add(u.location_id);
+    }
+    const plan: Plan = { inserts: [], updates: [] };
+    for (const r of rows) {
+      const id = existing.get(r.key);
+      if (scope !== 'all' && (scope.size === 0 || (id && foreign.has(id)))) {
+        errors.push({ row: r.row, column: 'extern_id', message: 'u mag deze locatie niet wijzigen (een team van een andere organisatie zit er)' });
+        continue;
+      }
+      if (r.values.buurtcode && !known.has(r.values.buurtcode)) errors.push({ row: r.row, column: 'buurtcode', message: `buurt ${r.values.buurtcode} bestaat niet` });
+      const values: Record<string, unknown> = {};
+      for (const f of FIELDS) if (headers.has(f.header)) values[f.column] = r.values[f.header];
+      if (id) plan.updates.push({ id, ...values }); else plan.inserts.push({ external_id: r.key, ...values });
+    }
+    return { errors, plan };
+  },
+  async write(trx, raw, headers) {
+    const plan = raw as Plan;
+    const cols = FIELDS.filter((f) => headers.has(f.header)).map((f) => ({ name: f.column, type: f.sql }));
+    const created = await insertRows(trx, 'locations', cols, plan.inserts);
+    const updated = await updateRows(trx, 'locations', cols, plan.updates);
+    // audit: one entry per created/updated location
+    return { created: created.size, updated: updated.size };
+  },
+};

@@ -1,0 +1,116 @@
+// teams.csv: a team with its organisation, type, topics, service area (buurtcodes) and
+// locations, each pointing at other rows by their extern_id.
+import { sql } from 'kysely';
+import { type Kind, exportKey, byCells, orgScope, type RowError } from './csv.kind';
+import { AREA_CODE, EMAIL, EXTERNAL_ID, KEY, list, oneOf, optional, PHONE, text, URL_OR_PATH } from './csv.values';
+import { insertRows, matchKeys, type SqlColumn, syncLinks, updateRows } from './csv.upsert';
+import { existingBuurten, existingKeys, keysById } from './csv.refs';
+
+const ACCESS = ['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision'] as const;
+const FIELDS: Array<{ header: string; column: string; sql: SqlColumn['type'] }> = [
+  { header: 'naam', column: 'name', sql: 'text' },
+  { header: 'teamtype', column: 'team_type', sql: 'text' },
+  { header: 'omschrijving', column: 'description', sql: 'text' },
+  { header: 'doelgroepen', column: 'target_groups', sql: 'text[]' },
+  { header: 'toegang', column: 'access', sql: 'text' },
+  { header: 'financiering', column: 'funding', sql: 'text' },
+  { header: 'telefoon', column: 'public_phone', sql: 'text' },
+  { header: 'email', column: 'public_email', sql: 'text' },
+  { header: 'website', column: 'website', sql: 'text' },
+  { header: 'inloopuren', column: 'walk_in_hours', sql: 'text' },
+];
+const HEADERS = ['extern_id', 'organisatie', ...FIELDS.map((f) => f.header), 'onderwerpen', 'gebieden', 'locaties'];
+
+interface Plan {
+  inserts: Array<Record<string, unknown>>; updates: Array<Record<string, unknown>>;
+  links: Array<{ row: number; key: string; id?: string; topics?: string[]; areas?: string[]; locations?: string[] }>;
+}
+
+export const teamsKind: Kind = {
+  name: 'teams',
+  columns: [
+    { header: 'extern_id', codec: EXTERNAL_ID, required: true, doc: 'Sleutel van het team' },
+    { header: 'organisatie', codec: EXTERNAL_ID, required: true, doc: 'extern_id van de organisatie' },
+    { header: 'naam', codec: text(200, true), required: true, doc: 'Naam van het team' },
+    { header: 'teamtype', codec: KEY, required: true, doc: 'Teamtype-sleutel (zie /api/team-types)' },
+    { header: 'omschrijving', codec: text(4000), doc: 'Omschrijving' },
+    { header: 'doelgroepen', codec: list(text(100)), doc: 'Doelgroepen, gescheiden door |' },
+    { header: 'toegang', codec: oneOf(ACCESS), doc: `Toegang: ${ACCESS.join(', ')}` },
+    { header: 'financiering', codec: optional(text(100)), doc: 'Financieringskader (Wmo, Jeugdwet, Zvw, …)' },
+    { header: 'telefoon', codec: optional(PHONE), doc: 'Openbaar telefoonnummer' },
+    { header: 'email', codec: optional(EMAIL), doc: 'Openbaar e-mailadres' },
+    { header: 'website', codec: optional(URL_OR_PATH), doc: 'Website' },
+    { header: 'inloopuren', codec: optional(text(1000)), doc: 'Inloopspreekuur, vrije tekst' },
+    { header: 'onderwerpen', codec: list(KEY), doc: 'Hulponderwerpen (sleutels, zie /api/topics), gescheiden door |' },
+    { header: 'gebieden', codec: list(AREA_CODE, 5000), doc: 'Werkgebied: CBS-buurtcodes, gescheiden door |' },
+    { header: 'locaties', codec: list(EXTERNAL_ID), doc: 'extern_id van de locaties, gescheiden door |' },
+  ],
+  exportHeaders: () => HEADERS,
+  async exportRows(db) {
+    const [orgKeys, locKeys] = await Promise.all([keysById(db, 'organisations'), keysById(db, 'locations')]);
+    const rows = await db.selectFrom('teams as t').where('t.archived_at', 'is', null)
+      .select(['t.id', 't.external_id', 't.organisation_id', 't.name', 't.team_type', 't.description', 't.target_groups', 't.access',
+        't.funding', 't.public_phone', 't.public_email', 't.website', 't.walk_in_hours',
+        sql<string[]>`coalesce((select array_agg(x.topic_key order by x.topic_key) from team_topics x where x.team_id = t.id), '{}')`.as('topics'),
+        sql<string[]>`coalesce((select array_agg(x.area_code order by x.area_code) from team_areas x where x.team_id = t.id), '{}')`.as('areas'),
+        sql<string[]>`coalesce((select array_agg(x.location_id) from team_locations x join locations l on l.id = x.location_id where x.team_id = t.id and l.archived_at is null), '{}')`.as('locations'),
+      ]).execute();
+    const cols = teamsKind.columns;
+    const cell = (h: string, v: unknown) => cols.find((c) => c.header === h)!.codec.write(v);
+    return rows.map((r) => [
+      exportKey(r), orgKeys.get(r.organisation_id)!, r.name, r.team_type, r.description, cell('doelgroepen', r.target_groups), r.access,
+      r.funding ?? '', r.public_phone ?? '', r.public_email ?? '', r.website ?? '', r.walk_in_hours ?? '',
+      cell('onderwerpen', r.topics), cell('gebieden', r.areas), cell('locaties', r.locations.map((id) => locKeys.get(id)!).sort()),
+    ]).sort((a, b) => byCells([a[2]!, a[0]!], [b[2]!, b[0]!]));
+  },
+  async check(db, audience, rows, headers) {
+    const errors: RowError[] = [];
+    const [existing, orgs, locs] = await Promise.all([
+      matchKeys(db, 'teams', rows.map((r) => r.key)),
+      matchKeys(db, 'organisations', rows.map((r) => r.values.organisatie).filter(Boolean)),
+      matchKeys(db, 'locations', rows.flatMap((r) => r.values.locaties ?? [])),
+    ]);
+    const [types, topics, buurten] = await Promise.all([
+      existingKeys(db, 'team_types', rows.map((r) => r.values.teamtype).filter(Boolean)),
+      existingKeys(db, 'topics', rows.flatMap((r) => r.values.onderwerpen ?? [])),
+      existingBuurten(db, rows.flatMap((r) => r.values.gebieden ?? [])),
+    ]);
+    const scope = orgScope(audience);
+    const currentOrg = new Map<string, string>();
+    const ids = [...existing.values()];
+    if (ids.length) for (const t of await db.selectFrom('teams').select(['id', 'organisation_id']).where('id', 'in', ids).execute()) currentOrg.set(t.id, t.organisation_id);
+    const plan: Plan = { inserts: [], updates: [], links: [] };
+    for (const r of rows) {
+      const id = existing.get(r.key);
+      const orgId = orgs.get(r.values.organisatie);
+      const err = (column: string, message: string) => errors.push({ row: r.row, column, message });
+      if (!orgId) err('organisatie', `organisatie ${r.values.organisatie} bestaat niet`);
+      else if (scope !== 'all' && (!scope.has(orgId) || (id && !scope.has(currentOrg.get(id)!)))) err('organisatie', 'u mag teams van deze organisatie niet wijzigen');
+      if (!types.has(r.values.teamtype)) err('teamtype', `teamtype ${r.values.teamtype} bestaat niet`);
+      for (const k of r.values.onderwerpen ?? []) if (!topics.has(k)) err('onderwerpen', `onderwerp ${k} bestaat niet`);
+      for (const c of r.values.gebieden ?? []) if (!buurten.has(c)) err('gebieden', `buurt ${c} bestaat niet`);
+      for (const l of r.values.locaties ?? []) if (!locs.has(l)) err('locaties', `locatie ${l} bestaat niet (importeer eerst locaties.csv)`);
+      const values: Record<string, unknown> = { organisation_id: orgId };
+      for (const f of FIELDS) if (headers.has(f.header)) values[f.column] = r.values[f.header];
+      if (id) plan.updates.push({ id, ...values }); else plan.inserts.push({ external_id: r.key, ...values });
+      plan.links.push({ row: r.row, key: r.key, id, topics: r.values.onderwerpen, areas: r.values.gebieden, locations: r.values.locaties?.map((l: string) => locs.get(l)!) });
+    }
+    return { errors, plan };
+  },
+  async write(trx, raw, headers, progress) {
+    const plan = raw as Plan;
+    const cols = [{ name: 'organisation_id', type: 'uuid' as const }, ...FIELDS.filter((f) => headers.has(f.header)).map((f) => ({ name: f.column, type: f.sql }))];
+    const created = await insertRows(trx, 'teams', cols, plan.inserts);
+    const changed = await updateRows(trx, 'teams', cols, plan.updates);
+    progress(`teams: ${created.size} nieuw, ${changed.size} gewijzigd`);
+    const withId = plan.links.map((l) => ({ ...l, id: l.id ?? created.get(l.key)! }));
+    const owners = withId.map((l) => l.id);
+    const pairs = (pick: (l: (typeof withId)[number]) => string[] | undefined) => withId.flatMap((l) => (pick(l) ?? []).map((k) => ({ o: l.id, k })));
+    if (headers.has('onderwerpen')) for (const id of await syncLinks(trx, { table: 'team_topics', owner: 'team_id', key: 'topic_key', keyType: 'text' }, owners, pairs((l) => l.topics))) changed.add(id);
+    if (headers.has('gebieden')) for (const id of await syncLinks(trx, { table: 'team_areas', owner: 'team_id', key: 'area_code', keyType: 'text' }, owners, pairs((l) => l.areas))) changed.add(id);
+    if (headers.has('locaties')) for (const id of await syncLinks(trx, { table: 'team_locations', owner: 'team_id', key: 'location_id', keyType: 'uuid' }, owners, pairs((l) => l.locations))) changed.add(id);
+    for (const id of created.values()) changed.delete(id);
+    // audit: one entry per created/changed team (ids in `created` and `changed`)
+    return { created: created.size, updated: changed.size };
+  },
+};

@@ -1,0 +1,104 @@
+// Checks a people file: references (teams, topics), the never-public 06 rule, and the
+// editor's scope (only people in their organisations' teams). Builds the write plan.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types';
+import type { Audience } from '../http/audience';
+import type { ConsentField } from '../db/types';
+import { PUBLISHABLE_FIELD } from './kind.people';
+import { isCurrentMembership } from '../people/membership';
+import { type ImportRow, orgScope, type RowError } from './csv.kind';
+import { matchKeys, type SqlColumn } from './csv.upsert';
+import { existingKeys } from './csv.refs';
+import type { MembershipCell } from './kind.people';
+
+export const PEOPLE_FIELDS: Array<{ header: string; column: string; sql: SqlColumn['type']; keepWhenNull?: boolean; level?: boolean }> = [
+  { header: 'voornaam', column: 'given_name', sql: 'text' },
+  { header: 'achternaam', column: 'family_name', sql: 'text' },
+  { header: 'voornaamwoorden', column: 'pronouns', sql: 'text' },
+  { header: 'functie', column: 'job_title', sql: 'text' },
+  { header: 'vraag_mij_over', column: 'ask_me_about', sql: 'text' },
+  { header: 'talen', column: 'languages', sql: 'text[]' },
+  { header: 'werkdagen', column: 'working_days', sql: 'text[]' },
+  // no photo in a file (e.g. one exported without consent) keeps the stored address
+  { header: 'foto_url', column: 'photo_url', sql: 'text', keepWhenNull: true },
+  { header: 'foto_toestemming', column: 'photo_consent', sql: 'boolean' },
+  { header: 'publiek_profiel', column: 'public_profile', sql: 'boolean' },
+  { header: 'telefoon_mobiel', column: 'phone_mobile', sql: 'text' },
+  { header: 'telefoon_mobiel_zichtbaarheid', column: 'phone_mobile_visibility', sql: 'text', keepWhenNull: true, level: true },
+  { header: 'telefoon_werk', column: 'phone_work', sql: 'text' },
+  { header: 'telefoon_werk_zichtbaarheid', column: 'phone_work_visibility', sql: 'text', keepWhenNull: true, level: true },
+  { header: 'email_werk', column: 'email_work', sql: 'text' },
+  { header: 'email_werk_zichtbaarheid', column: 'email_work_visibility', sql: 'text', keepWhenNull: true, level: true },
+  { header: 'beschikbaarheid', column: 'availability_note', sql: 'text' },
+  { header: 'notities', column: 'private_notes', sql: 'text' },
+];
+// 'publiek' is not a stored level: it means "professionals, and published to residents"
+// (a dated consent of the person, see server/people/visibility.ts).
+const LEVEL_VALUE: Record<string, string> = { publiek: 'professionals', professionals: 'professionals', team: 'team' };
+const CONSENT_OF: Record<string, 'phone_work' | 'email_work'> = { telefoon_werk_zichtbaarheid: 'phone_work', email_werk_zichtbaarheid: 'email_work' };
+const MOBILE = /^(\+31|0031|0)[\s-]*6/;
+
+export interface PeoplePlan {
+  inserts: Array<Record<string, unknown>>;
+  updates: Array<Record<string, unknown>>;
+  links: Array<{ key: string; id?: string; topics?: string[]; teams?: Array<Omit<MembershipCell, 'team'> & { team_id: string }>;
+    /** Published to residents or not, per consent field the file states a level for. */
+    consents?: Partial<Record<ConsentField, boolean>> }>;
+  /** Teams whose memberships this file may change (null: all, for an admin). */
+  scopeTeams: string[] | null;
+}
+
+export async function checkPeople(db: Kysely<DB>, audience: Audience, rows: ImportRow[], headers: Set<string>) {
+  const errors: RowError[] = [];
+  const scope = orgScope(audience);
+  const [existing, teams, topics] = await Promise.all([
+    matchKeys(db, 'people', rows.map((r) => r.key)),
+    matchKeys(db, 'teams', rows.flatMap((r) => (r.values.teams ?? []).map((m: MembershipCell) => m.team))),
+    existingKeys(db, 'topics', rows.flatMap((r) => r.values.onderwerpen ?? [])),
+  ]);
+  let scopeTeams: string[] | null = null;
+  const inScope = new Set<string>();
+  if (scope !== 'all') {
+    scopeTeams = scope.size ? (await db.selectFrom('teams').select('id').where('organisation_id', 'in', [...scope]).execute()).map((t) => t.id) : [];
+    const ids = [...existing.values()];
+    if (ids.length && scopeTeams.length) {
+      const own = await db.selectFrom('memberships as m').select('m.person_id').distinct()
+        .where('m.person_id', 'in', ids).where('m.team_id', 'in', scopeTeams).where(isCurrentMembership('m')).execute();
+      for (const o of own) inScope.add(o.person_id);
+    }
+  }
+  const scopeSet = new Set(scopeTeams ?? []);
+  const plan: PeoplePlan = { inserts: [], updates: [], links: [], scopeTeams };
+  for (const r of rows) {
+    const err = (column: string, message: string) => errors.push({ row: r.row, column, message });
+    const id = existing.get(r.key);
+    if (scope !== 'all' && (scope.size === 0 || (id && !inScope.has(id)))) { err('extern_id', 'u mag deze persoon niet wijzigen (geen lid van een team van uw organisatie)'); continue; }
+    const v = r.values;
+    if (v.telefoon_mobiel_zichtbaarheid === 'publiek') err('telefoon_mobiel_zichtbaarheid', 'een 06-nummer is nooit openbaar: kies professionals of team');
+    if (v.telefoon_werk_zichtbaarheid === 'publiek' && v.telefoon_werk && MOBILE.test(v.telefoon_werk)) err('telefoon_werk', 'een 06-nummer is nooit openbaar: zet het bij telefoon_mobiel');
+    for (const k of v.onderwerpen ?? []) if (!topics.has(k)) err('onderwerpen', `onderwerp ${k} bestaat niet`);
+    const memberships = [];
+    for (const m of (v.teams ?? []) as MembershipCell[]) {
+      const teamId = teams.get(m.team);
+      if (!teamId) { err('teams', `team ${m.team} bestaat niet (importeer eerst teams.csv)`); continue; }
+      if (scopeTeams && !scopeSet.has(teamId)) { err('teams', `u mag geen leden toevoegen aan team ${m.team}`); continue; }
+      memberships.push({ team_id: teamId, role: m.role, contact: m.contact, since: m.since });
+    }
+    const values: Record<string, unknown> = {};
+    const consents: Partial<Record<ConsentField, boolean>> = {};
+    if (headers.has('openbaar')) {
+      const published = new Set((v.openbaar ?? []) as string[]);
+      for (const [cell, field] of Object.entries(PUBLISHABLE_FIELD)) consents[field] = published.has(cell);
+    }
+    for (const f of PEOPLE_FIELDS) {
+      if (!headers.has(f.header)) continue;
+      const raw = v[f.header];
+      values[f.column] = f.level ? (raw ? LEVEL_VALUE[raw] : id ? null : 'professionals') : raw;
+      const consent = CONSENT_OF[f.header];
+      if (consent && raw) consents[consent] = raw === 'publiek';
+    }
+    if (id) plan.updates.push({ id, ...values }); else plan.inserts.push({ external_id: r.key, ...values });
+    plan.links.push({ key: r.key, id, topics: v.onderwerpen, teams: headers.has('teams') ? memberships : undefined, consents });
+  }
+  return { errors, plan };
+}

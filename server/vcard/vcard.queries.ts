@@ -1,0 +1,44 @@
+// Which cards a vCard download holds, through the people, teams and areas features only.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types';
+import type { Audience } from '../http/audience';
+import { getPerson } from '../people/people.queries';
+import { getTeam } from '../teams/teams.queries';
+import { getArea, teamsServing } from '../areas/areas.queries';
+import { personCard, teamCard } from './vcard.cards';
+
+export async function personVcard(db: Kysely<DB>, audience: Audience, id: string, origin: string) {
+  const found = await getPerson(db, audience, id);
+  if (!found) return undefined;
+  const teams = found.memberships.map((m) => ({ id: m.team.id, name: m.team.name, organisation: { name: m.team.organisation_name } }));
+  return { name: found.person.name, text: await personCard(found.person, teams, origin) };
+}
+
+/** The team's own card, then each member the caller may see. */
+export async function teamVcard(db: Kysely<DB>, audience: Audience, id: string, origin: string) {
+  const team = await getTeam(db, audience, id);
+  if (!team) return undefined;
+  const cards = [teamCard(team, origin)];
+  for (const m of team.members) cards.push(await personCard(m.person, [team], origin));
+  return { name: team.name, text: cards.join('') };
+}
+
+/** Every team serving the area and each of their people the caller may see (once each). */
+export async function areaVcard(db: Kysely<DB>, audience: Audience, code: string, origin: string) {
+  const area = await getArea(db, code);
+  if (!area) return undefined;
+  const cards: string[] = [];
+  const people = new Map<string, { person: Parameters<typeof personCard>[0]; teams: Array<{ id: string; name: string; organisation: { name: string } }> }>();
+  for (const summary of await teamsServing(db, code)) {
+    const team = await getTeam(db, audience, summary.id);
+    if (!team) continue;
+    cards.push(teamCard(team, origin));
+    for (const m of team.members) {
+      const entry = people.get(m.person.id) ?? { person: m.person, teams: [] };
+      entry.teams.push(team);
+      people.set(m.person.id, entry);
+    }
+  }
+  for (const { person, teams } of people.values()) cards.push(await personCard(person, teams, origin));
+  return { name: area.name, text: cards.join('') };
+}

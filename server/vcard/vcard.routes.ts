@@ -1,0 +1,77 @@
+// vCard 4.0 downloads (text/vcard) for a person, a team and everyone serving an area, each
+// as the caller may see them; and a QR code (SVG) that opens a person's or team's card.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { notFound } from '../http/errors';
+import { errorResponses, IdParams } from '../http/schemas';
+import { AreaCodeParams } from '../areas/areas.schemas';
+import { getPerson } from '../people/people.queries';
+import { areaVcard, personVcard, teamVcard } from './vcard.queries';
+
+const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+/** An ASCII file name a phone shows: "Buurtteam Noord.vcf". */
+const fileName = (name: string) => `${name.normalize('NFKD').replace(/[^\w .-]/g, '').trim().slice(0, 60) || 'contact'}.vcf`;
+
+function sendCard(reply: FastifyReply, card: { name: string; text: string }) {
+  return reply.type('text/vcard; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${fileName(card.name)}"`)
+    // what a card holds depends on who asks
+    .header('cache-control', 'private, no-store')
+    .send(card.text);
+}
+
+async function sendQr(request: FastifyRequest, reply: FastifyReply, path: string) {
+  const svg = await QRCode.toString(`${origin(request)}${path}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return reply.type('image/svg+xml').header('cache-control', 'public, max-age=3600').send(svg);
+}
+
+const VCARD = { 200: z.string().describe('text/vcard (vCard 4.0, RFC 6350)') };
+const SVG = { 200: z.string().describe('image/svg+xml') };
+
+const vcardRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+
+  app.get('/api/people/:id/vcard', {
+    schema: { tags: ['exchange'], summary: 'A person as a vCard 4.0, with only the fields the caller may see', params: IdParams, response: { ...VCARD, ...errorResponses(400, 404) } },
+  }, async (request, reply) => {
+    const found = await personVcard(db, request.audience, request.params.id, origin(request));
+    if (!found) throw notFound('persoon', request.params.id);
+    return sendCard(reply, found);
+  });
+
+  app.get('/api/teams/:id/vcard', {
+    schema: { tags: ['exchange'], summary: 'A team and its members (as the caller may see them) as vCards 4.0', params: IdParams, response: { ...VCARD, ...errorResponses(400, 404) } },
+  }, async (request, reply) => {
+    const found = await teamVcard(db, request.audience, request.params.id, origin(request));
+    if (!found) throw notFound('team', request.params.id);
+    return sendCard(reply, found);
+  });
+
+  app.get('/api/areas/:code/vcard', {
+    schema: { tags: ['exchange'], summary: 'Every team serving the area and their people (as the caller may see them) as vCards 4.0', params: AreaCodeParams, response: { ...VCARD, ...errorResponses(400, 404) } },
+  }, async (request, reply) => {
+    const found = await areaVcard(db, request.audience, request.params.code, origin(request));
+    if (!found) throw notFound('gebied', request.params.code);
+    return sendCard(reply, found);
+  });
+
+  // The QR holds only the card's address; the card itself is shaped per audience when opened.
+  app.get('/api/people/:id/vcard/qr.svg', {
+    schema: { tags: ['exchange'], summary: "QR code (SVG) that opens the person's vCard", params: IdParams, response: { ...SVG, ...errorResponses(400, 404) } },
+  }, async (request, reply) => {
+    if (!(await getPerson(db, request.audience, request.params.id))) throw notFound('persoon', request.params.id);
+    return sendQr(request, reply, `/api/people/${request.params.id}/vcard`);
+  });
+
+  app.get('/api/teams/:id/vcard/qr.svg', {
+    schema: { tags: ['exchange'], summary: "QR code (SVG) that opens the team's vCard", params: IdParams, response: { ...SVG, ...errorResponses(400, 404) } },
+  }, async (request, reply) => {
+    const exists = await db.selectFrom('teams').select('id').where('id', '=', request.params.id).where('archived_at', 'is', null).executeTakeFirst();
+    if (!exists) throw notFound('team', request.params.id);
+    return sendQr(request, reply, `/api/teams/${request.params.id}/vcard`);
+  });
+};
+
+export default vcardRoutes;
