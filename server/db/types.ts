@@ -88,6 +88,11 @@ export interface AuditLogTable {
   id: ColumnType<string, never, never>; at: Timestamp; actor_account_id: string | null; action: string;
   entity_type: string | null; entity_id: string | null; before: Json; after: Json; meta: Json;
 }
+export interface AccountTokensTable {
+  id: Generated<string>; account_id: string; kind: 'invite' | 'reset'; token_hash: string;
+  expires_at: ColumnType<string, Date | string, Date | string>; used_at: NullableTimestamp;
+  created_by: string | null; created_at: Timestamp;
+}
 export interface RateLimitsTable { key: string; hits: number; reset_at: ColumnType<string, Date | string, Date | string> }
 
 export interface DB {
@@ -109,4 +114,5 @@ export interface DB {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   rate_limits: RateLimitsTable;
+  account_tokens: AccountTokensTable;
 }
