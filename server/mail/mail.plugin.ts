@@ -1,16 +1,20 @@
-// Gives every feature one mailer (app.mailer), closed with the app. Registering it also runs
-// assertMailConfig, so a production app without SMTP_URL fails to build instead of running mute.
+// Gives every feature one mailer (app.mailer), closed with the app after pending mail is
+// sent. Registering it runs assertMailConfig, so a production app without SMTP_URL fails to
+// build instead of running without mail.
 import fp from 'fastify-plugin';
-import { createMailer, type Mailer } from './mailer';
+import { type AppMailer, createMailer, type Mailer, withBackgroundDelivery } from './mailer';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    mailer: Mailer;
+    mailer: AppMailer;
   }
 }
 
-export default fp(async (app, options: { mailer?: Mailer }) => {
-  const mailer = options.mailer ?? createMailer(app.config, app.log);
+export default fp<{ mailer?: Mailer }>(async (app, options) => {
+  const mailer = withBackgroundDelivery(options.mailer ?? createMailer(app.config, app.log), app.log);
   app.decorate('mailer', mailer);
-  app.addHook('onClose', async () => mailer.close());
+  app.addHook('onClose', async () => {
+    await mailer.idle();
+    mailer.close();
+  });
 }, { name: 'mailer' });

@@ -11,6 +11,33 @@ export interface Mailer {
   close(): void;
 }
 
+/** A mailer that can also send in the background, for request handlers. */
+export interface AppMailer extends Mailer {
+  /**
+   * Sends without making the caller wait: a request that mails must take as long as one
+   * that does not (no account enumeration by timing), and a slow SMTP server must not hold
+   * the request. Failures are logged without the link.
+   */
+  deliver(to: string, content: MailContent): void;
+  /** Resolves when every background send has finished (on close, and in tests). */
+  idle(): Promise<void>;
+}
+
+export function withBackgroundDelivery(mailer: Mailer, log: FastifyBaseLogger): AppMailer {
+  const pending = new Set<Promise<void>>();
+  return {
+    send: (to, content) => mailer.send(to, content),
+    deliver(to, content) {
+      const job = mailer.send(to, content)
+        .catch((err: Error) => log.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'mail could not be sent'))
+        .finally(() => pending.delete(job));
+      pending.add(job);
+    },
+    idle: async () => { await Promise.all([...pending]); },
+    close: () => mailer.close(),
+  };
+}
+
 type MailConfig = Pick<Config, 'NODE_ENV' | 'SMTP_URL' | 'MAIL_FROM'>;
 
 /** Call at start: throws a clear error when production has no way to send mail. */

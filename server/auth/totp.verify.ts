@@ -1,0 +1,82 @@
+// The second factor (TOTP, RFC 6238: 6 digits, 30 s) as sign-in and every write see it.
+// Login calls verifyTotpIfEnabled after the password; with REQUIRE_MFA=editors the global
+// preHandler requireMfaIfConfigured keeps editors and admins without TOTP from writing.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Secret, TOTP } from 'otpauth';
+import type { Audience } from '../http/audience';
+import { HttpError } from '../http/errors';
+import { totpEnabled } from './totp.queries';
+
+export const TOTP_ISSUER = 'Wijkweb';
+/** One step either side: a phone clock 30 s off still works, a code is good for ~90 s. */
+const WINDOW = 1;
+
+export function totpFor(email: string, secretBase32: string): TOTP {
+  return new TOTP({ issuer: TOTP_ISSUER, label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
+}
+
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+/** True when `code` is the current code (±1 step) of the secret at `now`. */
+export function codeMatches(secretBase32: string, code: string, now: Date): boolean {
+  if (!/^\d{6}$/.test(code)) return false;
+  return totpFor('x', secretBase32).validate({ token: code, timestamp: now.getTime(), window: WINDOW }) !== null;
+}
+
+export const totpRequired = () => new HttpError(401, 'code_required',
+  'Vul ook de code uit uw authenticator-app in. / Please also enter the code from your authenticator app.',
+  [{ field: 'code', message: 'A TOTP code is required for this account' }]);
+export const totpInvalid = () => new HttpError(401, 'invalid_code',
+  'Deze code klopt niet. Probeer de nieuwste code. / This code is not right. Try the newest code.',
+  [{ field: 'code', message: 'Wrong or expired TOTP code' }]);
+
+/**
+ * For login, after the password checked out: passes when the account has no TOTP enabled or
+ * `code` is right; throws 401 `code_required` (no code) or `invalid_code` (wrong code), the codes login uses.
+ */
+export function verifyTotpIfEnabled(
+  account: { totp_secret: string | null; totp_enabled_at: string | Date | null },
+  code: string | null | undefined,
+  now: Date = new Date(),
+): void {
+  if (!account.totp_enabled_at || !account.totp_secret) return;
+  const given = code?.trim();
+  if (!given) throw totpRequired();
+  if (!codeMatches(account.totp_secret, given, now)) throw totpInvalid();
+}
+
+/** The same decision as a boolean, in the shape auth.login.ts's setSecondFactorCheck takes. */
+export async function secondFactorAccepted(app: FastifyInstance, account: { totp_secret: string | null; totp_enabled_at: string | null }, code: string | undefined): Promise<boolean> {
+  try {
+    verifyTotpIfEnabled(account, code, app.clock());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Does this audience have to set up TOTP before writing (REQUIRE_MFA=editors)? */
+export async function mfaRequired(app: FastifyInstance, audience: Audience): Promise<boolean> {
+  if (app.config.REQUIRE_MFA !== 'editors') return false;
+  if (audience.kind !== 'editor' && audience.kind !== 'admin') return false;
+  return !(await totpEnabled(app.database.db, audience.accountId));
+}
+
+/** What an editor without TOTP still needs to do: sign in and out, and set TOTP up. */
+export const MFA_EXEMPT_ROUTES = new Set([
+  '/api/auth/login', '/api/auth/logout', '/api/auth/totp/setup', '/api/auth/totp/confirm',
+  '/api/auth/invitations/accept', '/api/auth/reset', '/api/auth/reset/confirm',
+]);
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const mfaRequiredError = () => new HttpError(403, 'mfa_required',
+  'Stel eerst tweestapsverificatie in voordat u iets wijzigt. / Set up two-step verification before making changes.');
+
+/** Global preHandler: 403 `mfa_required` on writes by editors/admins without TOTP, when configured. */
+export async function requireMfaIfConfigured(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  if (READS.has(request.method) || !request.audience || request.audience.kind === 'anonymous') return;
+  if (MFA_EXEMPT_ROUTES.has(request.routeOptions.url ?? '')) return;
+  if (await mfaRequired(request.server, request.audience)) throw mfaRequiredError();
+}
