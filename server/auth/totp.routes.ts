@@ -5,10 +5,9 @@ import { z } from 'zod';
 import { writeAudit } from '../audit/audit.queries';
 import { HttpError } from '../http/errors';
 import { ErrorBody } from '../http/schemas';
-import { setSecondFactorCheck } from './auth.login';
 import { requireRole, signedIn } from './guards';
 import { disableTotp, enableTotp, storePendingSecret, totpState } from './totp.queries';
-import { codeMatches, newTotpSecret, secondFactorAccepted, totpFor } from './totp.verify';
+import { codeMatches, newTotpSecret, totpFor } from './totp.verify';
 
 const CodeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Six digits / Zes cijfers') }).strict();
 const Setup = z.object({ uri: z.string(), secret: z.string() });
@@ -19,8 +18,6 @@ const wrongCode = () => new HttpError(400, 'totp_invalid', 'Deze code klopt niet
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
-  // From here on, sign-in asks accounts with TOTP enabled for their code.
-  setSecondFactorCheck(secondFactorAccepted);
   const guard = requireRole('editor');
 
   app.post('/api/auth/totp/setup', {

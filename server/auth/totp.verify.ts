@@ -47,16 +47,6 @@ export function verifyTotpIfEnabled(
   if (!codeMatches(account.totp_secret, given, now)) throw totpInvalid();
 }
 
-/** The same decision as a boolean, in the shape auth.login.ts's setSecondFactorCheck takes. */
-export async function secondFactorAccepted(app: FastifyInstance, account: { totp_secret: string | null; totp_enabled_at: string | null }, code: string | undefined): Promise<boolean> {
-  try {
-    verifyTotpIfEnabled(account, code, app.clock());
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Does this audience have to set up TOTP before writing (REQUIRE_MFA=editors)? */
 export async function mfaRequired(app: FastifyInstance, audience: Audience): Promise<boolean> {
   if (app.config.REQUIRE_MFA !== 'editors') return false;
