@@ -15,6 +15,11 @@ import { registerSecurityHeaders, registerWriteGuards } from './http/security';
 import authRoutes from './auth/auth.routes';
 import sessionsRoutes from './auth/sessions.routes';
 import adminRoutes from './admin/admin.routes';
+import invitationsRoutes from './auth/invitations.routes';
+import resetRoutes from './auth/reset.routes';
+import totpRoutes from './auth/totp.routes';
+import { requireMfaIfConfigured } from './auth/totp.verify';
+import mailPlugin from './mail/mail.plugin';
 import healthRoutes from './health/health.routes';
 import taxonomyRoutes from './taxonomy/taxonomy.routes';
 import areasRoutes from './areas/areas.routes';
@@ -75,6 +80,8 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   registerWriteGuards(app);
   registerAudience(app);
   await registerRateLimits(app);
+  // REQUIRE_MFA=editors: writes by editors/admins without TOTP are refused (403 mfa_required).
+  app.addHook('preHandler', requireMfaIfConfigured);
 
   await app.register(swagger, {
     openapi: {
@@ -99,7 +106,11 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(searchRoutes);
   await app.register(lookupRoutes);
   await app.register(demoPhotosRoutes);
+  await app.register(mailPlugin);
   await app.register(authRoutes);
+  await app.register(invitationsRoutes);
+  await app.register(resetRoutes);
+  await app.register(totpRoutes);
   await app.register(sessionsRoutes);
   await app.register(adminRoutes);
   if (serveWeb) await app.register(webRoutes);

@@ -4,11 +4,13 @@ import path from 'node:path';
 import { assertSafeForProduction, type Config } from './config';
 import { createDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { assertMailConfig } from './mail/mailer';
 import { isDirectoryEmpty, seedDemo, seedReference } from '../seeds/index';
 
 export async function openDatabase(config: Config): Promise<Database> {
   // Refuse unsafe production settings before touching any data.
   assertSafeForProduction(config);
+  assertMailConfig(config);
   return config.DATABASE_URL
     ? createDatabase({ databaseUrl: config.DATABASE_URL })
     : createDatabase({ dataDir: path.resolve(config.DATA_DIR) });

@@ -51,7 +51,7 @@ describe(`sign-in on ${TEST_BACKEND}`, () => {
     await createAccount(database.db, { email: 'invited@example.nl', password: null, role: 'professional' });
     const gone = await createAccount(database.db, { email: 'gone@example.nl', password: PASSWORD, role: 'professional' });
     await database.db.updateTable('accounts').set({ deactivated_at: now }).where('id', '=', gone).execute();
-    const bodies = [];
+    const bodies: string[] = [];
     for (const [email, password] of [['nobody@example.nl', PASSWORD], ['anna.prof@example.nl', 'wrong-password-here'],
       ['invited@example.nl', PASSWORD], ['gone@example.nl', PASSWORD]]) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: `10.9.0.${bodies.length + 1}` });

@@ -9,16 +9,12 @@ import { sessionToken, setSessionCookie } from '../http/session-cookie';
 import { findAccountByEmail, normaliseEmail } from './auth.queries';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { createSession, hashToken, timeoutsFromConfig } from './sessions';
+import { verifyTotpIfEnabled } from './totp.verify';
 
 export const invalidCredentials = () => new HttpError(401, 'invalid_credentials',
   'E-mailadres of wachtwoord klopt niet. / E-mail address or password is incorrect.');
 
 export interface LoginInput { email: string; password: string; code?: string | undefined }
-
-/** Optional second-factor check, installed by the TOTP feature: returns true when the code is valid. */
-export type SecondFactorCheck = (app: FastifyInstance, account: { id: string; totp_secret: string | null; totp_enabled_at: string | null }, code: string | undefined) => Promise<boolean>;
-let secondFactor: SecondFactorCheck | undefined;
-export function setSecondFactorCheck(check: SecondFactorCheck): void { secondFactor = check; }
 
 export async function login(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, input: LoginInput) {
   const db = app.database.db;
@@ -35,11 +31,13 @@ export async function login(app: FastifyInstance, request: FastifyRequest, reply
     });
     throw invalidCredentials();
   }
-  if (account.totp_enabled_at !== null && secondFactor && !(await secondFactor(app, account, input.code))) {
+  try {
+    verifyTotpIfEnabled(account, input.code, app.clock());
+  } catch (error) {
+    // A wrong second factor counts like a wrong password (the same limits slow a guesser).
     await recordLoginFailure(app, email, request.ip);
     await writeAudit(db, { actorAccountId: null, action: 'login_failed', entityType: 'account', entityId: account.id, meta: { reason: input.code ? 'wrong_code' : 'code_required' } });
-    throw new HttpError(401, input.code ? 'invalid_code' : 'code_required',
-      'Vul de code uit uw authenticator-app in. / Enter the code from your authenticator app.', [{ field: 'code', message: 'second factor required' }]);
+    throw error;
   }
   await recordLoginSuccess(app, email, request.ip);
   const now = app.clock();

@@ -25,6 +25,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       id: account.id, email: account.email, role: account.role, person_id: account.person_id,
       scopes: await accountScopes(db, account.id), team_ids: [...teamIds],
       totp_enabled: account.totp_enabled_at !== null,
+      mfa_required: app.config.REQUIRE_MFA === 'editors' && account.role !== 'professional' && account.totp_enabled_at === null,
       session: { id: sessionId, expires_at: session.expires_at },
     };
   }

@@ -29,6 +29,8 @@ export const Me = z.object({
   scopes: z.array(ScopeItem),
   team_ids: z.array(Uuid),
   totp_enabled: z.boolean(),
+  /** REQUIRE_MFA=editors and no TOTP yet: writes are refused until it is set up. */
+  mfa_required: z.boolean(),
   session: z.object({ id: Uuid, expires_at: Timestamp }),
 });
 
