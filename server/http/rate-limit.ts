@@ -1,8 +1,9 @@
 // Rate limits, counted in PostgreSQL so they hold across app instances.
 //
 // Design (sign-in): an attacker must be slowed down without locking the real user out.
-//  1. Per IP: 10 sign-in attempts a minute (the plugin, on the route). Short window:
-//     a guessing script from one address crawls; a person who mistypes waits seconds.
+//  1. Per IP: 20 sign-in attempts a minute (the plugin, on the route). Short window:
+//     a guessing script from one address crawls; a person who mistypes waits seconds; an
+//     office behind one NAT address (sessions last a working day) rarely gets near it.
 //  2. Per account and IP: 5 failed attempts in 5 minutes from one address on one account,
 //     then that address waits out the window (429 + Retry-After) for that account only.
 //  3. Per account, all addresses: 20 failures in 15 minutes (a distributed guess). Past
@@ -24,7 +25,7 @@ const tooMany = (retryAfterS: number) => new HttpError(429, 'rate_limited',
 const byIp = (request: FastifyRequest) => request.ip;
 
 /** POST /api/auth/login, per IP. */
-export const LOGIN_IP_LIMIT: RateLimitOptions = { max: 10, timeWindow: 60_000, keyGenerator: byIp, groupId: 'login-ip' };
+export const LOGIN_IP_LIMIT: RateLimitOptions = { max: 20, timeWindow: 60_000, keyGenerator: byIp, groupId: 'login-ip' };
 /** /api/lookup, per IP: it may call the outside geocoder. */
 export const LOOKUP_LIMIT: RateLimitOptions = { max: 60, timeWindow: 60_000, keyGenerator: byIp, groupId: 'lookup-ip' };
 /** For routes that send mail or accept a one-time token (invitations, password reset), per IP.

@@ -43,9 +43,14 @@ export function sessionCookieFrom(setCookie: string | string[] | undefined): str
   return line?.split(';')[0];
 }
 
+// Each sign-in comes from its own loopback address, so tests that sign in often don't run
+// into the per-address sign-in limit (tests/rate-limit.test.ts tests that limit on purpose).
+let nextAddress = 0;
+const freshAddress = () => { nextAddress++; return `127.77.${Math.floor(nextAddress / 250) % 250}.${(nextAddress % 250) + 1}`; };
+
 /** Signs in through the API; returns the Cookie header value ("wijkweb_session=…"). Throws on failure. */
-export async function signIn(app: FastifyInstance, email: string, password: string, headers: Record<string, string> = {}): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers });
+export async function signIn(app: FastifyInstance, email: string, password: string, headers: Record<string, string> = {}, remoteAddress = freshAddress()): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers, remoteAddress });
   const cookie = sessionCookieFrom(res.headers['set-cookie']);
   if (res.statusCode !== 200 || !cookie) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
   return cookie;
