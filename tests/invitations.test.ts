@@ -162,6 +162,16 @@ describe('who may invite whom', () => {
   });
 });
 
+describe('documentation', () => {
+  it('lists every invitation, reset and TOTP route in /docs/json', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    for (const path of ['/api/auth/invitations', '/api/auth/invitations/accept', '/api/auth/reset', '/api/auth/reset/confirm', '/api/auth/totp/setup', '/api/auth/totp/confirm', '/api/auth/totp']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths['/api/auth/invitations'].post.requestBody).toBeDefined();
+  });
+});
+
 describe('tokens', () => {
   it('unknown, malformed and expired tokens get the same invalid_token answer', async () => {
     await post('/api/auth/invitations', { email: 'verlopen@inv.test', role: 'professional' }, admin);

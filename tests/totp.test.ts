@@ -100,6 +100,18 @@ describe('TOTP for an editor', () => {
     expect(logLines.join('\n')).not.toContain(secret);
   });
 
+  it('limits code guessing on confirm from one address', async () => {
+    await createAccount(t.database.db, { email: 'raden@totp.test', role: 'admin', password: PW });
+    const cookie = await cookieOf(t.app, 'raden@totp.test');
+    const secret = (await call(t.app, 'POST', '/api/auth/totp/setup', cookie)).json().secret;
+    const from = { remoteAddress: '10.9.9.9', headers: { cookie } };
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push((await t.app.inject({ method: 'POST', url: '/api/auth/totp/confirm', payload: { code: wrongCode(secret) }, ...from })).statusCode);
+    }
+    expect(statuses).toEqual([...Array(10).fill(400), 429]);
+  });
+
   it('is for editors and admins: a professional gets 403', async () => {
     const cookie = await cookieOf(t.app, 'piet@totp.test');
     expect((await call(t.app, 'POST', '/api/auth/totp/setup', cookie)).statusCode).toBe(403);

@@ -15,8 +15,8 @@ export const invalidToken = () => new HttpError(400, 'invalid_token',
   [{ field: 'token', message: 'Unknown, used or expired token' }]);
 
 export function weakPassword(reasons: readonly string[]): HttpError {
-  const nl = reasons.map((r) => PASSWORD_MESSAGES.nl[r as keyof typeof PASSWORD_MESSAGES.nl]).join(' ');
-  return new HttpError(400, 'bad_request', `Kies een ander wachtwoord. ${nl}`,
+  const text = (lang: 'nl' | 'en') => reasons.map((r) => PASSWORD_MESSAGES[lang][r as keyof typeof PASSWORD_MESSAGES.nl]).join(' ');
+  return new HttpError(400, 'bad_request', `Kies een ander wachtwoord. ${text('nl')} / Choose another password. ${text('en')}`,
     [{ field: 'password', message: 'Password does not meet the policy', reasons: [...reasons] }]);
 }
 

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.queries';
 import { HttpError } from '../http/errors';
+import { SENSITIVE_LIMIT } from '../http/rate-limit';
 import { ErrorBody } from '../http/schemas';
 import { requireRole, signedIn } from './guards';
 import { disableTotp, enableTotp, storePendingSecret, totpState } from './totp.queries';
@@ -12,6 +13,9 @@ import { codeMatches, newTotpSecret, totpFor } from './totp.verify';
 const CodeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Six digits / Zes cijfers') }).strict();
 const Setup = z.object({ uri: z.string(), secret: z.string() });
 const State = z.object({ totp_enabled: z.boolean() });
+
+/** Six digits are a million guesses: a signed-in session must not get to try them all. */
+export const TOTP_CODE_LIMIT = { ...SENSITIVE_LIMIT, max: 10, timeWindow: 5 * 60_000, groupId: 'totp-ip' };
 
 const conflict = (code: string, message: string) => new HttpError(409, code, message);
 const wrongCode = () => new HttpError(400, 'totp_invalid', 'Deze code klopt niet. / This code is not right.', [{ field: 'code', message: 'Wrong or expired code' }]);
@@ -36,8 +40,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/auth/totp/confirm', {
-    schema: { tags: ['auth'], summary: 'Activate TOTP with a first code from the app', body: CodeBody, response: { 200: State, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody } },
+    schema: { tags: ['auth'], summary: 'Activate TOTP with a first code from the app', body: CodeBody, response: { 200: State, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody } },
     preHandler: guard,
+    config: { rateLimit: TOTP_CODE_LIMIT },
   }, async (request) => {
     const { accountId } = signedIn(request);
     const state = await totpState(db, accountId);
@@ -52,8 +57,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/api/auth/totp', {
-    schema: { tags: ['auth'], summary: 'Turn TOTP off (needs a current code)', body: CodeBody, response: { 200: State, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody } },
+    schema: { tags: ['auth'], summary: 'Turn TOTP off (needs a current code)', body: CodeBody, response: { 200: State, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody } },
     preHandler: guard,
+    config: { rateLimit: TOTP_CODE_LIMIT },
   }, async (request) => {
     const { accountId } = signedIn(request);
     const state = await totpState(db, accountId);
