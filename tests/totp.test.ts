@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyTotpIfEnabled } from '../server/auth/totp.verify';
+import { verifyTotpIfEnabled, verifyTotpOnce } from '../server/auth/totp.verify';
 import { buildTestApp, createTestApp, type TestApp } from './helpers/app';
 import { createAccount, sessionCookieFrom } from './helpers/auth';
 
@@ -129,6 +129,22 @@ describe('verifyTotpIfEnabled', () => {
     expect(() => verifyTotpIfEnabled(account, codeFor(secret, now.getTime() - 90_000), now)).toThrow(/code/i);
     expect(() => verifyTotpIfEnabled(account, undefined, now)).toThrow(expect.objectContaining({ code: 'code_required' }));
     expect(() => verifyTotpIfEnabled({ totp_secret: secret, totp_enabled_at: null }, undefined, now)).not.toThrow();
+  });
+});
+
+describe('verifyTotpOnce', () => {
+  it('accepts a code once; the same code again is refused, the next step\'s code is not', async () => {
+    const secret = new Secret({ size: 20 }).base32;
+    const id = await createAccount(t.database.db, { email: 'eenmaal@totp.test', role: 'editor', password: PW });
+    const account = { id, totp_secret: secret, totp_enabled_at: new Date().toISOString() };
+    const now = new Date();
+    const code = codeFor(secret, now.getTime());
+    await expect(verifyTotpOnce(t.database.db, account, code, now)).resolves.toBeUndefined();
+    await expect(verifyTotpOnce(t.database.db, account, code, new Date(now.getTime() + 20_000))).rejects.toMatchObject({ code: 'invalid_code' });
+    const later = new Date(now.getTime() + 30_000);
+    await expect(verifyTotpOnce(t.database.db, account, codeFor(secret, later.getTime()), later)).resolves.toBeUndefined();
+    await expect(verifyTotpOnce(t.database.db, account, undefined, now)).rejects.toMatchObject({ code: 'code_required' });
+    await expect(verifyTotpOnce(t.database.db, { ...account, totp_enabled_at: null }, undefined, now)).resolves.toBeUndefined();
   });
 });
 

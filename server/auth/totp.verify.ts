@@ -2,7 +2,10 @@
 // Login calls verifyTotpIfEnabled after the password; with REQUIRE_MFA=editors the global
 // preHandler requireMfaIfConfigured keeps editors and admins without TOTP from writing.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { Secret, TOTP } from 'otpauth';
+import type { DB } from '../db/types';
+import { hitCounter } from '../http/rate-limit-store';
 import type { Audience } from '../http/audience';
 import { HttpError } from '../http/errors';
 import { totpEnabled } from './totp.queries';
@@ -19,10 +22,17 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
+/** The 30-second step whose code `code` is (current ±1 at `now`), or null. */
+function matchingStep(secretBase32: string, code: string, now: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const totp = totpFor('x', secretBase32);
+  const delta = totp.validate({ token: code, timestamp: now.getTime(), window: WINDOW });
+  return delta === null ? null : totp.counter({ timestamp: now.getTime() }) + delta;
+}
+
 /** True when `code` is the current code (±1 step) of the secret at `now`. */
 export function codeMatches(secretBase32: string, code: string, now: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpFor('x', secretBase32).validate({ token: code, timestamp: now.getTime(), window: WINDOW }) !== null;
+  return matchingStep(secretBase32, code, now) !== null;
 }
 
 export const totpRequired = () => new HttpError(401, 'code_required',
@@ -45,6 +55,26 @@ export function verifyTotpIfEnabled(
   const given = code?.trim();
   if (!given) throw totpRequired();
   if (!codeMatches(account.totp_secret, given, now)) throw totpInvalid();
+}
+
+/**
+ * verifyTotpIfEnabled, and each code signs in once: someone who saw a code typed (shoulder,
+ * screen share, phishing proxy) cannot reuse it in the ~90 s it stays valid. Used steps are
+ * kept in the shared rate_limits counters (hashed keys), so this holds across app instances.
+ */
+export async function verifyTotpOnce(
+  db: Kysely<DB>,
+  account: { id: string; totp_secret: string | null; totp_enabled_at: string | Date | null },
+  code: string | null | undefined,
+  now: Date = new Date(),
+): Promise<void> {
+  if (!account.totp_enabled_at || !account.totp_secret) return;
+  const given = code?.trim();
+  if (!given) throw totpRequired();
+  const step = matchingStep(account.totp_secret, given, now);
+  if (step === null) throw totpInvalid();
+  const use = await hitCounter(db, `totp-used:${account.id}:${step}`, 4 * 30_000, now);
+  if (use.current > 1) throw totpInvalid();
 }
 
 /** Does this audience have to set up TOTP before writing (REQUIRE_MFA=editors)? */
