@@ -54,6 +54,7 @@ describe('invite → mail → accept → signed in', () => {
 
     const mail = await smtp.waitFor('nieuw.lid@example.nl');
     expect(mail.subject).toMatch(/Uitnodiging/);
+    expect(mail.text).toContain('beheer@inv.test heeft u uitgenodigd');
     expect(mail.link).toMatch(/^http:\/\/wijkweb\.test\/welkom\?token=[A-Za-z0-9_-]{43}$/);
     const token = tokenOf(mail.link);
 

@@ -1,4 +1,5 @@
 // The password policy on its own: pure function, same module the web app loads.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPassword, MIN_PASSWORD_LENGTH, PASSWORD_MESSAGES, personalWords } from '../server/auth/password-policy';
 
@@ -58,5 +59,14 @@ describe('checkPassword', () => {
 
   it('splits names and addresses into the words people reuse', () => {
     expect(personalWords(jan)).toEqual(expect.arrayContaining(['jandevries', 'devries', 'vries', 'zorg']));
+  });
+});
+
+describe('browser safety', () => {
+  it('imports nothing but zxcvbn-ts, so the web app can load it', () => {
+    const source = readFileSync(new URL('../server/auth/password-policy.ts', import.meta.url), 'utf8');
+    const imports = [...source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const from of imports) expect(from).toMatch(/^@zxcvbn-ts\//);
   });
 });

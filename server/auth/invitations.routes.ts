@@ -9,7 +9,7 @@ import { HttpError } from '../http/errors';
 import { limitPerEmail, SENSITIVE_LIMIT } from '../http/rate-limit';
 import { ErrorBody } from '../http/schemas';
 import { inviteMail } from '../mail/templates';
-import { findAccountByEmail, replaceScopes, type Scope } from './auth.queries';
+import { findAccountByEmail, findAccountById, replaceScopes, type Scope } from './auth.queries';
 import { forbidden, requireRole, signedIn, type SignedIn } from './guards';
 import {
   createInvitedAccount, currentTeamsOfPerson, existingScopeTargets, issueToken, personExists,
@@ -95,7 +95,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     });
     if (outcome) {
       const link = `${app.config.APP_URL.replace(/\/$/, '')}/welkom?token=${outcome.token}`;
-      app.mailer.deliver(outcome.email, inviteMail(link, null));
+      // Naming the inviter lets the invitee check the mail is expected (and not phishing).
+      const by = await findAccountById(db, inviter.accountId);
+      app.mailer.deliver(outcome.email, inviteMail(link, by?.email ?? null));
     }
     return reply.status(202).send({ message: INVITE_ACCEPTED });
   });
