@@ -41,6 +41,8 @@ export async function decoyTokenWork(db: Db, kind: TokenKind, now: Date): Promis
   await db.updateTable('account_tokens').set({ used_at: now })
     .where('token_hash', '=', tokenHash).where('kind', '=', kind).where('used_at', 'is', null)
     .execute();
+  // Second statement, like issueToken's insert (which probes the same unique index).
+  await db.selectFrom('account_tokens').select('id').where('token_hash', '=', tokenHash).execute();
 }
 
 export interface LiveToken { tokenId: string; accountId: string; email: string; personId: string | null; role: AccountRole }

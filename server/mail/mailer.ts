@@ -28,7 +28,10 @@ export function withBackgroundDelivery(mailer: Mailer, log: FastifyBaseLogger): 
   return {
     send: (to, content) => mailer.send(to, content),
     deliver(to, content) {
-      const job = mailer.send(to, content)
+      // Started after the current request's answer is on its way: building and sending the
+      // message costs CPU that must not lengthen the request that caused it.
+      const job = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => mailer.send(to, content))
         .catch((err: Error) => log.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'mail could not be sent'))
         .finally(() => pending.delete(job));
       pending.add(job);
