@@ -110,6 +110,14 @@ describe('no enumeration', () => {
     expect(smtp.messages.some((m) => m.envelopeTo.includes('prof@inv.test'))).toBe(false);
   });
 
+  it('two invitations of the same new address at once make one account, and answer alike', async () => {
+    const both = await Promise.all([1, 2].map(() => post('/api/auth/invitations', { email: 'tegelijk@inv.test', role: 'professional' }, admin)));
+    expect(both.map((r) => [r.statusCode, r.body])).toEqual([[202, both[0]!.body], [202, both[0]!.body]]);
+    const rows = await t.database.db.selectFrom('accounts').select('id').where('email', '=', 'tegelijk@inv.test').execute();
+    expect(rows).toHaveLength(1);
+    await smtp.waitFor('tegelijk@inv.test');
+  });
+
   it('a second invitation to a still-invited address sends a fresh link and retires the old one', async () => {
     await post('/api/auth/invitations', { email: 'twee@inv.test', role: 'professional' }, admin);
     const first = tokenOf((await smtp.waitFor('twee@inv.test')).link);

@@ -82,12 +82,13 @@ export async function personalInputs(db: Db, account: { email: string; personId:
 
 export async function createInvitedAccount(db: Db, input: {
   email: string; role: AccountRole; personId: string | null; now: Date;
-}): Promise<string> {
+}): Promise<string | null> {
+  // null: a concurrent invitation of the same address created it first (unique lower(email)).
   const row = await db.insertInto('accounts').values({
     email: input.email, password_hash: null, role: input.role, person_id: input.personId,
     totp_secret: null, created_at: input.now, updated_at: input.now,
-  }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  return row?.id ?? null;
 }
 
 export async function personExists(db: Db, personId: string): Promise<boolean> {

@@ -84,6 +84,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         return null;
       }
       const accountId = existing?.id ?? await createInvitedAccount(trx, { email: body.email, role: body.role, personId: body.person_id ?? null, now });
+      if (!accountId) return null;
       if (!existing) await replaceScopes(trx, accountId, scopes);
       const token = await issueToken(trx, { accountId, kind: 'invite', createdBy: inviter.accountId, now });
       await writeAudit(trx, {
