@@ -44,6 +44,7 @@ CREATE TABLE sessions (
   user_agent text
 );
 CREATE INDEX sessions_account_idx ON sessions (account_id);
+CREATE INDEX sessions_expires_idx ON sessions (expires_at);
 
 -- Who did what, when. Never holds password hashes, session tokens or TOTP secrets.
 CREATE TABLE audit_log (

@@ -85,6 +85,17 @@ describe(`accounts and audit on ${TEST_BACKEND}`, () => {
     expect(rows[0]).toMatchObject({ actor_account_id: adminId, meta: { sessions_revoked: 2 } });
   });
 
+  it('lets an admin sign an account out everywhere (audited)', async () => {
+    const id = await createAccount(database.db, { email: 'lost-phone@example.nl', password: PASSWORD, role: 'professional' });
+    const s1 = await signIn(app, 'lost-phone@example.nl', PASSWORD);
+    const res = await inject('POST', `/api/admin/accounts/${id}/revoke-sessions`, admin);
+    expect(res.json()).toEqual({ revoked: 1 });
+    expect((await me(s1)).statusCode).toBe(401);
+    expect((await inject('POST', `/api/admin/accounts/${id}/revoke-sessions`, s1)).statusCode).toBe(401);
+    const row = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'sessions_revoke_by_admin').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ actor_account_id: adminId, entity_id: id });
+  });
+
   it('changes the own password: checks the current one and the policy, ends the other sessions', async () => {
     await createAccount(database.db, { email: 'mover@example.nl', password: PASSWORD, role: 'professional' });
     const here = await signIn(app, 'mover@example.nl', PASSWORD);

@@ -6,6 +6,7 @@ import { revokeAllSessions } from '../auth/sessions';
 import { HttpError, notFound } from '../http/errors';
 import { errorResponses, IdParams } from '../http/schemas';
 import { accountState, applyAccountChange, listAccounts, unknownScopeTargets, type AccountState } from './admin.queries';
+import { RevokedCount } from '../auth/auth.schemas';
 import { AccountItem, AccountList, AccountListQuery, AccountPatch, AuditList, AuditQuery } from './admin.schemas';
 
 const adminRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -65,6 +66,20 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     const list = await db.selectFrom('accounts').select('email').where('id', '=', id).executeTakeFirstOrThrow();
     const { items } = await listAccounts(db, { page: 1, per_page: 100, q: list.email });
     return items.find((a) => a.id === id)!;
+  });
+
+  app.post('/api/admin/accounts/:id/revoke-sessions', {
+    schema: { tags: ['admin'], summary: 'Sign an account out everywhere (admins)', params: IdParams, response: { 200: RevokedCount, ...errorResponses(400, 401, 403, 404) } },
+    preHandler: admin,
+  }, async (request) => {
+    const actor = signedIn(request);
+    const id = request.params.id;
+    return db.transaction().execute(async (trx) => {
+      if (!(await trx.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('account', id);
+      const revoked = await revokeAllSessions(trx, id, undefined, app.clock());
+      await writeAudit(trx, { actorAccountId: actor.accountId, action: 'sessions_revoke_by_admin', entityType: 'account', entityId: id, meta: { revoked } });
+      return { revoked };
+    });
   });
 
   app.get('/api/admin/audit', {

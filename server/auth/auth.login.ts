@@ -8,7 +8,7 @@ import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from '../ht
 import { sessionToken, setSessionCookie } from '../http/session-cookie';
 import { findAccountByEmail, normaliseEmail } from './auth.queries';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './passwords';
-import { createSession, hashToken, timeoutsFromConfig } from './sessions';
+import { createSession, hashToken, pruneSessions, timeoutsFromConfig } from './sessions';
 import { verifyTotpIfEnabled } from './totp.verify';
 
 export const invalidCredentials = () => new HttpError(401, 'invalid_credentials',
@@ -50,6 +50,8 @@ export async function login(app: FastifyInstance, request: FastifyRequest, reply
     await writeAudit(trx, { actorAccountId: account.id, action: 'login', entityType: 'session', entityId: created.id });
     return created;
   });
+  // Sessions past their absolute limit for a week are dead weight: sign-in is a rare enough moment to sweep them.
+  await pruneSessions(db, now);
   if (needsRehash(account.password_hash!)) {
     await db.updateTable('accounts').set({ password_hash: await hashPassword(input.password) }).where('id', '=', account.id).execute();
   }
