@@ -72,13 +72,13 @@ describe(`sign-in on ${TEST_BACKEND}`, () => {
     await time('nobody@example.nl', '10.8.0.1'); // warm the dummy hash
     const unknown: number[] = [];
     const wrong: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       unknown.push(await time(`nobody${i}@example.nl`, `10.8.1.${i}`));
       wrong.push(await time('anna.prof@example.nl', `10.8.2.${i}`));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
-    // Both spend one argon2id verification (tens of ms); without the dummy, unknown would take ~1-2 ms.
-    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.4);
+    // The fastest of several, interleaved: robust against a busy machine. Both spend one argon2id
+    // verification (tens of ms); without the dummy, an unknown address would take ~1-2 ms.
+    expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...wrong) * 0.4);
   });
 
   it('never reuses a cookie from before sign-in (session fixation)', async () => {

@@ -9,7 +9,7 @@ import { sessionToken, setSessionCookie } from '../http/session-cookie';
 import { findAccountByEmail, normaliseEmail } from './auth.queries';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './passwords';
 import { createSession, hashToken, pruneSessions, timeoutsFromConfig } from './sessions';
-import { verifyTotpIfEnabled } from './totp.verify';
+import { verifyTotpOnce } from './totp.verify';
 
 export const invalidCredentials = () => new HttpError(401, 'invalid_credentials',
   'E-mailadres of wachtwoord klopt niet. / E-mail address or password is incorrect.');
@@ -32,7 +32,8 @@ export async function login(app: FastifyInstance, request: FastifyRequest, reply
     throw invalidCredentials();
   }
   try {
-    verifyTotpIfEnabled(account, input.code, app.clock());
+    // A code that already signed in once is refused (replay), across instances.
+    await verifyTotpOnce(db, account, input.code, app.clock());
   } catch (error) {
     // A wrong second factor counts like a wrong password (the same limits slow a guesser).
     await recordLoginFailure(app, email, request.ip);
