@@ -24,6 +24,16 @@ async function cookieOf(app: FastifyInstance, email: string, code?: string): Pro
   return sessionCookieFrom(res.headers['set-cookie'])!;
 }
 const codeFor = (secret: string, at = Date.now()) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
+// Sign-in accepts each code once; like a person waiting for the next code, take a step
+// not used yet: the current one, else the next (still valid after a step boundary).
+const usedSteps = new Set<string>();
+function freshCode(secret: string): string {
+  const step = Math.floor(Date.now() / 30_000);
+  const pick = [step, step + 1].find((s) => !usedSteps.has(`${secret}:${s}`));
+  if (pick === undefined) throw new Error('test used more than two sign-in codes within 30 s');
+  usedSteps.add(`${secret}:${pick}`);
+  return codeFor(secret, pick * 30_000 + 1000);
+}
 /** A wrong code: the code of another step, never the current one or its neighbours. */
 const wrongCode = (secret: string) => codeFor(secret, Date.now() + 10 * 60_000);
 
@@ -79,11 +89,16 @@ describe('TOTP for an editor', () => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error).toBe('invalid_code');
     expect(sessionCookieFrom(wrong.headers['set-cookie'])).toBeUndefined();
-    await cookieOf(t.app, 'eva@totp.test', codeFor(secret));
+    const code = freshCode(secret);
+    await cookieOf(t.app, 'eva@totp.test', code);
+    // The same code does not sign in twice (someone who saw it typed cannot reuse it).
+    const replay = await login(t.app, 'eva@totp.test', code);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error).toBe('invalid_code');
   });
 
   it('can be turned off with a current code, after which sign-in needs only the password', async () => {
-    const cookie = await cookieOf(t.app, 'eva@totp.test', codeFor(secret));
+    const cookie = await cookieOf(t.app, 'eva@totp.test', freshCode(secret));
     expect((await call(t.app, 'DELETE', '/api/auth/totp', cookie, { code: wrongCode(secret) })).statusCode).toBe(400);
     const off = await call(t.app, 'DELETE', '/api/auth/totp', cookie, { code: codeFor(secret) });
     expect(off.json()).toEqual({ totp_enabled: false });
