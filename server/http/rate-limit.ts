@@ -26,8 +26,13 @@ const byIp = (request: FastifyRequest) => request.ip;
 
 /** POST /api/auth/login, per IP. */
 export const LOGIN_IP_LIMIT: RateLimitOptions = { max: 20, timeWindow: 60_000, keyGenerator: byIp, groupId: 'login-ip' };
-/** /api/lookup, per IP: it may call the outside geocoder. */
-export const LOOKUP_LIMIT: RateLimitOptions = { max: 60, timeWindow: 60_000, keyGenerator: byIp, groupId: 'lookup-ip' };
+/** /api/lookup with a typed address, per IP: that one calls the outside geocoder (PDOK), which
+ *  we must not let anyone hammer through us. Coordinate and postcode lookups stay in our own
+ *  database, as cheap as any other public GET, and are not counted. */
+export const LOOKUP_LIMIT: RateLimitOptions = {
+  max: 60, timeWindow: 60_000, keyGenerator: byIp, groupId: 'lookup-ip',
+  allowList: (request) => typeof (request.query as { address?: unknown } | undefined)?.address !== 'string',
+};
 /** For routes that send mail or accept a one-time token (invitations, password reset), per IP.
  *  Attach as `config: { rateLimit: SENSITIVE_LIMIT }` and call `limitPerEmail` in the handler. */
 export const SENSITIVE_LIMIT: RateLimitOptions = { max: 5, timeWindow: 15 * 60_000, keyGenerator: byIp, groupId: 'sensitive-ip' };
