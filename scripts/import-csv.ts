@@ -30,7 +30,7 @@ try {
   await seedReference(database.db); // team types and topics the rows refer to
   const started = performance.now();
   const report = await importCsv(database.db, { kind: 'admin', accountId: 'cli', personId: null, teamIds: [], organisationIds: [] },
-    kind as KindName, text, { dryRun, onProgress: (m) => console.log(`  ${m}`) });
+    kind as KindName, text, { dryRun, actor: null, onProgress: (m) => console.log(`  ${m}`) });
   for (const e of report.errors) console.error(`  rij ${e.row}, kolom ${e.column || '-'}: ${e.message}`);
   const ms = Math.round(performance.now() - started);
   console.log(`${report.errors.length ? 'NOT imported' : dryRun ? 'Dry run' : 'Imported'} ${report.rows} rows of ${kind} in ${ms} ms (${database.backend}): `

@@ -4,6 +4,7 @@
 // new rows, and existing rows (perhaps edited since) keep their version and updated_at.
 import type { InsertResult, Kysely } from 'kysely';
 import type { DB } from '../server/db/types';
+import { seedDemoAccounts } from './demo/accounts';
 import { buildDemoRows } from './demo/build';
 import { TEAM_TYPES, TOPICS, TOPIC_SYNONYMS } from './taxonomy';
 
@@ -78,6 +79,8 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
       (chunk) => trx.insertInto('memberships').values(chunk).onConflict((oc) => oc.doNothing()).execute(), report);
     await insertInChunks('person consents', rows.person_consents,
       (chunk) => trx.insertInto('person_consents').values(chunk).onConflict((oc) => oc.doNothing()).execute(), report);
+    const accounts = await seedDemoAccounts(trx, rows, new Date().toISOString().slice(0, 10));
+    report?.(`demo accounts ${accounts} new`);
   });
 }
 

@@ -1,6 +1,7 @@
 // buildApp: the kernel plugins and every feature, registered explicitly so the route
 // table stays greppable and matches the OpenAPI document at /docs.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -9,6 +10,16 @@ import type { Database } from './db/database';
 import { registerAudience } from './http/audience';
 import { registerErrorHandling } from './http/errors';
 import { logRedaction } from './http/logging';
+import { registerRateLimits } from './http/rate-limit';
+import { registerSecurityHeaders, registerWriteGuards } from './http/security';
+import authRoutes from './auth/auth.routes';
+import sessionsRoutes from './auth/sessions.routes';
+import adminRoutes from './admin/admin.routes';
+import invitationsRoutes from './auth/invitations.routes';
+import resetRoutes from './auth/reset.routes';
+import totpRoutes from './auth/totp.routes';
+import { requireMfaIfConfigured } from './auth/totp.verify';
+import mailPlugin from './mail/mail.plugin';
 import healthRoutes from './health/health.routes';
 import taxonomyRoutes from './taxonomy/taxonomy.routes';
 import areasRoutes from './areas/areas.routes';
@@ -24,22 +35,29 @@ import csvRoutes from './csv/csv.routes';
 import vcardRoutes from './vcard/vcard.routes';
 import webRoutes from './web/web.routes';
 
+const SWAGGER_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; img-src 'self' data:; "
+  + "script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
+
 export interface AppOptions {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
+  /** The app's notion of now (sessions, rate limits); tests pass a controllable one. */
+  clock?: () => Date;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    /** Now, as sessions and rate limits see it; replaceable in tests. */
+    clock: () => Date;
   }
 }
 
-export async function buildApp({ config, database, logger = false, serveWeb = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = false, serveWeb = true, clock = () => new Date() }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), ...logRedaction },
     requestTimeout: 30_000,
@@ -49,24 +67,37 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
     bodyLimit: 1024 * 1024,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    // Behind a TLS proxy: request.protocol/host/ip come from X-Forwarded-* (Secure cookie, HSTS, origin check, limits).
+    trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('clock', clock);
   registerErrorHandling(app);
+  // Parse and serialize only: sessions are our own (server/auth/sessions.ts), not @fastify/session.
+  await app.register(cookie);
+  await registerSecurityHeaders(app);
+  registerWriteGuards(app);
   registerAudience(app);
+  await registerRateLimits(app);
+  // REQUIRE_MFA=editors: writes by editors/admins without TOTP are refused (403 mfa_required).
+  app.addHook('preHandler', requireMfaIfConfigured);
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Wijkweb API', version: '0.1.0', description: 'De sociale kaart van de wijk: teams, mensen en hulp. Personen alleen zoals het publiek ze mag zien.' },
-      tags: [{ name: 'directory' }, { name: 'map' }, { name: 'meta' }],
+      tags: [{ name: 'directory' }, { name: 'map' }, { name: 'meta' }, { name: 'auth' }, { name: 'admin' }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (config.API_DOCS === 'on') {
+    // swagger-ui needs inline styles and its own scripts: its pages get their own CSP.
+    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: SWAGGER_CSP });
+  }
 
   await app.register(healthRoutes);
   await app.register(taxonomyRoutes);
@@ -81,6 +112,13 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(hsdsRoutes);
   await app.register(csvRoutes);
   await app.register(vcardRoutes);
+  await app.register(mailPlugin);
+  await app.register(authRoutes);
+  await app.register(invitationsRoutes);
+  await app.register(resetRoutes);
+  await app.register(totpRoutes);
+  await app.register(sessionsRoutes);
+  await app.register(adminRoutes);
   if (serveWeb) await app.register(webRoutes);
   return app;
 }

@@ -1,14 +1,19 @@
 // The environment, parsed once with Zod. Everything configurable lives here.
 import { z } from 'zod';
 
+const flag = z.enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'on', 'yes'].includes(v));
+
 const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Load the demo wijk into an empty database on start. */
-  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Load the demo wijk (and its demo accounts) into an empty database on start.
+   *  Default `auto`, but `never` under NODE_ENV=production, where `auto` is refused. */
+  SEED_DEMO: z.enum(['auto', 'never']).optional(),
   /** Base URL of the PDOK Locatieserver (or a compatible geocoder). Empty or "off": no geocoder. */
   GEOCODER_URL: z.string().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1')
     .transform((url) => (url.trim().toLowerCase() === 'off' ? '' : url.trim())),
@@ -18,18 +23,48 @@ const ConfigSchema = z.object({
   TILE_ATTRIBUTION: z.string().default('Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>'),
   /** Seconds to let in-flight requests finish on SIGTERM before closing anyway. */
   SHUTDOWN_GRACE_S: z.coerce.number().positive().default(10),
+  /** Behind a TLS-terminating proxy: believe X-Forwarded-Proto/-Host/-For. */
+  TRUST_PROXY: flag.default(false),
+  /** A session ends after this many hours without a request... */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  /** ...and in any case this many days after sign-in. */
+  SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().max(365).default(30),
+  /** /docs and /docs/json: on by default, off under NODE_ENV=production unless `on`. */
+  API_DOCS: z.enum(['on', 'off']).optional(),
+  /** Second factor (TOTP): `editors` requires it of editors and admins. */
+  REQUIRE_MFA: z.enum(['off', 'editors']).default('off'),
+  /** Outgoing mail (invitations, password reset), e.g. smtp://user:pass@host:587; unset: no mail. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Wijkweb <noreply@wijkweb.invalid>'),
+  /** Public base URL of this installation, used in links sent by mail. */
+  APP_URL: z.string().url().default('http://127.0.0.1:3000'),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+/** The parsed configuration with the production-dependent defaults filled in. */
+const Resolved = ConfigSchema.transform((c) => ({
+  ...c,
+  SEED_DEMO: c.SEED_DEMO ?? (c.NODE_ENV === 'production' ? 'never' : 'auto'),
+  API_DOCS: c.API_DOCS ?? (c.NODE_ENV === 'production' ? 'off' : 'on'),
+} as const));
+
+export type Config = z.output<typeof Resolved>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", except where empty is a setting of its own.
   const keepEmpty = new Set(['GEOCODER_URL']);
   const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && (v !== '' || keepEmpty.has(k))));
-  const parsed = ConfigSchema.safeParse(cleaned);
+  const parsed = Resolved.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Refuses settings that are unsafe in production: the demo accounts share a known password. */
+export function assertSafeForProduction(config: Config): void {
+  if (config.NODE_ENV === 'production' && config.SEED_DEMO === 'auto') {
+    throw new Error('SEED_DEMO=auto is not allowed with NODE_ENV=production: the demo accounts share a published password. '
+      + 'Leave SEED_DEMO unset (never) and create accounts with `npm run user:create`.');
+  }
 }

@@ -1,36 +1,29 @@
-// The import route end to end for signed-in audiences. Sign-in does not exist on this
-// branch, so the test app sets the audience from a test-only header in an onRequest hook
-// that runs after the app's own audience hook (the real app has no such hook).
+// The import route end to end for signed-in audiences: the demo professional, editor (of
+// one organisation) and admin sign in through the API like a browser would.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { createTestApp, type TestApp } from './helpers/app';
-import type { Audience } from '../server/http/audience';
+import { DEMO_ACCOUNTS, signIn } from './helpers/auth';
+import { DEMO_EDITOR_ORGANISATION } from '../seeds/demo/accounts';
 import { IMPORT_ORDER } from '../server/csv/csv.kinds';
 
 let t: TestApp;
-let ownOrg: string;
-const AS = 'x-test-audience';
+const ownOrg = DEMO_EDITOR_ORGANISATION;
+const cookies: Record<'professional' | 'editor' | 'admin', string> = { professional: '', editor: '', admin: '' };
 
 beforeAll(async () => {
-  t = await createTestApp({
-    beforeReady: (app: FastifyInstance) => {
-      app.addHook('onRequest', async (request) => {
-        const as = request.headers[AS];
-        if (typeof as === 'string') request.audience = JSON.parse(as) as Audience;
-      });
-    },
-  });
-  ownOrg = (await t.database.db.selectFrom('organisations').select('id').orderBy('name').executeTakeFirstOrThrow()).id;
+  t = await createTestApp();
+  for (const role of ['professional', 'editor', 'admin'] as const) cookies[role] = await signIn(t.app, DEMO_ACCOUNTS[role].email, DEMO_ACCOUNTS[role].password);
 });
 afterAll(async () => { await t?.close(); });
 
-const who = (kind: 'professional' | 'editor' | 'admin'): Audience => ({ kind, accountId: 'a', personId: null, teamIds: [], organisationIds: kind === 'editor' ? [ownOrg] : [] });
-const post = (url: string, audience: Audience, payload: string, type = 'text/csv') =>
-  t.app.inject({ method: 'POST', url, headers: { 'content-type': type, [AS]: JSON.stringify(audience) }, payload });
+const who = (role: 'professional' | 'editor' | 'admin') => cookies[role];
+const post = (url: string, cookie: string, payload: string, type = 'text/csv') =>
+  t.app.inject({ method: 'POST', url, headers: { 'content-type': type, cookie }, payload });
 
 describe('POST /api/import/{kind}.csv', () => {
-  it('answers 403 to a professional and 415 to an editor sending JSON', async () => {
+  it('answers 401 to a resident, 403 to a professional and 415 to an editor sending JSON', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/import/organisations.csv?dry_run=1', headers: { 'content-type': 'text/csv' }, payload: 'extern_id;naam\r\n' })).statusCode).toBe(401);
     expect((await post('/api/import/organisations.csv?dry_run=1', who('professional'), 'extern_id;naam\r\n')).statusCode).toBe(403);
     expect((await post('/api/import/organisations.csv?dry_run=1', who('editor'), '{}', 'application/json')).statusCode).toBe(415);
   });

@@ -14,7 +14,7 @@ import { exportCsv } from '../server/csv/csv.export';
 import { importCsv } from '../server/csv/csv.import';
 import { KINDS } from '../server/csv/csv.kind';
 
-const ADMIN: Audience = { kind: 'admin', accountId: 'test', personId: null, teamIds: [], organisationIds: [] };
+const ADMIN: Audience = { kind: 'admin', accountId: '00000000-0000-4000-8000-00000000a001', personId: null, teamIds: [], organisationIds: [] };
 const ORDER = ['organisations', 'locations', 'teams', 'people'] as const;
 
 let source: TestApp;
@@ -134,7 +134,7 @@ describe('import', () => {
 
   it('keeps an editor inside their own organisations', async () => {
     const [own, other] = await source.database.db.selectFrom('organisations').select(['id', 'name']).orderBy('name').limit(2).execute();
-    const editor: Audience = { kind: 'editor', accountId: 'e', personId: null, teamIds: [], organisationIds: [own!.id] };
+    const editor: Audience = { kind: 'editor', accountId: '00000000-0000-4000-8000-00000000a002', personId: null, teamIds: [], organisationIds: [own!.id], editableOrganisationIds: [own!.id] };
     const file = `extern_id;naam\r\n${own!.id};${own!.name}\r\n${other!.id};Overgenomen\r\nNIEUW-2;Nieuw\r\n`;
     const report = await importCsv(source.database.db, editor, 'organisations', file, { dryRun: true });
     expect(report.errors.map((e) => [e.row, e.column])).toEqual([[3, 'extern_id'], [4, 'extern_id']]);
@@ -159,7 +159,7 @@ describe('HTTP guard', () => {
     for (const kind of KINDS) {
       const res = await source.app.inject({ method: 'POST', url: `/api/import/${kind}.csv?dry_run=1`, headers: { 'content-type': 'text/csv' }, payload: 'extern_id;naam\r\nx;y\r\n' });
       expect(res.statusCode, kind).toBe(401);
-      expect(res.json()).toMatchObject({ error: 'unauthorized' });
+      expect(res.json()).toMatchObject({ error: 'not_signed_in' });
     }
     const json = await source.app.inject({ method: 'POST', url: '/api/import/teams.csv', headers: { 'content-type': 'application/json' }, payload: '{}' });
     expect([401, 415]).toContain(json.statusCode);

@@ -3,6 +3,7 @@
 // so its counts are exactly what applying would do. Errors name row (as a spreadsheet
 // numbers it, header = 1) and column (the header).
 import type { Kysely } from 'kysely';
+import { writeAudit } from '../audit/audit.queries';
 import type { DB } from '../db/types';
 import type { Audience } from '../http/audience';
 import { parseCsv } from './csv.format';
@@ -20,7 +21,7 @@ class RollBack extends Error {}
 
 export async function importCsv(
   db: Kysely<DB>, audience: Audience, name: KindName, text: string,
-  options: { dryRun: boolean; onProgress?: Progress },
+  options: { dryRun: boolean; onProgress?: Progress; /** Who the audit log names; null for the command line (no account). */ actor?: string | null },
 ): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => {});
   const kind = kindByName(name);
@@ -74,6 +75,12 @@ export async function importCsv(
       report.created = result.created;
       report.updated = result.updated;
       if (options.dryRun) throw new RollBack();
+      // Who imported what, in the same transaction (the rows' own before/after are in the file).
+      await writeAudit(trx, {
+        actorAccountId: options.actor !== undefined ? options.actor : audience.kind === 'anonymous' ? null : audience.accountId,
+        action: 'csv.import', entityType: name,
+        meta: { rows: report.rows, created: result.created, updated: result.updated, via: options.actor === null ? 'cli' : 'api' },
+      });
     });
     report.applied = !options.dryRun;
   } catch (error) {

@@ -53,6 +53,7 @@ export const byCells = (a: string[], b: string[]) => {
 /** Editors write only within their organisations; admins everywhere; others nowhere. */
 export function orgScope(audience: Audience): 'all' | Set<string> {
   if (audience.kind === 'admin') return 'all';
-  if (audience.kind === 'editor') return new Set(audience.organisationIds);
+  // the organisations the editor may edit as a whole (their organisation scopes; see guards.canEdit)
+  if (audience.kind === 'editor') return new Set(audience.editableOrganisationIds ?? []);
   return new Set();
 }

@@ -87,6 +87,32 @@ export interface MembershipsTable extends Editable {
   until: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export type AccountRole = 'professional' | 'editor' | 'admin';
+type NullableTimestamp = ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string | null | undefined, string | null>;
+export interface AccountsTable {
+  id: Generated<string>; email: string; password_hash: string | null; role: AccountRole;
+  person_id: string | null; deactivated_at: NullableTimestamp; password_changed_at: NullableTimestamp;
+  totp_secret: string | null; totp_enabled_at: NullableTimestamp; last_sign_in_at: NullableTimestamp;
+  version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
+}
+export interface AccountScopesTable { account_id: string; organisation_id: string | null; team_id: string | null }
+export interface SessionsTable {
+  id: Generated<string>; token_hash: string; account_id: string; created_at: Timestamp;
+  last_seen_at: Timestamp; expires_at: ColumnType<string, Date | string, Date | string>;
+  revoked_at: NullableTimestamp; user_agent: string | null;
+}
+export interface AuditLogTable {
+  id: ColumnType<string, never, never>; at: Timestamp; actor_account_id: string | null; action: string;
+  entity_type: string | null; entity_id: string | null; before: Json; after: Json; meta: Json;
+}
+export interface AccountTokensTable {
+  id: Generated<string>; account_id: string; kind: 'invite' | 'reset'; token_hash: string;
+  expires_at: ColumnType<string, Date | string, Date | string>; used_at: NullableTimestamp;
+  created_by: string | null; created_at: Timestamp;
+}
+export interface RateLimitsTable { key: string; hits: number; reset_at: ColumnType<string, Date | string, Date | string> }
+
 export interface DB {
   team_types: TeamTypesTable;
   topics: TopicsTable;
@@ -102,4 +128,10 @@ export interface DB {
   person_topics: PersonTopicsTable;
   person_consents: PersonConsentsTable;
   memberships: MembershipsTable;
+  accounts: AccountsTable;
+  account_scopes: AccountScopesTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  rate_limits: RateLimitsTable;
+  account_tokens: AccountTokensTable;
 }

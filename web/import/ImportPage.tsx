@@ -39,7 +39,7 @@ export function ImportPage() {
       <h1>{t('import.title')}</h1>
       <p class="lead">{t('import.lead')}</p>
       {allowed === false && (
-        <p class="panel" data-testid="import-sign-in">{t('import.sign_in')} <a href={`/inloggen?terug=${encodeURIComponent('/importeren')}`}>{t('import.sign_in_link')}</a></p>
+        <p class="panel" data-testid="import-sign-in">{t('import.sign_in')} <a href={`/inloggen?next=${encodeURIComponent('/importeren')}`}>{t('import.sign_in_link')}</a></p>
       )}
       {allowed && <ImportForm />}
     </article>

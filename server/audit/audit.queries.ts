@@ -1,0 +1,65 @@
+// The audit log: who did what, when, before and after. Written in the same transaction as
+// the change it records, so there is never a change without its entry (or the reverse).
+import type { Kysely, Transaction } from 'kysely';
+import type { Audience } from '../http/audience';
+import type { DB } from '../db/types';
+
+export interface AuditEntry {
+  actorAccountId: string | null;
+  action: string;
+  entityType?: string | null;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  meta?: unknown;
+}
+
+// Belt and braces: whatever a caller passes, these never reach the log.
+const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'token', 'token_hash', 'tokenHash',
+  'totp_secret', 'totpSecret', 'secret', 'current_password', 'new_password', 'cookie']);
+
+function scrub(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(scrub);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>)
+      .filter(([k]) => !SECRET_KEYS.has(k)).map(([k, v]) => [k, scrub(v)]));
+  }
+  return value;
+}
+
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(scrub(value)));
+
+export async function writeAudit(db: Kysely<DB> | Transaction<DB>, entry: AuditEntry): Promise<void> {
+  await db.insertInto('audit_log').values({
+    actor_account_id: entry.actorAccountId,
+    action: entry.action,
+    entity_type: entry.entityType ?? null,
+    entity_id: entry.entityId ?? null,
+    before: json(entry.before),
+    after: json(entry.after),
+    meta: json(entry.meta),
+  }).execute();
+}
+
+/** One `view_mobile` row per person whose 06 number a signed-in audience was shown. */
+export async function auditMobileViews(db: Kysely<DB> | Transaction<DB>, audience: Audience, personIds: readonly string[]): Promise<void> {
+  if (audience.kind === 'anonymous' || personIds.length === 0) return;
+  await db.insertInto('audit_log').values([...new Set(personIds)].map((id) => ({
+    actor_account_id: audience.accountId, action: 'view_mobile', entity_type: 'person', entity_id: id,
+    before: null, after: null, meta: null,
+  }))).execute();
+}
+
+export interface AuditFilter { action?: string; actorAccountId?: string; page: number; perPage: number }
+
+export async function listAudit(db: Kysely<DB>, filter: AuditFilter) {
+  let q = db.selectFrom('audit_log');
+  if (filter.action) q = q.where('action', '=', filter.action);
+  if (filter.actorAccountId) q = q.where('actor_account_id', '=', filter.actorAccountId);
+  const [items, total] = await Promise.all([
+    q.selectAll().orderBy('at', 'desc').orderBy('id', 'desc')
+      .limit(filter.perPage).offset((filter.page - 1) * filter.perPage).execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}

@@ -1,0 +1,76 @@
+// Accounts as sign-in needs them: lookup by e-mail, the audience of a session, scopes.
+import type { Kysely, Transaction } from 'kysely';
+import type { AccountRole, DB } from '../db/types';
+import type { Audience } from '../http/audience';
+import { isCurrentMembership } from '../people/membership';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export async function findAccountByEmail(db: Db, email: string) {
+  return db.selectFrom('accounts').selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', normaliseEmail(email)))
+    .executeTakeFirst();
+}
+
+export async function findAccountById(db: Db, id: string) {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface Scope { organisation_id: string | null; team_id: string | null }
+
+export async function accountScopes(db: Db, accountId: string): Promise<Scope[]> {
+  return db.selectFrom('account_scopes').select(['organisation_id', 'team_id'])
+    .where('account_id', '=', accountId)
+    .orderBy('organisation_id').orderBy('team_id').execute();
+}
+
+export async function replaceScopes(db: Db, accountId: string, scopes: readonly Scope[]): Promise<void> {
+  await db.deleteFrom('account_scopes').where('account_id', '=', accountId).execute();
+  if (scopes.length > 0) {
+    await db.insertInto('account_scopes')
+      .values(scopes.map((s) => ({ account_id: accountId, organisation_id: s.organisation_id, team_id: s.team_id })))
+      .execute();
+  }
+}
+
+/**
+ * The audience of a signed-in account: its person's teams (current memberships only, for
+ * 'team' visibility) and, for editors, what they may edit. `organisationIds` keeps the
+ * visibility module's meaning: the organisations an editor works for (scoped organisations
+ * plus the organisations of scoped teams).
+ */
+export async function loadAudience(db: Db, account: { accountId: string; role: AccountRole; personId: string | null }): Promise<Audience> {
+  const teams = account.personId
+    ? await db.selectFrom('memberships as m').select('m.team_id').distinct()
+      .where('m.person_id', '=', account.personId).where(isCurrentMembership('m'))
+      .execute()
+    : [];
+  let organisationIds: string[] = [];
+  let editableOrganisationIds: string[] = [];
+  let editableTeamIds: string[] = [];
+  if (account.role === 'editor') {
+    const scopes = await db.selectFrom('account_scopes as s')
+      .leftJoin('teams as t', 't.id', 's.team_id')
+      .select(['s.organisation_id', 's.team_id', 't.organisation_id as team_org'])
+      .where('s.account_id', '=', account.accountId).execute();
+    editableOrganisationIds = unique(scopes.map((s) => s.organisation_id));
+    const scopedTeams = unique(scopes.map((s) => s.team_id));
+    const orgTeams = editableOrganisationIds.length === 0 ? [] : await db.selectFrom('teams').select('id')
+      .where('organisation_id', 'in', editableOrganisationIds).execute();
+    editableTeamIds = unique([...scopedTeams, ...orgTeams.map((t) => t.id)]);
+    organisationIds = unique([...editableOrganisationIds, ...scopes.map((s) => s.team_org)]);
+  }
+  return {
+    kind: account.role,
+    accountId: account.accountId,
+    personId: account.personId,
+    teamIds: teams.map((t) => t.team_id),
+    organisationIds,
+    editableOrganisationIds,
+    editableTeamIds,
+  };
+}
+
+const unique = (values: readonly (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();

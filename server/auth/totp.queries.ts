@@ -1,0 +1,32 @@
+// TOTP state of an account: a pending secret (set up, not confirmed) or an enabled one.
+// The secret is read only to check codes; no query here returns it to a route's response.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/types';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function totpState(db: Db, accountId: string) {
+  return db.selectFrom('accounts').select(['email', 'totp_secret', 'totp_enabled_at'])
+    .where('id', '=', accountId).executeTakeFirst();
+}
+
+export async function totpEnabled(db: Db, accountId: string): Promise<boolean> {
+  const row = await db.selectFrom('accounts').select('totp_enabled_at').where('id', '=', accountId).executeTakeFirst();
+  return !!row?.totp_enabled_at;
+}
+
+/** Stores a new, not yet active secret (replacing an unconfirmed one). */
+export async function storePendingSecret(db: Db, accountId: string, secret: string, now: Date): Promise<void> {
+  await db.updateTable('accounts').set({ totp_secret: secret, totp_enabled_at: null, updated_at: now })
+    .where('id', '=', accountId).where('totp_enabled_at', 'is', null).execute();
+}
+
+export async function enableTotp(db: Db, accountId: string, now: Date): Promise<void> {
+  await db.updateTable('accounts').set((eb) => ({ totp_enabled_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', accountId).where('totp_secret', 'is not', null).execute();
+}
+
+export async function disableTotp(db: Db, accountId: string, now: Date): Promise<void> {
+  await db.updateTable('accounts').set((eb) => ({ totp_secret: null, totp_enabled_at: null, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', accountId).execute();
+}
