@@ -2,7 +2,7 @@
 // first points of contact first) with each team's contact person(s) as the audience may
 // see them. People are selected only through the visibility module.
 import { type Kysely, sql } from 'kysely';
-import { teamsServing } from '../areas/areas.queries';
+import { teamsServing, teamsServingAny } from '../areas/areas.queries';
 import type { DB } from '../db/types';
 import type { Audience } from '../http/audience';
 import { currentMembership } from '../people/people.queries';
@@ -16,7 +16,7 @@ type ServingTeam = Awaited<ReturnType<typeof teamsServing>>[number];
 /** Teams serving any of the buurten (one for an address, several for a PC4 guess). */
 export async function teamsForBuurten(db: Kysely<DB>, audience: Audience, buurtCodes: string[]): Promise<LookupTeam[]> {
   if (buurtCodes.length === 0) return [];
-  const lists = await Promise.all(buurtCodes.map((code) => teamsServing(db, code)));
+  const lists = [await teamsServingAny(db, buurtCodes)]; // one query for every buurt of a PC4 guess
   const teams = mergeTeams(lists);
   const contacts = await contactsOf(db, audience, teams.map((t) => t.id));
   return teams.map((t) => ({
