@@ -133,8 +133,7 @@ export async function importAreas(db: Kysely<DB>, input: FeatureCollection | Fea
       }
     }
     // Simplified boundaries per zoom band for every new or changed geometry, in the same transaction.
-    const banded = await fillBoundaryBands(trx);
-    if (banded) options.onProgress?.(`bands: ${banded} boundaries simplified for the map`);
+    await fillBoundaryBands(trx);
   });
   return report;
 }
