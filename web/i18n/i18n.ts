@@ -4,10 +4,12 @@ import nl from './nl.json';
 import en from './en.json';
 import searchNl from '../search/messages.nl.json';
 import searchEn from '../search/messages.en.json';
+import mapViewNl from '../map-view/messages.nl.json';
+import mapViewEn from '../map-view/messages.en.json';
 
 export type Lang = 'nl' | 'en';
 type Dict = Record<string, string>;
-const dicts: Record<Lang, Dict> = { nl: { ...nl, ...searchNl }, en: { ...en, ...searchEn } };
+const dicts: Record<Lang, Dict> = { nl: { ...nl, ...searchNl, ...mapViewNl }, en: { ...en, ...searchEn, ...mapViewEn } };
 const STORAGE_KEY = 'wijkweb.lang';
 
 function initialLang(): Lang {
