@@ -4,14 +4,14 @@
 // (as sent by this app, uncompressed unless a compression plugin is registered), and a
 // gzip estimate (what @fastify/compress would send). First draw = first boundary path AND
 // first marker in the DOM, in ms since navigation start.
-// Run: npx tsx bench/map-traffic.bench.ts [--before=DIR] [--reuse] [--keep]
+// Run: npx tsx bench/map-traffic.bench.ts [--before=DIR] [--reuse] [--keep] [--waterfall]
 //   --before=DIR also measures the app of another source tree (e.g. an extracted older
 //   commit with node_modules linked and web/dist built) on the same database.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { importAreas } from '../server/areas/areas.import';
 import { createDatabase } from '../server/db/database';
 import { startChild } from './lib/child';
@@ -36,22 +36,31 @@ const HENGELO = [
 
 interface Figure { view: string; requests: number; raw: number; gzip: number; firstDrawMs: number | null }
 
-async function measure(page: Page, base: string, view: { name: string; path: string }): Promise<Figure> {
+async function measure(context: BrowserContext, base: string, view: { name: string; path: string }): Promise<Figure> {
+  // A fresh page per view: an old app still busy drawing 50,000 markers must not hold up the next.
+  const page = await context.newPage();
   const bodies: Promise<Buffer | null>[] = [];
-  const onResponse = (r: import('playwright-core').Response) => {
-    if (new URL(r.url()).pathname.startsWith('/api/')) bodies.push(r.body().catch(() => null));
-  };
-  page.on('response', onResponse);
-  await page.goto('about:blank');
-  await page.goto(`${base}${view.path}`);
+  const waterfall: string[] = [];
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (!u.pathname.startsWith('/api/')) return;
+    bodies.push(r.body().catch(() => null));
+    r.finished().then(() => {
+      const t = r.request().timing();
+      waterfall.push(`    ${u.pathname}${u.search.slice(0, 60)}: start ${Math.round(t.startTime - navStart)} ms, took ${Math.round(t.responseEnd)} ms`);
+    }).catch(() => {});
+  });
+  const navStart = Date.now();
+  await page.goto(`${base}${view.path}`, { timeout: TIMEOUT_MS }).catch(() => {});
   let firstDrawMs: number | null = null;
   try {
     await page.waitForFunction(() => document.querySelector('.leaflet-overlay-pane path') && document.querySelector('.team-marker, .cluster-marker'), null, { timeout: TIMEOUT_MS, polling: 50 });
     firstDrawMs = await page.evaluate(() => performance.now());
   } catch { /* over the limit: reported as such */ }
   await page.waitForLoadState('networkidle', { timeout: TIMEOUT_MS }).catch(() => {});
-  page.off('response', onResponse);
+  await page.close({ runBeforeUnload: false }).catch(() => {});
   const done = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
+  if (process.argv.includes('--waterfall')) console.log(`  ${view.name}:\n${waterfall.sort().join('\n')}`);
   return { view: view.name, requests: done.length, raw: done.reduce((n, b) => n + b.length, 0), gzip: done.reduce((n, b) => n + gzipSync(b).length, 0), firstDrawMs };
 }
 
@@ -71,12 +80,10 @@ async function run(root: string, url: string, label: string, views: typeof VIEWS
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // No tiles in a bench: every outside request gets an empty answer.
     await context.route((u) => u.hostname !== '127.0.0.1', (r) => r.fulfill({ status: 204, body: '' }));
-    const page = await context.newPage();
     const base = `http://127.0.0.1:${server.info.port}`;
-    await page.goto(`${base}/kaart?lat=52&lon=5&z=17`); // warm-up: bundle, first queries
-    await page.waitForLoadState('networkidle', { timeout: TIMEOUT_MS }).catch(() => {});
+    await measure(context, base, { name: 'warm-up', path: '/kaart?lat=52&lon=5&z=17' }); // bundle, first queries, caches
     const figures = [];
-    for (const v of views) figures.push(await measure(page, base, v));
+    for (const v of views) figures.push(await measure(context, base, v));
     print(label, figures);
     return figures;
   } finally {
@@ -85,10 +92,10 @@ async function run(root: string, url: string, label: string, views: typeof VIEWS
   }
 }
 
+await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' }); // web/dist of this tree
 const started = Date.now();
 const url = await prepareNational(NAME);
 console.log(`national set ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-await build({ root: ROOT, logLevel: 'warn' }); // web/dist of this tree
 try {
   await run(ROOT, url, 'after (this tree), national set', VIEWS);
   if (BEFORE) await run(BEFORE, url, `before (${BEFORE}), national set`, VIEWS);

@@ -1,6 +1,6 @@
 // The buurt picker: one <select> with every buurt on a small installation; on a large one
 // (more buurten than a page) a search field first, so the browser never loads 13,000 names.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getJson, withQuery, type AreaItems } from '../api/client';
 import { t } from '../i18n/i18n';
 
@@ -19,8 +19,11 @@ export function AreaPicker({ buurt, onChange }: { buurt: string | null; onChange
   useEffect(() => {
     fetchBuurten(undefined).then((r) => { setLarge(r.total > r.items.length); setResult(r); }).catch(() => setResult({ items: [], total: 0 }));
   }, []);
+  const searched = useRef(false);
   useEffect(() => {
     if (!large) return;
+    if (!searched.current && !query.trim()) return; // the first page is already here
+    searched.current = true;
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
       fetchBuurten(query.trim() || undefined, ctrl.signal).then(setResult).catch(() => { /* keep the last list */ });

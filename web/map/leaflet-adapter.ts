@@ -146,7 +146,9 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
     if (reset) { markerLayer.clearLayers(); live = new Map(); livePoints.clear(); }
     const next = new Map<string, L.Marker>();
     for (const item of serverItems ?? index.clusters(v.bbox, Math.round(v.zoom))) {
-      const key = item.cluster ? `c${item.clusterId}/${item.count}` : serverItems ? `p${item.point.teamId}/${item.point.locationId}` : `p${item.index}`;
+      // Server keys carry the position: after a rebuild of the server's index an id may name another place.
+      const key = item.cluster ? `c${item.clusterId}/${item.count}/${item.lat},${item.lon}`
+        : serverItems ? `p${item.point.teamId}/${item.point.locationId}/${item.point.lat},${item.point.lon}` : `p${item.index}`;
       let m = live.get(key);
       if (!m) {
         const id = item.cluster ? item.clusterId : 0;
