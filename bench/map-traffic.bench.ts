@@ -44,7 +44,8 @@ async function measure(context: BrowserContext, base: string, view: { name: stri
   page.on('response', (r) => {
     const u = new URL(r.url());
     if (!u.pathname.startsWith('/api/')) return;
-    bodies.push(r.body().catch(() => null));
+    // bounded: an old app's 8 MB answers must not hold the bench up forever
+    bodies.push(Promise.race([r.body().catch(() => null), new Promise<null>((res) => setTimeout(() => res(null), TIMEOUT_MS))]));
     r.finished().then(() => {
       const t = r.request().timing();
       waterfall.push(`    ${u.pathname}${u.search.slice(0, 60)}: start ${Math.round(t.startTime - navStart)} ms, took ${Math.round(t.responseEnd)} ms`);
@@ -58,8 +59,8 @@ async function measure(context: BrowserContext, base: string, view: { name: stri
     firstDrawMs = await page.evaluate(() => performance.now());
   } catch { /* over the limit: reported as such */ }
   await page.waitForLoadState('networkidle', { timeout: TIMEOUT_MS }).catch(() => {});
+  const done = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null); // before closing: bodies die with the page
   await page.close({ runBeforeUnload: false }).catch(() => {});
-  const done = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
   if (process.argv.includes('--waterfall')) console.log(`  ${view.name}:\n${waterfall.sort().join('\n')}`);
   return { view: view.name, requests: done.length, raw: done.reduce((n, b) => n + b.length, 0), gzip: done.reduce((n, b) => n + gzipSync(b).length, 0), firstDrawMs };
 }
