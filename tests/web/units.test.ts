@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import nlCore from '../../web/i18n/nl.json';
 import enCore from '../../web/i18n/en.json';
-import searchNl from '../../web/search/messages.nl.json';
-import searchEn from '../../web/search/messages.en.json';
 
-// The app merges the search feature's own messages into each language (web/i18n/i18n.ts).
-const nl: Record<string, string> = { ...nlCore, ...searchNl };
-const en: Record<string, string> = { ...enCore, ...searchEn };
+// The app merges each feature's own messages (web/<feature>/messages.<lang>.json) into each
+// language (web/i18n/i18n.ts); every such file is read here, whichever features exist.
+const featureMessages = (lang: 'nl' | 'en'): Record<string, string> => Object.assign({}, ...readdirSync(new URL('../../web/', import.meta.url).pathname)
+  .map((dir) => new URL(`../../web/${dir}/messages.${lang}.json`, import.meta.url).pathname)
+  .filter((file) => { try { return statSync(file).isFile(); } catch { return false; } })
+  .map((file) => JSON.parse(readFileSync(file, 'utf8'))));
+const nl: Record<string, string> = { ...nlCore, ...featureMessages('nl') };
+const en: Record<string, string> = { ...enCore, ...featureMessages('en') };
 import { CATEGORY_COLOURS, typeAbbr } from '../../web/map/team-icons';
 import { match } from '../../web/router';
 import { TEAM_TYPES, TOPICS } from '../../seeds/taxonomy';
