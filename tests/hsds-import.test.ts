@@ -26,7 +26,9 @@ async function emptyDirectory(from: Database): Promise<Database> {
   const areas = await from.db.selectFrom('areas').selectAll().execute();
   const order = { gemeente: 0, wijk: 1, buurt: 2 };
   for (const a of areas.sort((x, y) => order[x.kind] - order[y.kind])) {
-    await db.db.insertInto('areas').values({ ...a, geometry: a.geometry === null ? null : JSON.stringify(a.geometry) }).execute();
+    // the zoom-band copies are derived data: left empty, they are filled again on demand
+    const { geometry_low: _low, geometry_mid: _mid, geometry_high: _high, ...own } = a;
+    await db.db.insertInto('areas').values({ ...own, geometry: a.geometry === null ? null : JSON.stringify(a.geometry) }).execute();
   }
   return db;
 }

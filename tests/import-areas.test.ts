@@ -95,6 +95,32 @@ describe('feature kinds and codes', () => {
     await importAreas(database.db, buurten);
   });
 
+  it('simplifies every boundary per zoom band at import: smaller per band, same box, valid rings', async () => {
+    const rows = await database.db.selectFrom('areas').select(['code', 'geometry', 'geometry_low', 'geometry_mid', 'geometry_high', 'min_lon', 'max_lon'])
+      .where('code', 'like', '%0164%').where('geometry', 'is not', null).execute();
+    expect(rows).toHaveLength(73);
+    const size = (g: unknown) => JSON.stringify(g).length;
+    let [full, low, mid, high] = [0, 0, 0, 0];
+    for (const r of rows) {
+      for (const band of [r.geometry_low, r.geometry_mid, r.geometry_high] as { type: string; coordinates: number[][][] | number[][][][] }[]) {
+        expect(['Polygon', 'MultiPolygon'], r.code).toContain(band.type);
+        const rings = (band.type === 'Polygon' ? [band.coordinates] : band.coordinates) as number[][][][];
+        for (const ring of rings.flat()) { expect(ring.length).toBeGreaterThanOrEqual(4); expect(ring.at(-1)).toEqual(ring[0]); }
+      }
+      expect(size(r.geometry_low)).toBeLessThanOrEqual(size(r.geometry_mid));
+      expect(size(r.geometry_mid)).toBeLessThanOrEqual(size(r.geometry_high));
+      full += size(r.geometry); low += size(r.geometry_low); mid += size(r.geometry_mid); high += size(r.geometry_high);
+    }
+    expect(low * 10).toBeLessThan(full);
+    expect(mid * 3).toBeLessThan(full);
+    expect(high).toBeLessThan(full);
+    // over the API: the gemeente outline for the national view is a few KB, not the full boundary
+    const gemeente = await app.inject({ method: 'GET', url: '/api/map/boundaries?kind=gemeente&band=low&bbox=6.6,52.2,6.9,52.35' });
+    const gemeenteFull = await app.inject({ method: 'GET', url: '/api/map/boundaries?kind=gemeente&band=full&bbox=6.6,52.2,6.9,52.35' });
+    expect(gemeente.json().features.map((f: { id: string }) => f.id)).toEqual(['GM0164']);
+    expect(gemeente.body.length * 10).toBeLessThan(gemeenteFull.body.length);
+  });
+
   it('a buurt file alone creates missing parents from its codes and names', async () => {
     const db2 = await createTestDatabase();
     try {

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../server/db/types';
 import { TYPE_FOCUS } from '../../server/search/search.vocabulary';
 import { TEAM_TYPES, TOPICS } from '../taxonomy';
+import { fillBoundaryBands } from '../../server/areas/areas.bands';
 import { type Gemeente, buildAreas, pointIn, rectPolygon } from './areas';
 import { BulkInserter, type ColumnSpec } from './insert';
 import { familyName, givenName, nounName, placeName, quarterName, streetName } from './names';
@@ -68,6 +69,8 @@ export async function generateNational(db: Kysely<DB>, options: NationalOptions 
       a.pc4 ? `{${a.pc4}}` : '{}', a.population || null]);
   }
   await areas.flush();
+  phase = 'bands';
+  await fillBoundaryBands(db); // the map's simplified boundaries, as an import makes them
 
   phase = 'organisations';
   const orgs = inserter('organisations', spec(['id', 'uuid'], 'name', 'description', 'website'));

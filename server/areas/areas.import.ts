@@ -6,6 +6,7 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { AreaKind, DB } from '../db/types';
+import { fillBoundaryBands } from './areas.bands';
 
 const Position = z.tuple([z.number(), z.number()]).rest(z.number());
 const Ring = z.array(Position).min(4);
@@ -131,6 +132,8 @@ export async function importAreas(db: Kysely<DB>, input: FeatureCollection | Fea
         options.onProgress?.(`${kind}: ${done}/${rows.length} areas (${report.inserted} new, ${report.updated} changed, ${report.unchanged} unchanged)`);
       }
     }
+    // Simplified boundaries per zoom band for every new or changed geometry, in the same transaction.
+    await fillBoundaryBands(trx);
   });
   return report;
 }

@@ -12,11 +12,23 @@ export function buurtCodesUnder(db: Kysely<DB>, code: string) {
       .where('b.parent_code', 'in', db.selectFrom('areas as w').select('w.code').where('w.parent_code', '=', code)));
 }
 
-export async function listAreas(db: Kysely<DB>, filter: { kind?: string; parent?: string }) {
-  let q = db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code']);
+export interface AreaFilter { kind?: string; parent?: string; q?: string; page: number; per_page: number }
+
+/** One page of areas by level (kind), parent and/or a piece of the name or code. */
+export async function listAreas(db: Kysely<DB>, filter: AreaFilter) {
+  let q = db.selectFrom('areas');
   if (filter.kind) q = q.where('kind', '=', filter.kind as 'buurt');
   if (filter.parent) q = q.where('parent_code', '=', filter.parent);
-  return q.orderBy('kind').orderBy('name').execute();
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('code', 'ilike', like)]));
+  }
+  const [items, total] = await Promise.all([
+    q.select(['code', 'kind', 'name', 'parent_code']).orderBy('kind').orderBy('name').orderBy('code')
+      .limit(filter.per_page).offset((filter.page - 1) * filter.per_page).execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n), page: filter.page, per_page: filter.per_page };
 }
 
 export async function getArea(db: Kysely<DB>, code: string) {
@@ -48,6 +60,34 @@ export async function teamsServing(db: Kysely<DB>, code: string) {
       't.id', 't.name', 't.team_type', 'ty.category', 't.public_phone', 't.access',
       sql<{ id: string; name: string }>`json_build_object('id', o.id, 'name', o.name)`.as('organisation'),
       // the narrowest coverage wins: a team serving the buurt itself is closer than a regional one
+      sql<string>`(array_agg(ta.coverage order by array_position(array['buurt','wijk','gemeente','regio'], ta.coverage)))[1]`.as('coverage'),
+      sql<number>`min(case ty.category when 'first_contact' then 0 when 'care' then 1 when 'welfare' then 2 when 'informal' then 3 else 4 end)`.as('rank'),
+    ])
+    .groupBy(['t.id', 'ty.category', 'ty.sort_order', 'o.id'])
+    .orderBy('rank').orderBy('ty.sort_order').orderBy('t.name')
+    .execute();
+  return rows.map(({ rank, ...r }) => r);
+}
+
+/**
+ * teamsServing for several areas at once (a PC4 guess covers a few buurten): ONE query,
+ * rows shaped exactly as teamsServing's, each team once with its narrowest coverage.
+ */
+export async function teamsServingAny(db: Kysely<DB>, codes: string[]) {
+  if (codes.length === 0) return [];
+  const under = db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.code', 'in', codes)
+    .union(db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.parent_code', 'in', codes))
+    .union(db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt')
+      .where('b.parent_code', 'in', db.selectFrom('areas as w').select('w.code').where('w.parent_code', 'in', codes)));
+  const rows = await db.selectFrom('teams as t')
+    .innerJoin('team_types as ty', 'ty.key', 't.team_type')
+    .innerJoin('organisations as o', 'o.id', 't.organisation_id')
+    .innerJoin('team_areas as ta', 'ta.team_id', 't.id')
+    .where('t.archived_at', 'is', null)
+    .where('ta.area_code', 'in', under)
+    .select([
+      't.id', 't.name', 't.team_type', 'ty.category', 't.public_phone', 't.access',
+      sql<{ id: string; name: string }>`json_build_object('id', o.id, 'name', o.name)`.as('organisation'),
       sql<string>`(array_agg(ta.coverage order by array_position(array['buurt','wijk','gemeente','regio'], ta.coverage)))[1]`.as('coverage'),
       sql<number>`min(case ty.category when 'first_contact' then 0 when 'care' then 1 when 'welfare' then 2 when 'informal' then 3 else 4 end)`.as('rank'),
     ])

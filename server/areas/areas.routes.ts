@@ -6,9 +6,9 @@ import { AreaCodeParams, AreaDetail, AreaList, AreaListQuery } from './areas.sch
 
 const areasRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/areas', {
-    schema: { tags: ['directory'], summary: 'Gemeenten, wijken and buurten by CBS code', querystring: AreaListQuery, response: { 200: AreaList, ...errorResponses(400) } },
+    schema: { tags: ['directory'], summary: 'Gemeenten, wijken and buurten by CBS code, per level, parent or name; paged', querystring: AreaListQuery, response: { 200: AreaList, ...errorResponses(400) } },
   }, async (request, reply) =>
-    reply.header('cache-control', 'public, max-age=300').send({ items: await listAreas(app.database.db, request.query) }));
+    reply.header('cache-control', 'public, max-age=300').send(await listAreas(app.database.db, request.query)));
 
   app.get('/api/areas/:code', {
     schema: {

@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import { AreaCode, NullableTimestamp } from '../http/schemas';
+import { AreaCode, NullableTimestamp, PageQuery, Paged, SearchText } from '../http/schemas';
 
 export const AreaKind = z.enum(['gemeente', 'wijk', 'buurt']);
-export const AreaListQuery = z.object({
-  kind: AreaKind.optional(),
+export const AreaListQuery = PageQuery.extend({
+  kind: AreaKind.optional().describe('One level: gemeente, wijk or buurt'),
   parent: AreaCode.optional().describe('Only the children of this area'),
+  q: SearchText.optional().describe('Part of the name or code'),
+  // Pickers page through a level; 100 (the cap) keeps a small installation's list whole.
+  per_page: z.coerce.number().int().min(1).max(100).default(100),
 });
 export const AreaCodeParams = z.object({ code: AreaCode });
 
 export const AreaSummary = z.object({ code: z.string(), kind: AreaKind, name: z.string(), parent_code: z.string().nullable() });
-export const AreaList = z.object({ items: z.array(AreaSummary) });
+export const AreaList = Paged(AreaSummary);
 
 // GeoJSON geometry as stored (Polygon or MultiPolygon, WGS84 lon/lat).
 export const Geometry = z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) });

@@ -31,6 +31,10 @@ export interface AreasTable extends Editable {
   geometry: ColumnType<unknown, string | null, string | null>;
   min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null;
   postcodes: Generated<string[]>; population: number | null;
+  /** Simplified per zoom band (areas.bands.ts); NULL until filled, emptied when geometry changes. */
+  geometry_low: ColumnType<unknown, string | null | undefined, string | null>;
+  geometry_mid: ColumnType<unknown, string | null | undefined, string | null>;
+  geometry_high: ColumnType<unknown, string | null | undefined, string | null>;
 }
 export interface OrganisationsTable extends Editable {
   /** CSV upsert key (migration 2026-12-01_06). */

@@ -2,7 +2,7 @@
 // first points of contact first) with each team's contact person(s) as the audience may
 // see them, shaped by the people feature like every other person in a response.
 import type { Kysely } from 'kysely';
-import { teamsServing } from '../areas/areas.queries';
+import { type teamsServing, teamsServingAny } from '../areas/areas.queries';
 import type { DB } from '../db/types';
 import type { Audience } from '../http/audience';
 import { membersOfTeams } from '../people/people.queries';
@@ -15,7 +15,7 @@ type ServingTeam = Awaited<ReturnType<typeof teamsServing>>[number];
 /** Teams serving any of the buurten (one for an address, several for a PC4 guess). */
 export async function teamsForBuurten(db: Kysely<DB>, audience: Audience, buurtCodes: string[]): Promise<LookupTeam[]> {
   if (buurtCodes.length === 0) return [];
-  const lists = await Promise.all(buurtCodes.map((code) => teamsServing(db, code)));
+  const lists = [await teamsServingAny(db, buurtCodes)]; // one query for every buurt of a PC4 guess
   const teams = mergeTeams(lists);
   // hidden counts the contact persons this audience may not see ("sign in to see who to call").
   const contacts = await membersOfTeams(db, audience, teams.map((t) => t.id), { contactsOnly: true });

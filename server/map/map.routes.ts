@@ -1,38 +1,43 @@
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorResponses } from '../http/schemas';
-import { boundaryFeatures, MARKER_FIELDS, markerTuples } from './map.queries';
-import { BoundariesQuery, FeatureCollection, Markers, MarkersQuery } from './map.schemas';
-
-/** Sends prebuilt JSON text with a content ETag; a matching If-None-Match gets a 304. */
-function sendWithEtag(request: FastifyRequest, reply: FastifyReply, body: string) {
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate');
-  if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-  return reply.type('application/json; charset=utf-8').send(body);
-}
+import { bandsMissing, fillBoundaryBands } from '../areas/areas.bands';
+import { CLUSTER_FIELDS, clusteredMarkers } from './map.clusters';
+import { sendWithEtag } from './map.etag';
+import { boundaryFeatures, MARKER_FIELDS, mapExtent, markerTuples } from './map.queries';
+import { BoundariesQuery, Extent, FeatureCollection, Markers, MarkersQuery } from './map.schemas';
 
 const mapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/map/markers', {
     schema: {
-      tags: ['map'], summary: 'Team locations as compact tuples (see `fields`), ETag-cached',
+      tags: ['map'], summary: 'Team locations as compact tuples (see `fields`), clustered per `zoom`, ETag-cached',
       querystring: MarkersQuery, response: { 200: Markers, ...errorResponses(400) },
     },
   }, async (request, reply) => {
-    const items = await markerTuples(app.database.db, request.query);
-    return sendWithEtag(request, reply, JSON.stringify({ fields: MARKER_FIELDS, items }));
+    const q = request.query;
+    if (q.zoom === undefined) {
+      const items = await markerTuples(app.database.db, q);
+      return sendWithEtag(request, reply, JSON.stringify({ fields: MARKER_FIELDS, items }));
+    }
+    const { items, clusters, total } = await clusteredMarkers(app.database.db, { ...q, zoom: q.zoom });
+    return sendWithEtag(request, reply, JSON.stringify({ fields: MARKER_FIELDS, items, cluster_fields: CLUSTER_FIELDS, clusters, total }));
   });
 
   app.get('/api/map/boundaries', {
     schema: {
-      tags: ['map'], summary: 'Area boundaries of one kind as a GeoJSON FeatureCollection (WGS84)',
+      tags: ['map'], summary: 'Area boundaries of one kind, simplified per zoom band, as a GeoJSON FeatureCollection (WGS84)',
       querystring: BoundariesQuery, response: { 200: FeatureCollection, ...errorResponses(400) },
     },
   }, async (request, reply) => {
-    const collection = await boundaryFeatures(app.database.db, request.query.kind, request.query.bbox);
+    const { kind, bbox, band } = request.query;
+    // Rows written before the bands existed (migration, seeds) get them on first use.
+    if (band !== 'full' && await bandsMissing(app.database.db)) await fillBoundaryBands(app.database.db);
+    const collection = await boundaryFeatures(app.database.db, kind, bbox, band);
     return sendWithEtag(request, reply, JSON.stringify(collection));
   });
+
+  app.get('/api/map/extent', {
+    schema: { tags: ['map'], summary: 'The box around every known boundary: where the map opens', response: { 200: Extent } },
+  }, async (_request, reply) => reply.header('cache-control', 'public, max-age=60').send({ bbox: await mapExtent(app.database.db) }));
 };
 
 export default mapRoutes;

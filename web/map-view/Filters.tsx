@@ -1,11 +1,10 @@
 // Filters: team types (grouped by category, with the map badge), help topics, and a buurt
-// picker (the keyboard route to "who serves this buurt", next to clicking the map).
-import { useEffect, useState } from 'preact/hooks';
-import { api, type AreaItems } from '../api/client';
+// picker (AreaPicker: the keyboard route to "who serves this buurt", next to clicking the map).
 import { label, t } from '../i18n/i18n';
 import { CATEGORIES, type Taxonomy } from '../components/taxonomy';
 import { TypeBadge } from '../components/TypeBadge';
 import type { MapState } from './url-state';
+import { AreaPicker } from './AreaPicker';
 
 interface Props {
   tax: Taxonomy; types: string[]; topics: string[]; buurt: string | null;
@@ -15,8 +14,6 @@ interface Props {
 const toggle = (list: string[], key: string, on: boolean) => (on ? [...list.filter((k) => k !== key), key] : list.filter((k) => k !== key));
 
 export function Filters({ tax, types, topics, buurt, onChange }: Props) {
-  const [buurten, setBuurten] = useState<AreaItems['items']>([]);
-  useEffect(() => { api.buurten().then(setBuurten).catch(() => setBuurten([])); }, []);
   const count = types.length + topics.length;
   return (
     <section class="filters" aria-labelledby="filters-title">
@@ -54,13 +51,7 @@ export function Filters({ tax, types, topics, buurt, onChange }: Props) {
           ))}
         </fieldset>
       </details>
-      <div class="filter-row">
-        <label for="buurt-select">{t('filters.buurt')}</label>
-        <select id="buurt-select" value={buurt ?? ''} onChange={(e) => onChange({ buurt: e.currentTarget.value || null, team: null })}>
-          <option value="">{t('filters.buurt_none')}</option>
-          {buurten.map((b) => <option key={b.code} value={b.code}>{b.name}</option>)}
-        </select>
-      </div>
+      <AreaPicker buurt={buurt} onChange={(code) => onChange({ buurt: code, team: null })} />
       {count > 0 && (
         <button type="button" class="button-link" onClick={() => onChange({ types: [], topics: [] })}>
           {t('filters.clear', { n: count })}

@@ -1,11 +1,12 @@
-// Drives the Leaflet adapter from Preact: create once, then push boundaries, markers and
-// the selection into it as props change.
+// Drives the Leaflet adapter from Preact: create once on the place to open (a named buurt
+// or the extent of all boundaries), then let the ViewLoader fetch what each view needs.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { t } from '../i18n/i18n';
 import type { Taxonomy } from '../components/taxonomy';
 import { createMap, type BBox, type MapAdapter, type View } from '../map/leaflet-adapter';
-import { boundsOf } from '../map/geo';
+import { fetchExtent } from './map-data';
+import { ViewLoader } from './view-loader';
 
 interface Props {
   tax: Taxonomy; types: string[]; topics: string[];
@@ -14,9 +15,21 @@ interface Props {
   onMove: (v: View) => void; onMarkerClick: (id: string) => void; onAreaClick: (code: string) => void;
 }
 
+const FALLBACK: BBox = [5.2, 52.3, 5.5, 52.45];
+
+/** Where to open without a view in the URL: the named buurt, else every known boundary. */
+async function openingBox(area: string | null): Promise<{ bbox: BBox; maxZoom: number }> {
+  if (area) {
+    const detail = await api.area(area).catch(() => null);
+    if (detail?.bbox) return { bbox: detail.bbox, maxZoom: 16 };
+  }
+  return { bbox: (await fetchExtent()).bbox ?? FALLBACK, maxZoom: 15 };
+}
+
 export function MapPanel(props: Props) {
   const el = useRef<HTMLDivElement>(null);
   const adapter = useRef<MapAdapter | null>(null);
+  const loader = useRef<ViewLoader | null>(null);
   const cb = useRef(props);
   cb.current = props;
   const [ready, setReady] = useState(false);
@@ -24,39 +37,34 @@ export function MapPanel(props: Props) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.config(), api.boundaries('buurt'), api.boundaries('wijk')]).then(([config, buurten, wijken]) => {
+    const init = cb.current.initial;
+    Promise.all([api.config(), init ? null : openingBox(cb.current.selectedArea)]).then(([config, opening]) => {
       if (!live || !el.current) return;
       const a = createMap(el.current, {
         tiles: config.tiles, boundaryAttribution: config.boundary_attribution,
         labels: { baseMap: t('map.layer_brt'), osm: t('map.layer_osm'), boundaries: t('map.layer_boundaries'), cluster: (n) => t('map.cluster', { n }) },
         category: (k) => cb.current.tax.category(k),
-        onMove: (v) => cb.current.onMove(v),
+        onMove: (v) => { loader.current?.onView(v); cb.current.onMove(v); },
         onMarkerClick: (id) => cb.current.onMarkerClick(id),
         onAreaClick: (code) => cb.current.onAreaClick(code),
       });
       adapter.current = a;
-      a.setBoundaries(buurten as never, wijken as never);
-      const init = cb.current.initial;
-      // A link to one buurt (e.g. from the address page) without a view of its own opens on that buurt.
-      const focus = cb.current.selectedArea ? buurten.features.filter((f) => f.properties.code === cb.current.selectedArea) : [];
+      loader.current = new ViewLoader(a, () => ({ type: cb.current.types.join(',') || undefined, topic: cb.current.topics.join(',') || undefined }));
       if (init) a.setView(init.lat, init.lon, init.zoom);
-      else if (focus.length) a.fitBBox(boundsOf(focus) ?? ([5.2, 52.3, 5.5, 52.45] as BBox), 16);
-      else a.fitBBox(boundsOf([...wijken.features, ...buurten.features]) ?? ([5.2, 52.3, 5.5, 52.45] as BBox), 15);
+      else if (opening) a.fitBBox(opening.bbox, opening.maxZoom);
       setReady(true);
     }).catch(() => { if (live) setFailed(true); });
-    return () => { live = false; adapter.current?.destroy(); adapter.current = null; };
+    return () => { live = false; loader.current?.destroy(); adapter.current?.destroy(); adapter.current = null; };
   }, []);
 
   const typeKey = props.types.join(',');
   const topicKey = props.topics.join(',');
+  const first = useRef(true);
   useEffect(() => {
     if (!ready) return;
-    const ctrl = new AbortController();
-    api.markers({ type: typeKey || undefined, topic: topicKey || undefined }, ctrl.signal).then((m) => {
-      adapter.current?.setMarkers(m.items.map(([lat, lon, teamId, type, name, locationId]) => ({ lat, lon, teamId, type, name, locationId })));
-    }).catch(() => { /* the list still works */ });
-    return () => ctrl.abort();
-  }, [ready, typeKey, topicKey, props.tax]);
+    if (first.current) { first.current = false; return; } // the first view already asked with these filters
+    loader.current?.refilter();
+  }, [ready, typeKey, topicKey]);
 
   useEffect(() => { if (ready) adapter.current?.setSelected(props.selectedTeam); }, [ready, props.selectedTeam]);
   useEffect(() => { if (ready) adapter.current?.setSelectedArea(props.selectedArea); }, [ready, props.selectedArea]);

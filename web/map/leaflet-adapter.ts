@@ -3,7 +3,7 @@
 // with supercluster (never thousands of DOM markers).
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { MarkerIndex, type MarkerPoint } from './marker-index';
+import { type Clustered, MarkerIndex, type MarkerPoint } from './marker-index';
 import { categoryColour, typeAbbr } from './team-icons';
 
 export type { MarkerPoint };
@@ -11,6 +11,8 @@ export type BBox = [number, number, number, number];
 export interface View { lat: number; lon: number; zoom: number; bbox: BBox }
 export interface BoundaryFeature { type: 'Feature'; id?: string; geometry: unknown; properties: { code: string; name: string; kind: string } }
 export interface BoundaryCollection { type: 'FeatureCollection'; features: BoundaryFeature[] }
+/** A cluster the server made: where, how many, and the zoom at which it falls apart. */
+export interface ServerCluster { lat: number; lon: number; count: number; expansionZoom: number; id: number }
 
 export interface MapOptions {
   tiles: { url: string; attribution: string };
@@ -29,7 +31,12 @@ export interface MapAdapter {
   fitBBox(bbox: BBox, maxZoom?: number): void;
   getView(): View;
   setBoundaries(buurten: BoundaryCollection, wijken?: BoundaryCollection): void;
+  /** Boundary layers by key (e.g. `buurt-high`): unchanged areas stay, others come and go. */
+  setAreas(layers: { key: string; features: BoundaryFeature[] }[]): void;
+  /** Points clustered here in the browser (a handful of locations). */
   setMarkers(points: MarkerPoint[]): void;
+  /** Points and clusters as the server made them for the current viewport and zoom. */
+  setClustered(points: MarkerPoint[], clusters: ServerCluster[]): void;
   setSelected(teamId: string | null): void;
   setSelectedArea(code: string | null): void;
   destroy(): void;
@@ -65,6 +72,13 @@ function onActivate(m: L.Marker, fn: () => void): void {
   });
 }
 
+/** Tooltip content as a text node: a name from an imported file is never parsed as HTML. */
+function textContent(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
+}
+
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -92,6 +106,7 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
   let selectedTeam: string | null = null;
   let selectedArea: string | null = null;
   const areaPaths = new Map<string, L.Path>();
+  let areaLayers = new Map<string, L.GeoJSON>();
 
   const view = (): View => {
     const c = map.getCenter();
@@ -114,11 +129,15 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
     return m;
   }
 
-  function clusterMarker(lat: number, lon: number, count: number, clusterId: number): L.Marker {
+  function clusterMarker(lat: number, lon: number, count: number, expansionZoom: () => number): L.Marker {
     const m = L.marker([lat, lon], { icon: clusterIcon(count, opts.labels.cluster(count)), keyboard: !mini, riseOnHover: true });
-    onActivate(m, () => map.flyTo([lat, lon], Math.min(index.expansionZoom(clusterId), 18), { duration: 0.4 }));
+    onActivate(m, () => map.flyTo([lat, lon], Math.min(expansionZoom(), 18), { duration: 0.4 }));
     return m;
   }
+
+  // Either the browser clusters (setMarkers) or the server did (setClustered).
+  let serverItems: Clustered[] | null = null;
+  const expansion = new Map<number, number>();
 
   function render(reset = false): void {
     if (!map.getSize().x) return;
@@ -126,11 +145,16 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
     el.classList.toggle('map--zoomed-in', v.zoom >= 13.5);
     if (reset) { markerLayer.clearLayers(); live = new Map(); livePoints.clear(); }
     const next = new Map<string, L.Marker>();
-    for (const item of index.clusters(v.bbox, Math.round(v.zoom))) {
-      const key = item.cluster ? `c${item.clusterId}` : `p${item.index}`;
+    for (const item of serverItems ?? index.clusters(v.bbox, Math.round(v.zoom))) {
+      // Server keys carry the position: after a rebuild of the server's index an id may name another place.
+      const key = item.cluster ? `c${item.clusterId}/${item.count}/${item.lat},${item.lon}`
+        : serverItems ? `p${item.point.teamId}/${item.point.locationId}/${item.point.lat},${item.point.lon}` : `p${item.index}`;
       let m = live.get(key);
       if (!m) {
-        m = item.cluster ? clusterMarker(item.lat, item.lon, item.count, item.clusterId) : pointMarker(item.point);
+        const id = item.cluster ? item.clusterId : 0;
+        m = item.cluster
+          ? clusterMarker(item.lat, item.lon, item.count, () => (serverItems ? expansion.get(id) ?? v.zoom + 2 : index.expansionZoom(id)))
+          : pointMarker(item.point);
         markerLayer.addLayer(m);
         if (!item.cluster) livePoints.set(key, item.point);
       }
@@ -150,10 +174,12 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
     }
   }
 
-  map.on('moveend', () => { render(); opts.onMove?.(view()); });
+  map.on('moveend', () => { if (!serverItems) render(); opts.onMove?.(view()); });
 
   function styleArea(code: string, kind: string): L.PathOptions {
     if (kind === 'wijk') return { color: '#154273', weight: 3, dashArray: '8 6', fill: false, interactive: false };
+    // gemeenten at the national view: outlines with their name on hover (hundreds of permanent labels would be noise)
+    if (kind === 'gemeente') return { color: '#154273', weight: 2, opacity: 0.8, fillColor: '#154273', fillOpacity: 0.02, interactive: true };
     const on = code === selectedArea;
     return { color: '#154273', weight: on ? 3 : 1.5, opacity: 0.9, fillColor: '#154273', fillOpacity: on ? 0.16 : 0.04, interactive: Boolean(opts.onAreaClick) };
   }
@@ -163,21 +189,46 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
     fitBBox: (b, maxZoom = 17) => map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { maxZoom, animate: false, padding: [8, 8] }),
     getView: view,
     setBoundaries(buurten, wijken) {
-      boundaryLayer.clearLayers();
-      areaPaths.clear();
-      for (const fc of [wijken, buurten]) {
-        if (!fc) continue;
-        for (const f of fc.features) {
+      this.setAreas([{ key: 'wijk', features: wijken?.features ?? [] }, { key: 'buurt', features: buurten.features }]);
+    },
+    setAreas(layers) {
+      const next = new Map<string, L.GeoJSON>();
+      for (const { key, features } of layers) {
+        for (const f of features) {
           const { code, name, kind } = f.properties;
+          const id = `${key}:${code}`;
+          const existing = areaLayers.get(id);
+          if (existing) { next.set(id, existing); continue; }
           const layer = L.geoJSON(f as never, { style: () => styleArea(code, kind) });
-          layer.bindTooltip(name, { permanent: true, direction: 'center', className: `area-label area-label--${kind}`, pane: 'area-labels', interactive: false });
+          const permanent = kind !== 'gemeente';
+          layer.bindTooltip(textContent(name), permanent
+            ? { permanent: true, direction: 'center', className: `area-label area-label--${kind}`, pane: 'area-labels', interactive: false }
+            : { sticky: true, className: `area-label area-label--${kind}` });
           if (kind === 'buurt' && opts.onAreaClick) layer.on('click', () => opts.onAreaClick?.(code));
           layer.eachLayer((l) => { if (kind === 'buurt') areaPaths.set(code, l as L.Path); });
           boundaryLayer.addLayer(layer);
+          next.set(id, layer);
         }
       }
+      for (const [id, layer] of areaLayers) {
+        if (next.has(id)) continue;
+        boundaryLayer.removeLayer(layer);
+        const code = id.slice(id.indexOf(':') + 1);
+        const path = areaPaths.get(code);
+        if (path && layer.hasLayer(path)) areaPaths.delete(code); // unless a newer layer took the code over
+      }
+      areaLayers = next;
     },
-    setMarkers(points) { index.load(points); render(true); },
+    setMarkers(points) { serverItems = null; index.load(points); render(true); },
+    setClustered(points, clusters) {
+      expansion.clear();
+      for (const c of clusters) expansion.set(c.id, c.expansionZoom);
+      serverItems = [
+        ...clusters.map((c): Clustered => ({ cluster: true, lat: c.lat, lon: c.lon, count: c.count, clusterId: c.id })),
+        ...points.map((p, i): Clustered => ({ cluster: false, point: p, index: i })),
+      ];
+      render();
+    },
     setSelected(teamId) {
       if (teamId === selectedTeam) return;
       const before = selectedTeam;

@@ -1,0 +1,112 @@
+// The map's API traffic and time to first draw on the national set, in headless Chromium:
+// the national view (/kaart as it opens), a city view and a street view, then the same
+// after importing the real Hengelo boundaries. Bytes are counted per API response: raw
+// (as sent by this app, uncompressed unless a compression plugin is registered), and a
+// gzip estimate (what @fastify/compress would send). First draw = first boundary path AND
+// first marker in the DOM, in ms since navigation start.
+// Run: npx tsx bench/map-traffic.bench.ts [--before=DIR] [--reuse] [--keep] [--waterfall]
+//   --before=DIR also measures the app of another source tree (e.g. an extracted older
+//   commit with node_modules linked and web/dist built) on the same database.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { importAreas } from '../server/areas/areas.import';
+import { createDatabase } from '../server/db/database';
+import { startChild } from './lib/child';
+import { adminQuery } from './lib/db';
+import { prepareNational } from './lib/national';
+
+const NAME = 'wijkweb_bench_map';
+const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+const BEFORE = process.argv.find((a) => a.startsWith('--before='))?.split('=')[1];
+const TIMEOUT_MS = 60_000;
+const SHARED = join(ROOT, '../shared/data');
+
+const VIEWS = [
+  { name: 'national', path: '/kaart' },
+  { name: 'city', path: '/kaart?lat=52.09&lon=5.12&z=12' },
+  { name: 'street', path: '/kaart?lat=52.0912&lon=5.1234&z=17' },
+];
+const HENGELO = [
+  { name: 'hengelo city', path: '/kaart?lat=52.265&lon=6.79&z=13' },
+  { name: 'hengelo street', path: '/kaart?lat=52.2625&lon=6.7939&z=16' },
+];
+
+interface Figure { view: string; requests: number; raw: number; gzip: number; firstDrawMs: number | null }
+
+async function measure(context: BrowserContext, base: string, view: { name: string; path: string }): Promise<Figure> {
+  // A fresh page per view: an old app still busy drawing 50,000 markers must not hold up the next.
+  const page = await context.newPage();
+  const bodies: Promise<Buffer | null>[] = [];
+  const waterfall: string[] = [];
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (!u.pathname.startsWith('/api/')) return;
+    // bounded: an old app's 8 MB answers must not hold the bench up forever
+    bodies.push(Promise.race([r.body().catch(() => null), new Promise<null>((res) => setTimeout(() => res(null), TIMEOUT_MS))]));
+    r.finished().then(() => {
+      const t = r.request().timing();
+      waterfall.push(`    ${u.pathname}${u.search.slice(0, 60)}: start ${Math.round(t.startTime - navStart)} ms, took ${Math.round(t.responseEnd)} ms`);
+    }).catch(() => {});
+  });
+  const navStart = Date.now();
+  await page.goto(`${base}${view.path}`, { timeout: TIMEOUT_MS }).catch(() => {});
+  let firstDrawMs: number | null = null;
+  try {
+    await page.waitForFunction(() => document.querySelector('.leaflet-overlay-pane path') && document.querySelector('.team-marker, .cluster-marker'), null, { timeout: TIMEOUT_MS, polling: 50 });
+    firstDrawMs = await page.evaluate(() => performance.now());
+  } catch { /* over the limit: reported as such */ }
+  await page.waitForLoadState('networkidle', { timeout: TIMEOUT_MS }).catch(() => {});
+  const done = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null); // before closing: bodies die with the page
+  await page.close({ runBeforeUnload: false }).catch(() => {});
+  if (process.argv.includes('--waterfall')) console.log(`  ${view.name}:\n${waterfall.sort().join('\n')}`);
+  return { view: view.name, requests: done.length, raw: done.reduce((n, b) => n + b.length, 0), gzip: done.reduce((n, b) => n + gzipSync(b).length, 0), firstDrawMs };
+}
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+function print(label: string, figures: Figure[]) {
+  console.log(`\n${label}`);
+  console.log('  view             requests  raw API bytes   gzip estimate  first draw');
+  for (const f of figures) {
+    console.log(`  ${f.view.padEnd(16)} ${String(f.requests).padStart(8)}  ${kib(f.raw).padStart(13)}  ${kib(f.gzip).padStart(13)}  ${f.firstDrawMs === null ? `> ${TIMEOUT_MS / 1000} s` : `${Math.round(f.firstDrawMs)} ms`}`);
+  }
+}
+
+async function run(root: string, url: string, label: string, views: typeof VIEWS) {
+  const server = await startChild<{ port: number }>(join(ROOT, 'bench/map-traffic.server.ts'), [root, url]);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // No tiles in a bench: every outside request gets an empty answer.
+    await context.route((u) => u.hostname !== '127.0.0.1', (r) => r.fulfill({ status: 204, body: '' }));
+    const base = `http://127.0.0.1:${server.info.port}`;
+    await measure(context, base, { name: 'warm-up', path: '/kaart?lat=52&lon=5&z=17' }); // bundle, first queries, caches
+    const figures = [];
+    for (const v of views) figures.push(await measure(context, base, v));
+    print(label, figures);
+    return figures;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' }); // web/dist of this tree
+const started = Date.now();
+const url = await prepareNational(NAME);
+console.log(`national set ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+try {
+  await run(ROOT, url, 'after (this tree), national set', VIEWS);
+  if (BEFORE) await run(BEFORE, url, `before (${BEFORE}), national set`, VIEWS);
+  const files = ['hengelo-gemeente', 'hengelo-wijken', 'hengelo-buurten'].map((f) => join(SHARED, `${f}.geojson`));
+  const database = await createDatabase({ databaseUrl: url, poolSize: 2 });
+  try {
+    await importAreas(database.db, files.map((f) => JSON.parse(readFileSync(f, 'utf8'))));
+  } finally { await database.close(); }
+  await run(ROOT, url, 'after, with the real Hengelo boundaries imported', [...HENGELO, VIEWS[0]!]);
+  if (BEFORE) await run(BEFORE, url, 'before, with the real Hengelo boundaries imported', [...HENGELO]);
+} finally {
+  if (!process.argv.includes('--keep')) await adminQuery(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+}
