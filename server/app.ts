@@ -3,6 +3,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import compress from '@fastify/compress';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/database';
@@ -20,6 +21,8 @@ import searchRoutes from './search/search.routes';
 import lookupRoutes from './lookup/lookup.routes';
 import demoPhotosRoutes from './demo-photos/demo-photos.routes';
 import webRoutes from './web/web.routes';
+import metricsPlugin from './metrics/metrics.plugin';
+import metricsRoutes from './metrics/metrics.routes';
 
 export interface AppOptions {
   config: Config;
@@ -55,6 +58,12 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   registerErrorHandling(app);
   registerAudience(app);
 
+  // JSON answers of 1 KB and more go out as br or gzip (quality 4: on the fly, cheap). The
+  // web app's files are compressed at build and sent as they are (web.routes.ts); ETags are
+  // computed on the uncompressed body before this runs, so 304s keep working.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], customTypes: /(?:\+|\/)json(?:;|$)/ });
+  if (config.METRICS === 'on') await app.register(metricsPlugin);
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -75,6 +84,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(searchRoutes);
   await app.register(lookupRoutes);
   await app.register(demoPhotosRoutes);
+  if (config.METRICS === 'on') await app.register(metricsRoutes);
   if (serveWeb) await app.register(webRoutes);
   return app;
 }

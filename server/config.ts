@@ -18,6 +18,8 @@ const ConfigSchema = z.object({
   TILE_ATTRIBUTION: z.string().default('Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a>'),
   /** Seconds to let in-flight requests finish on SIGTERM before closing anyway. */
   SHUTDOWN_GRACE_S: z.coerce.number().positive().default(10),
+  /** Prometheus metrics at /metrics (request rate and latency per route, pool use). */
+  METRICS: z.enum(['on', 'off']).default('off'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -26,6 +28,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", except where empty is a setting of its own.
   const keepEmpty = new Set(['GEOCODER_URL']);
   const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && (v !== '' || keepEmpty.has(k))));
+  // A production start (NODE_ENV=production: npm run start:prod, the Docker image) never
+  // fills a real directory with the fictional demo wijk unless asked to.
+  if (env.NODE_ENV === 'production' && cleaned.SEED_DEMO === undefined) cleaned.SEED_DEMO = 'never';
   const parsed = ConfigSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
