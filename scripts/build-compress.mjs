@@ -2,12 +2,12 @@
 // web build, at the highest levels (done once here, not per request), so the server hands
 // them out as they are (@fastify/static preCompressed) and only compresses JSON on the fly.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = join(root, process.argv[2] ?? 'web/dist');
+const dir = resolve(root, process.argv[2] ?? 'web/dist');
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|xml|webmanifest|map)$/;
 const MIN_BYTES = 1024; // below this the headers cost more than the saving
 

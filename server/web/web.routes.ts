@@ -14,8 +14,8 @@ export function cacheControlFor(path: string): string {
   return 'public, max-age=3600';
 }
 
-export default async function webRoutes(app: FastifyInstance) {
-  if (!existsSync(`${WEB_DIST}/index.html`)) {
+export default async function webRoutes(app: FastifyInstance, { root = WEB_DIST }: { root?: string } = {}) {
+  if (!existsSync(`${root}/index.html`)) {
     app.get('/', async (_req, reply) => reply.type('text/plain; charset=utf-8')
       .send('Wijkweb API draait. De web-app is nog niet gebouwd: npm run build (of npm start).\nAPI: /docs'));
     return;
@@ -24,7 +24,7 @@ export default async function webRoutes(app: FastifyInstance) {
   // good; index.html (which names the current hashes) is revalidated on every visit.
   // preCompressed: the .br/.gz written at build (scripts/build-compress.mjs) are sent as
   // they are to a browser that accepts them.
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'], maxAge: '1h', preCompressed: true,
+  await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], maxAge: '1h', preCompressed: true,
     setHeaders: (reply, path) => { reply.header('cache-control', cacheControlFor(path)); } });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
