@@ -1,11 +1,11 @@
 // The production path from a clean clone, exactly as the README and the Dockerfile run it:
 // `npm run build` in a clone of HEAD, then an install of only the runtime dependencies
-// (`npm ci --omit=dev`) beside dist/, then `npm run start:prod` on PGlite (and on
+// (`npm ci --omit=dev`) beside dist/, then the `start:prod` command on PGlite (and on
 // PostgreSQL when the suite runs on it). It fails when a runtime dependency sits in
 // devDependencies, when dist/ misses a file the server loads, or when the server needs tsx.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -32,10 +32,24 @@ beforeAll(() => {
 }, 180_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// `npm run start:prod` is "NAME=value … node dist/server/main.js". It is run here as the
+// Docker image runs it, node itself taking the signals (npm in between would answer SIGTERM
+// by dying of it, hiding the server's own exit code).
+function startProdCommand() {
+  const script = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')).scripts['start:prod'] as string;
+  const words = script.split(/\s+/);
+  const env = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => w.split('=') as [string, string]));
+  const argv = words.filter((w) => !/^[A-Z_]+=/.test(w));
+  return { env, argv };
+}
+
 async function startProd(env: Record<string, string>) {
-  const child = spawn('npm', ['run', 'start:prod'], {
+  const command = startProdCommand();
+  expect(command.argv).toEqual(['node', 'dist/server/main.js']);
+  expect(command.env).toEqual({ NODE_ENV: 'production' });
+  const child = spawn(process.execPath, command.argv.slice(1), {
     cwd: app, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? work, PORT: '0', LOG_LEVEL: 'warn', GEOCODER_URL: 'off', ...env },
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? work, PORT: '0', LOG_LEVEL: 'warn', GEOCODER_URL: 'off', ...command.env, ...env },
   });
   let output = '';
   child.stdout.on('data', (c: Buffer) => { output += c.toString(); });
