@@ -17,6 +17,8 @@ export interface Database {
   backend: Backend;
   /** Connection counts of the pool (metrics read them; nothing else should). */
   pool?: PoolUse;
+  /** PGlite only: a gzipped tarball of the data folder, taken between two queries (crash-consistent). */
+  dumpDataDir?: () => Promise<Blob>;
   /** Closes the pool (and PGlite, and its folder lock). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -68,10 +70,11 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   }
   const pool = new pg.Pool(createPgConfig(pglite));
   guardPool(pool);
-  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', async () => {
+  const database = wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', async () => {
     if (ownsPglite) await pglite.close();
     await lock?.release();
   }, pool);
+  return { ...database, dumpDataDir: () => pglite.dumpDataDir('gzip') as Promise<Blob> };
 }
 
 // A dropped connection must not crash the process: the pool reports errors of idle clients
