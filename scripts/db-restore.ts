@@ -2,7 +2,7 @@
 // Refuses while a server runs there, and refuses a non-empty folder unless --force, which
 // moves the old folder aside (DATA_DIR.before-restore-<time>) instead of deleting it.
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile, rename } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { loadConfig } from '../server/config';
@@ -48,6 +48,8 @@ if (contents.length > 0) {
 const tarball = new Blob([await readFile(file)]);
 const pglite = await PGlite.create(dataDir, { loadDataDir: tarball, extensions: PGLITE_EXTENSIONS });
 await pglite.close();
+// The tarball holds the lock file of the process that made it; that process is not ours.
+await rm(path.join(dataDir, 'wijkweb.lock'), { force: true });
 // Open it the way the server does and say what it holds.
 const database = await createDatabase({ dataDir });
 try {
