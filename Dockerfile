@@ -28,6 +28,6 @@ EXPOSE 3000
 # Liveness; a load balancer should route on /api/health/ready (schema migrated) instead.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# node itself is PID 1's child of nothing: it gets SIGTERM from `docker stop` and shuts down
-# gracefully (SHUTDOWN_GRACE_S); no npm in between to swallow the signal.
+# node runs as PID 1 and gets `docker stop`'s SIGTERM itself (no npm in between to swallow
+# it), finishing in-flight requests within SHUTDOWN_GRACE_S.
 CMD ["node", "dist/server/main.js"]
