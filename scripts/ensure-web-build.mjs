@@ -22,3 +22,5 @@ const sources = Math.max(newest(join(root, 'web')), statSync(join(root, 'vite.co
 if (existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0);
 console.log('Building the web app (once; takes a few seconds)…');
 execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+// The same .br/.gz the production build writes, so `npm start` serves what production does.
+execFileSync(process.execPath, [join(root, 'scripts/build-compress.mjs')], { cwd: root, stdio: 'ignore' });

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import compress from '@fastify/compress';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/database';
@@ -34,6 +35,8 @@ import hsdsRoutes from './hsds/hsds.routes';
 import csvRoutes from './csv/csv.routes';
 import vcardRoutes from './vcard/vcard.routes';
 import webRoutes from './web/web.routes';
+import metricsPlugin from './metrics/metrics.plugin';
+import metricsRoutes from './metrics/metrics.routes';
 
 const SWAGGER_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; img-src 'self' data:; "
   + "script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
@@ -86,6 +89,12 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   // REQUIRE_MFA=editors: writes by editors/admins without TOTP are refused (403 mfa_required).
   app.addHook('preHandler', requireMfaIfConfigured);
 
+  // JSON answers of 1 KB and more go out as br or gzip (quality 4: on the fly, cheap). The
+  // web app's files are compressed at build and sent as they are (web.routes.ts); ETags are
+  // computed on the uncompressed body before this runs, so 304s keep working.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], customTypes: /(?:\+|\/)json(?:;|$)/ });
+  if (config.METRICS === 'on') await app.register(metricsPlugin);
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -119,6 +128,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(totpRoutes);
   await app.register(sessionsRoutes);
   await app.register(adminRoutes);
+  if (config.METRICS === 'on') await app.register(metricsRoutes);
   if (serveWeb) await app.register(webRoutes);
   return app;
 }

@@ -38,6 +38,8 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('Wijkweb <noreply@wijkweb.invalid>'),
   /** Public base URL of this installation, used in links sent by mail. */
   APP_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Prometheus metrics at /metrics (request rate and latency per route, pool use). */
+  METRICS: z.enum(['on', 'off']).default('off'),
 });
 
 /** The parsed configuration with the production-dependent defaults filled in. */

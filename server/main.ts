@@ -1,8 +1,10 @@
 // The only file that listens: configuration, database, app, and a graceful close.
+import path from 'node:path';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { installGracefulShutdown } from './lifecycle';
 import { openDatabase, prepareDatabase } from './start';
+import { startBackupSocket } from './backup/backup.socket';
 
 const config = loadConfig();
 const started = performance.now();
@@ -18,6 +20,11 @@ try {
   process.exit(1);
 }
 const app = await buildApp({ config, database, logger: { level: config.LOG_LEVEL } });
+// Embedded database: `npm run db:backup` asks the running server over a local socket.
+if (database.backend === 'pglite') {
+  const backupSocket = await startBackupSocket(database, path.resolve(config.DATA_DIR), (m) => app.log.warn(m));
+  if (backupSocket) app.addHook('onClose', async () => { await backupSocket.close(); });
+}
 installGracefulShutdown(app, database, { graceMs: config.SHUTDOWN_GRACE_S * 1000 });
 
 try {

@@ -15,6 +15,10 @@ export type Backend = 'postgres' | 'pglite';
 export interface Database {
   db: Kysely<DB>;
   backend: Backend;
+  /** Connection counts of the pool (metrics read them; nothing else should). */
+  pool?: PoolUse;
+  /** PGlite only: a gzipped tarball of the data folder, taken between two queries (crash-consistent). */
+  dumpDataDir?: () => Promise<Blob>;
   /** Closes the pool (and PGlite, and its folder lock). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -26,6 +30,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value: string) => new Date(value).toISOString());
 
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
+
+export interface PoolUse { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number }
 
 export type DatabaseOptions =
   | { databaseUrl: string; poolSize?: number }
@@ -45,7 +51,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       options: '-c jit=off',
     });
     guardPool(pool);
-    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', async () => {});
+    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', async () => {}, pool);
   }
   let lock: DirLock | undefined;
   let pglite: PGlite;
@@ -64,10 +70,11 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   }
   const pool = new pg.Pool(createPgConfig(pglite));
   guardPool(pool);
-  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', async () => {
+  const database = wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', async () => {
     if (ownsPglite) await pglite.close();
     await lock?.release();
-  });
+  }, pool);
+  return { ...database, dumpDataDir: () => pglite.dumpDataDir('gzip') as Promise<Blob> };
 }
 
 // A dropped connection must not crash the process: the pool reports errors of idle clients
@@ -79,11 +86,12 @@ function guardPool(pool: pg.Pool): void {
   pool.on('connect', (client) => { client.on('error', () => {}); });
 }
 
-function wrap(db: Kysely<DB>, backend: Backend, after: () => Promise<void>): Database {
+function wrap(db: Kysely<DB>, backend: Backend, after: () => Promise<void>, pool: PoolUse): Database {
   let closing: Promise<void> | undefined;
   return {
     db,
     backend,
+    pool,
     close: () => (closing ??= db.destroy().then(after)),
   };
 }

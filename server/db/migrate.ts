@@ -41,6 +41,11 @@ export async function migrateDownOne(db: Kysely<any>): Promise<string[]> {
   return check(await createMigrator(db).migrateDown());
 }
 
+/** Names of the migrations this version has that the database has not run (reads only). */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  return (await createMigrator(db).getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
+
 export async function migrateDownAll(db: Kysely<any>): Promise<string[]> {
   const migrator = createMigrator(db);
   const done: string[] = [];

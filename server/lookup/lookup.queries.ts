@@ -34,14 +34,17 @@ export async function areaChain(db: Kysely<DB>, buurtCode: string): Promise<Area
 
 // areas_bbox_idx leads with min_lon, and "min_lon <= x" alone would cover half the
 // country, so the planner scans the table. A lower bound (x minus the widest buurt)
-// makes it a narrow index range. The width is cached per database handle for a minute:
-// after an import of wider buurten, at most that long a point may miss them.
+// makes it a narrow index range. The width is cached per database handle for a minute.
+// Several instances share one database, so an import through another one may make the
+// cached width too narrow; a too-narrow width can only cause a miss (never a wrong buurt),
+// so buurtAt validates the cache against the database exactly then: on a miss it reads the
+// width afresh and retries when it grew.
 const WIDTH_TTL_MS = 60_000;
 const widestBuurt = new WeakMap<object, { width: number; expires: number }>();
 
-export async function widestBuurtLon(db: Kysely<DB>): Promise<number> {
+export async function widestBuurtLon(db: Kysely<DB>, fresh = false): Promise<number> {
   const hit = widestBuurt.get(db);
-  if (hit && hit.expires > Date.now()) return hit.width;
+  if (!fresh && hit && hit.expires > Date.now()) return hit.width;
   const row = await db.selectFrom('areas').where('kind', '=', 'buurt')
     .select(sql<number | null>`max(max_lon - min_lon)`.as('width')).executeTakeFirst();
   const width = (row?.width ?? 0) + 1e-9;
@@ -59,8 +62,16 @@ export function buurtBboxCandidates(db: Kysely<DB>, point: Point, widestLon: num
 
 /** The buurt whose boundary contains the point (exact test in TypeScript, no PostGIS). */
 export async function buurtAt(db: Kysely<DB>, point: Point): Promise<AreaChain | undefined> {
-  const candidates = await buurtBboxCandidates(db, point, await widestBuurtLon(db)).execute();
-  const code = firstContaining(candidates, point);
+  const cached = await widestBuurtLon(db);
+  let candidates = await buurtBboxCandidates(db, point, cached).execute();
+  let code = firstContaining(candidates, point);
+  if (code === undefined) {
+    const width = await widestBuurtLon(db, true);
+    if (width > cached) {
+      candidates = await buurtBboxCandidates(db, point, width).execute();
+      code = firstContaining(candidates, point);
+    }
+  }
   const row = candidates.find((c) => c.code === code);
   return row && toChain(row);
 }

@@ -7,14 +7,25 @@ import type { FastifyInstance } from 'fastify';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-export default async function webRoutes(app: FastifyInstance) {
-  if (!existsSync(`${WEB_DIST}/index.html`)) {
+export function cacheControlFor(path: string): string {
+  const file = path.replace(/\.(br|gz)$/, '');
+  if (/[\\/]assets[\\/][^\\/]+$/.test(file)) return 'public, max-age=31536000, immutable';
+  if (file.endsWith('.html')) return 'no-cache';
+  return 'public, max-age=3600';
+}
+
+export default async function webRoutes(app: FastifyInstance, { root = WEB_DIST }: { root?: string } = {}) {
+  if (!existsSync(`${root}/index.html`)) {
     app.get('/', async (_req, reply) => reply.type('text/plain; charset=utf-8')
       .send('Wijkweb API draait. De web-app is nog niet gebouwd: npm run build (of npm start).\nAPI: /docs'));
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'], maxAge: '1h',
-    setHeaders: (reply, path) => { if (path.endsWith('index.html')) reply.header('cache-control', 'no-cache'); } });
+  // Vite names every file under assets/ by its content hash, so a browser may keep it for
+  // good; index.html (which names the current hashes) is revalidated on every visit.
+  // preCompressed: the .br/.gz written at build (scripts/build-compress.mjs) are sent as
+  // they are to a browser that accepts them.
+  await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], maxAge: '1h', preCompressed: true,
+    setHeaders: (reply, path) => { reply.header('cache-control', cacheControlFor(path)); } });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/') || path.startsWith('/docs') || /\.[a-z0-9]+$/i.test(path)) {
