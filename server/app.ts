@@ -9,6 +9,7 @@ import type { Database } from './db/database';
 import { registerAudience } from './http/audience';
 import { registerErrorHandling } from './http/errors';
 import { logRedaction } from './http/logging';
+import { frameworkErrorOptions } from './http/framework-errors';
 import healthRoutes from './health/health.routes';
 import taxonomyRoutes from './taxonomy/taxonomy.routes';
 import areasRoutes from './areas/areas.routes';
@@ -46,6 +47,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
     bodyLimit: 1024 * 1024,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    ...frameworkErrorOptions,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

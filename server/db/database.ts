@@ -15,9 +15,18 @@ export type Backend = 'postgres' | 'pglite';
 export interface Database {
   db: Kysely<DB>;
   backend: Backend;
+  /** Requests waiting for a connection right now: the queue that overload shedding watches. */
+  waiting(): number;
   /** Closes the pool (and PGlite, and its folder lock). Safe to call twice. */
   close(): Promise<void>;
 }
+
+// Time limits, chosen so that a request's database work ends by the time the handler gives
+// up (handlerTimeout 20 s in server/app.ts): at most CONNECT_TIMEOUT_MS waiting for a pooled
+// connection, then at most STATEMENT_TIMEOUT_MS for the query, which PostgreSQL itself
+// cancels, so no query keeps running on the server for a request that was already answered.
+export const CONNECT_TIMEOUT_MS = 5_000;
+export const STATEMENT_TIMEOUT_MS = 15_000;
 
 // Dates stay 'YYYY-MM-DD' strings (no time-zone shifts); bigint stays a string and is
 // converted deliberately where a count is read.
@@ -28,7 +37,7 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value: string) => new Dat
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
 export type DatabaseOptions =
-  | { databaseUrl: string; poolSize?: number }
+  | { databaseUrl: string; poolSize?: number; connectTimeoutMs?: number; statementTimeoutMs?: number }
   | { dataDir: string } // a folder, or 'memory://' for a throwaway database
   | { pglite: PGlite }; // an existing instance owned by the caller
 
@@ -37,15 +46,17 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
-      statement_timeout: 15_000,
+      statement_timeout: options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS,
+      // A peer that vanished without a FIN (cable, NAT, VM pause) is noticed by TCP keepalive
+      keepAlive: true,
       // PostgreSQL 15's JIT compiles any query it over-estimates, costing seconds per call
       // on search; these short OLTP queries never gain from it.
       options: '-c jit=off',
     });
     guardPool(pool);
-    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', async () => {});
+    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, async () => {});
   }
   let lock: DirLock | undefined;
   let pglite: PGlite;
@@ -64,7 +75,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   }
   const pool = new pg.Pool(createPgConfig(pglite));
   guardPool(pool);
-  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', async () => {
+  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', pool, async () => {
     if (ownsPglite) await pglite.close();
     await lock?.release();
   });
@@ -79,11 +90,12 @@ function guardPool(pool: pg.Pool): void {
   pool.on('connect', (client) => { client.on('error', () => {}); });
 }
 
-function wrap(db: Kysely<DB>, backend: Backend, after: () => Promise<void>): Database {
+function wrap(db: Kysely<DB>, backend: Backend, pool: pg.Pool, after: () => Promise<void>): Database {
   let closing: Promise<void> | undefined;
   return {
     db,
     backend,
+    waiting: () => pool.waitingCount,
     close: () => (closing ??= db.destroy().then(after)),
   };
 }
