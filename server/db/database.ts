@@ -17,6 +17,8 @@ export interface Database {
   backend: Backend;
   /** Requests waiting for a connection right now: the queue that overload shedding watches. */
   waiting(): number;
+  /** True once the embedded database is gone (closed under the app): every query then fails oddly. */
+  gone(): boolean;
   /** Closes the pool (and PGlite, and its folder lock). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -38,8 +40,8 @@ export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
 export type DatabaseOptions =
   | { databaseUrl: string; poolSize?: number; connectTimeoutMs?: number; statementTimeoutMs?: number }
-  | { dataDir: string } // a folder, or 'memory://' for a throwaway database
-  | { pglite: PGlite }; // an existing instance owned by the caller
+  | { dataDir: string; connectTimeoutMs?: number } // a folder, or 'memory://' for a throwaway database
+  | { pglite: PGlite; connectTimeoutMs?: number }; // an existing instance owned by the caller
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   if ('databaseUrl' in options) {
@@ -56,7 +58,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       options: '-c jit=off',
     });
     guardPool(pool);
-    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, async () => {});
+    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, () => false, async () => {});
   }
   let lock: DirLock | undefined;
   let pglite: PGlite;
@@ -73,9 +75,11 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       throw error;
     }
   }
-  const pool = new pg.Pool(createPgConfig(pglite));
+  // PGlite is one connection: a request that holds it (a long transaction) makes every
+  // other one wait, so that wait is bounded like a server's pool is (and answered 503).
+  const pool = new pg.Pool(Object.assign(createPgConfig(pglite), { connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS }));
   guardPool(pool);
-  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', pool, async () => {
+  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', pool, () => pglite.closed, async () => {
     if (ownsPglite) await pglite.close();
     await lock?.release();
   });
@@ -90,12 +94,13 @@ function guardPool(pool: pg.Pool): void {
   pool.on('connect', (client) => { client.on('error', () => {}); });
 }
 
-function wrap(db: Kysely<DB>, backend: Backend, pool: pg.Pool, after: () => Promise<void>): Database {
+function wrap(db: Kysely<DB>, backend: Backend, pool: pg.Pool, gone: () => boolean, after: () => Promise<void>): Database {
   let closing: Promise<void> | undefined;
   return {
     db,
     backend,
     waiting: () => pool.waitingCount,
+    gone,
     close: () => (closing ??= db.destroy().then(after)),
   };
 }

@@ -35,7 +35,7 @@ const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIM
   '08P01', '3D000', '55000', '53000', '53100', '53200', '53300', '53400', '28000', '28P01', '58000', '58030', 'XX001', 'XX002']);
 
 // pg's own errors carry no code, only text: pool timeout, connection ended, pool closed.
-const UNAVAILABLE_TEXT = /timeout exceeded when trying to connect|Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end|Client was closed|driver has already been destroyed|Query read timeout/i;
+const UNAVAILABLE_TEXT = /timeout exceeded when trying to connect|Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end|Client was closed|PGlite is closed|driver has already been destroyed|Query read timeout/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
@@ -76,7 +76,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: { message: error.message, issues: error.cause?.issues } }, 'response failed its schema');
       return send(reply, 500, 'internal_error', 'Er ging iets mis aan onze kant.', []);
     }
-    if (isDatabaseUnavailable(error)) {
+    // A closed PGlite fails inside the driver with errors of no fixed shape: ask it instead.
+    if (isDatabaseUnavailable(error) || request.server.database?.gone()) {
       request.log.error({ err: { code: (error as { code?: string }).code, message: error.message } }, 'database unavailable');
       reply.header('retry-after', String(RETRY_AFTER_S));
       return send(reply, 503, 'database_unavailable', 'De database is even niet bereikbaar. Probeer het later opnieuw.', []);
