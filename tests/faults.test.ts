@@ -108,6 +108,30 @@ describe('a database that is no longer there', () => {
   });
 });
 
+describe('a handler that outlives its timeout', () => {
+  it('is answered 503 once, and its late result is dropped without a second reply', async () => {
+    const { database } = await ownDatabase();
+    const app = await appOn(database, (a) => {
+      const late = (fail: boolean) => async () => {
+        await new Promise((r) => setTimeout(r, 400));
+        if (fail) throw new Error('late failure');
+        return { late: true };
+      };
+      a.get('/api/test-late', { handlerTimeout: 150 }, late(false));
+      a.get('/api/test-late-error', { handlerTimeout: 150 }, late(true));
+    });
+    for (const url of ['/api/test-late', '/api/test-late-error']) {
+      const res = await getJson(app, url);
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ error: 'timeout', message: expect.any(String), details: [] });
+      expect(res.headers['retry-after']).toBeDefined();
+    }
+    await new Promise((r) => setTimeout(r, 500)); // the late results arrive
+    expect(logs.join('')).toMatch(/handler timed out/);
+    expect(logs.join('')).not.toMatch(/already sent/i);
+  });
+});
+
 // Only a server runs queries on other connections: PGlite is one connection in-process.
 if (TEST_BACKEND === 'postgres') describe('a query stuck on the server', () => {
   it('is cancelled on the server when the request gives up, and answered 503', async () => {

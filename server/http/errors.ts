@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { allowedMethods } from './methods';
+import { answerHandlerTimeouts } from './handler-timeout';
 
 export interface ErrorDetail { field?: string; in?: string; message: string; [key: string]: unknown }
 
@@ -48,6 +49,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export const RETRY_AFTER_S = 5;
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  answerHandlerTimeouts(app, RETRY_AFTER_S);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const allow = allowedMethods(app, path);
