@@ -10,6 +10,7 @@ import { registerAudience } from './http/audience';
 import { registerErrorHandling } from './http/errors';
 import { logRedaction } from './http/logging';
 import { frameworkErrorOptions } from './http/framework-errors';
+import { registerOverloadShedding } from './http/overload';
 import healthRoutes from './health/health.routes';
 import taxonomyRoutes from './taxonomy/taxonomy.routes';
 import areasRoutes from './areas/areas.routes';
@@ -56,6 +57,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   app.decorate('config', config);
   registerErrorHandling(app);
   registerAudience(app);
+  await registerOverloadShedding(app);
 
   await app.register(swagger, {
     openapi: {

@@ -15,8 +15,10 @@ export type Backend = 'postgres' | 'pglite';
 export interface Database {
   db: Kysely<DB>;
   backend: Backend;
-  /** Requests waiting for a connection right now: the queue that overload shedding watches. */
-  waiting(): number;
+  /** Connections in the pool: how many queries run at once (1 on PGlite). */
+  capacity: number;
+  /** Did any query succeed in the last `ms`? Lets health answer from traffic instead of queueing. */
+  answeredWithin(ms: number): boolean;
   /** True once the embedded database is gone (closed under the app): every query then fails oddly. */
   gone(): boolean;
   /** Closes the pool (and PGlite, and its folder lock). Safe to call twice. */
@@ -57,8 +59,8 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       // on search; these short OLTP queries never gain from it.
       options: '-c jit=off',
     });
-    guardPool(pool);
-    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, () => false, async () => {});
+    const guard = guardPool(pool);
+    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, guard, () => false, async () => {});
   }
   let lock: DirLock | undefined;
   let pglite: PGlite;
@@ -78,8 +80,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   // PGlite is one connection: a request that holds it (a long transaction) makes every
   // other one wait, so that wait is bounded like a server's pool is (and answered 503).
   const pool = new pg.Pool(Object.assign(createPgConfig(pglite), { connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS }));
-  guardPool(pool);
-  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', pool, () => pglite.closed, async () => {
+  const guard = guardPool(pool);
+  yieldBetweenQueries(pool);
+  return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', pool, guard, () => pglite.closed, async () => {
     if (ownsPglite) await pglite.close();
     await lock?.release();
   });
@@ -89,17 +92,54 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 // and pg emits them on a checked-out client too, where an 'error' event nobody listens to
 // would be an uncaught exception. With listeners on both, the query in flight fails (503)
 // and the pool replaces the connection.
-function guardPool(pool: pg.Pool): void {
-  pool.on('error', () => {});
-  pool.on('connect', (client) => { client.on('error', () => {}); });
+function guardPool(pool: pg.Pool): Pulse {
+  const pulse = { ok: 0, failed: 0 };
+  // SQLSTATE classes that mean the database (not the query) is in trouble; pg's own
+  // errors (pool timeout, connection ended) carry no SQLSTATE at all.
+  const troubled = (error: { code?: unknown }) => typeof error?.code !== 'string' || /^(08|3D|53|55|57|58|XX)/.test(error.code);
+  const track = (result: Promise<unknown>) => result.then(() => { pulse.ok = Date.now(); }, (error) => { if (troubled(error)) pulse.failed = Date.now(); });
+  pool.on('error', () => { pulse.failed = Date.now(); });
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const result = query(...args);
+      if (result instanceof Promise) void track(result);
+      return result;
+    };
+  });
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  (pool as { connect: () => Promise<pg.PoolClient> }).connect = () => {
+    const result = connect();
+    result.catch((error) => { if (troubled(error)) pulse.failed = Date.now(); });
+    return result;
+  };
+  return pulse;
 }
 
-function wrap(db: Kysely<DB>, backend: Backend, pool: pg.Pool, gone: () => boolean, after: () => Promise<void>): Database {
+/** When a query last came back, and when the database last failed to answer (ms epoch). */
+interface Pulse { ok: number; failed: number }
+
+// PGlite runs each query synchronously on this thread, and pg-pool hands the one connection
+// to the next waiter in the same microtask chain, so a queue of queries would starve all
+// I/O (new requests, health checks, timers) until it is empty. One macrotask turn before
+// each hand-out lets the event loop breathe between queries.
+function yieldBetweenQueries(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  (pool as { connect: () => Promise<pg.PoolClient> }).connect = async () => {
+    const client = await connect();
+    await new Promise((resolve) => setImmediate(resolve));
+    return client;
+  };
+}
+
+function wrap(db: Kysely<DB>, backend: Backend, pool: pg.Pool, pulse: Pulse, gone: () => boolean, after: () => Promise<void>): Database {
   let closing: Promise<void> | undefined;
   return {
     db,
     backend,
-    waiting: () => pool.waitingCount,
+    capacity: pool.options.max,
+    answeredWithin: (ms) => !gone() && pulse.ok > pulse.failed && Date.now() - pulse.ok <= ms,
     gone,
     close: () => (closing ??= db.destroy().then(after)),
   };
