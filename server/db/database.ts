@@ -91,7 +91,8 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 // A dropped connection must not crash the process: the pool reports errors of idle clients
 // and pg emits them on a checked-out client too, where an 'error' event nobody listens to
 // would be an uncaught exception. With listeners on both, the query in flight fails (503)
-// and the pool replaces the connection.
+// and the pool replaces the connection. It also keeps the pulse: when a query last came
+// back and when the database last failed to answer, which health reads under load.
 function guardPool(pool: pg.Pool): Pulse {
   const pulse = { ok: 0, failed: 0 };
   // SQLSTATE classes that mean the database (not the query) is in trouble; pg's own

@@ -4,10 +4,12 @@ import nl from './nl.json';
 import en from './en.json';
 import searchNl from '../search/messages.nl.json';
 import searchEn from '../search/messages.en.json';
+import errorsNl from '../errors/messages.nl.json';
+import errorsEn from '../errors/messages.en.json';
 
 export type Lang = 'nl' | 'en';
 type Dict = Record<string, string>;
-const dicts: Record<Lang, Dict> = { nl: { ...nl, ...searchNl }, en: { ...en, ...searchEn } };
+const dicts: Record<Lang, Dict> = { nl: { ...nl, ...searchNl, ...errorsNl }, en: { ...en, ...searchEn, ...errorsEn } };
 const STORAGE_KEY = 'wijkweb.lang';
 
 function initialLang(): Lang {
