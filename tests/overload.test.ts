@@ -4,6 +4,7 @@
 // fast 503s + Retry-After, every request gets an answer (no reset, no 500), and
 // /api/health answers within a second all along.
 import { execFile } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/app';
@@ -13,6 +14,7 @@ interface Result { status: number; ms: number; retryAfter?: string | null; error
 
 let t: TestApp;
 let base: string;
+const loop = monitorEventLoopDelay({ resolution: 10 });
 beforeAll(async () => {
   t = await createTestApp();
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -28,6 +30,7 @@ describe(`overload (${TEST_BACKEND})`, { timeout: 120_000 }, () => {
     for (const path of HEAVY) {
       for (let i = 0; i < 5 && (await fetch(`${base}${path}`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 300));
     }
+    loop.enable();
     const { stdout } = await promisify(execFile)(process.execPath, [CLIENT, base, '200', ...HEAVY], { timeout: 100_000 });
     const { results, health } = JSON.parse(stdout) as { results: Result[]; health: Result[] };
     const shed = results.filter((r) => r.status === 503);
@@ -37,6 +40,7 @@ describe(`overload (${TEST_BACKEND})`, { timeout: 120_000 }, () => {
       backend: TEST_BACKEND, served: served.length, shed: shed.length,
       other: results.filter((r) => r.status !== 200 && r.status !== 503).map((r) => r.error ?? r.status),
       shedMs: { p50: ms(shed, 0.5), max: ms(shed, 1) }, servedMs: { p50: ms(served, 0.5), max: ms(served, 1) },
+      serverLoopBlockedMsMax: Math.round(loop.max / 1e6),
       health: { probes: health.length, statuses: [...new Set(health.map((h) => h.status))], p50: ms(health, 0.5), max: ms(health, 1) },
     };
     console.log('[overload]', JSON.stringify(stats));
