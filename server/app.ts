@@ -21,6 +21,8 @@ import resetRoutes from './auth/reset.routes';
 import totpRoutes from './auth/totp.routes';
 import { requireMfaIfConfigured } from './auth/totp.verify';
 import mailPlugin from './mail/mail.plugin';
+import { frameworkErrorOptions } from './http/framework-errors';
+import { registerOverloadShedding } from './http/overload';
 import healthRoutes from './health/health.routes';
 import taxonomyRoutes from './taxonomy/taxonomy.routes';
 import areasRoutes from './areas/areas.routes';
@@ -72,6 +74,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
     // Behind a TLS proxy: request.protocol/host/ip come from X-Forwarded-* (Secure cookie, HSTS, origin check, limits).
     trustProxy: config.TRUST_PROXY,
+    ...frameworkErrorOptions,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -85,6 +88,8 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await registerSecurityHeaders(app);
   registerWriteGuards(app);
   registerAudience(app);
+  // Shed load early (fast 503 + Retry-After) so health stays answerable under overload.
+  await registerOverloadShedding(app);
   await registerRateLimits(app);
   // REQUIRE_MFA=editors: writes by editors/admins without TOTP are refused (403 mfa_required).
   app.addHook('preHandler', requireMfaIfConfigured);

@@ -13,6 +13,7 @@ import { PersonPage } from './person/PersonPage';
 import { AreaPage } from './area/AreaPage';
 import { SearchBox } from './search/SearchBox';
 import { SearchPage } from './search/SearchPage';
+import { ErrorBoundary } from './components/ErrorBoundary';
 
 const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
 const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
@@ -35,6 +36,15 @@ const routes: Array<[string, View]> = [
   ['/adres', AddressPage as unknown as View],
 ];
 
+// A path with a malformed %-sequence cannot be matched: it becomes a view that throws the
+// URIError inside the error boundary, which explains it, instead of a blank app.
+function resolvePath(path: string): [View, Params] | null {
+  // (the decoded value is used, so no minifier may drop the call as side-effect free)
+  let decoded: string;
+  try { decoded = decodeURIComponent(path); } catch (error) { return [() => { throw error; }, {}]; }
+  return decoded ? resolve(path) : null;
+}
+
 function resolve(path: string): [View, Params] | null {
   for (const [pattern, view] of routes) {
     const params = match(pattern, path);
@@ -56,7 +66,7 @@ export function App() {
     mainRef.current?.focus({ preventScroll: true });
   }, [loc.path]);
 
-  const found = resolve(loc.path);
+  const found = resolvePath(loc.path);
   const [View, params] = found ?? [null, {}];
   const wide = loc.path === '/kaart';
   const other: Lang = lang === 'nl' ? 'en' : 'nl';
@@ -65,9 +75,10 @@ export function App() {
       <a class="skip-link" href="#inhoud">{t('layout.skip')}</a>
       <header class="site-header">
         <div class="site-header__inner">
-          <a class="brand" href="/" aria-label={t('layout.home')}>
+          {/* The accessible name starts with the visible "Wijkweb" (WCAG 2.5.3 label in name) */}
+          <a class="brand" href="/">
             <span class="brand__mark" aria-hidden="true">W</span>
-            <span class="brand__name">Wijkweb</span>
+            <span class="brand__name">Wijkweb</span><span class="sr-only">{t('layout.home_hint')}</span>
           </a>
           <nav class="site-nav" aria-label={t('layout.nav')}>
             <a href="/" aria-current={loc.path === '/' ? 'page' : undefined}>{t('nav.help')}</a>
@@ -80,9 +91,11 @@ export function App() {
         </div>
       </header>
       <main id="inhoud" tabIndex={-1} ref={mainRef} key={lang}>
-        <Suspense fallback={<Loading />}>
-          {View ? <View params={params} query={loc.query} /> : <NotFound />}
-        </Suspense>
+        <ErrorBoundary key={loc.path}>
+          <Suspense fallback={<Loading />}>
+            {View ? <View params={params} query={loc.query} /> : <NotFound />}
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <footer class="site-footer">
         <div class="site-footer__inner">

@@ -19,9 +19,22 @@ export interface Database {
   pool?: PoolUse;
   /** PGlite only: a gzipped tarball of the data folder, taken between two queries (crash-consistent). */
   dumpDataDir?: () => Promise<Blob>;
+  /** Connections in the pool: how many queries run at once (1 on PGlite). */
+  capacity: number;
+  /** Did any query succeed in the last `ms`? Lets health answer from traffic instead of queueing. */
+  answeredWithin(ms: number): boolean;
+  /** True once the embedded database is gone (closed under the app): every query then fails oddly. */
+  gone(): boolean;
   /** Closes the pool (and PGlite, and its folder lock). Safe to call twice. */
   close(): Promise<void>;
 }
+
+// Time limits, chosen so that a request's database work ends by the time the handler gives
+// up (handlerTimeout 20 s in server/app.ts): at most CONNECT_TIMEOUT_MS waiting for a pooled
+// connection, then at most STATEMENT_TIMEOUT_MS for the query, which PostgreSQL itself
+// cancels, so no query keeps running on the server for a request that was already answered.
+export const CONNECT_TIMEOUT_MS = 5_000;
+export const STATEMENT_TIMEOUT_MS = 15_000;
 
 // Dates stay 'YYYY-MM-DD' strings (no time-zone shifts); bigint stays a string and is
 // converted deliberately where a count is read.
@@ -34,24 +47,26 @@ export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 export interface PoolUse { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number }
 
 export type DatabaseOptions =
-  | { databaseUrl: string; poolSize?: number }
-  | { dataDir: string } // a folder, or 'memory://' for a throwaway database
-  | { pglite: PGlite }; // an existing instance owned by the caller
+  | { databaseUrl: string; poolSize?: number; connectTimeoutMs?: number; statementTimeoutMs?: number }
+  | { dataDir: string; connectTimeoutMs?: number } // a folder, or 'memory://' for a throwaway database
+  | { pglite: PGlite; connectTimeoutMs?: number }; // an existing instance owned by the caller
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   if ('databaseUrl' in options) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
-      statement_timeout: 15_000,
+      statement_timeout: options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS,
+      // A peer that vanished without a FIN (cable, NAT, VM pause) is noticed by TCP keepalive
+      keepAlive: true,
       // PostgreSQL 15's JIT compiles any query it over-estimates, costing seconds per call
       // on search; these short OLTP queries never gain from it.
       options: '-c jit=off',
     });
-    guardPool(pool);
-    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', async () => {}, pool);
+    const guard = guardPool(pool);
+    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, guard, () => false, async () => {});
   }
   let lock: DirLock | undefined;
   let pglite: PGlite;
@@ -68,30 +83,73 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       throw error;
     }
   }
-  const pool = new pg.Pool(createPgConfig(pglite));
-  guardPool(pool);
-  const database = wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', async () => {
+  // PGlite is one connection: a request that holds it (a long transaction) makes every
+  // other one wait, so that wait is bounded like a server's pool is (and answered 503).
+  const pool = new pg.Pool(Object.assign(createPgConfig(pglite), { connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS }));
+  const guard = guardPool(pool);
+  yieldBetweenQueries(pool);
+  const database = wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', pool, guard, () => pglite.closed, async () => {
     if (ownsPglite) await pglite.close();
     await lock?.release();
-  }, pool);
+  });
   return { ...database, dumpDataDir: () => pglite.dumpDataDir('gzip') as Promise<Blob> };
 }
 
 // A dropped connection must not crash the process: the pool reports errors of idle clients
 // and pg emits them on a checked-out client too, where an 'error' event nobody listens to
 // would be an uncaught exception. With listeners on both, the query in flight fails (503)
-// and the pool replaces the connection.
-function guardPool(pool: pg.Pool): void {
-  pool.on('error', () => {});
-  pool.on('connect', (client) => { client.on('error', () => {}); });
+// and the pool replaces the connection. It also keeps the pulse: when a query last came
+// back and when the database last failed to answer, which health reads under load.
+function guardPool(pool: pg.Pool): Pulse {
+  const pulse = { ok: 0, failed: 0 };
+  // SQLSTATE classes that mean the database (not the query) is in trouble; pg's own
+  // errors (pool timeout, connection ended) carry no SQLSTATE at all.
+  const troubled = (error: { code?: unknown }) => typeof error?.code !== 'string' || /^(08|3D|53|55|57|58|XX)/.test(error.code);
+  const track = (result: Promise<unknown>) => result.then(() => { pulse.ok = Date.now(); }, (error) => { if (troubled(error)) pulse.failed = Date.now(); });
+  pool.on('error', () => { pulse.failed = Date.now(); });
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const result = query(...args);
+      if (result instanceof Promise) void track(result);
+      return result;
+    };
+  });
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  (pool as { connect: () => Promise<pg.PoolClient> }).connect = () => {
+    const result = connect();
+    result.catch((error) => { if (troubled(error)) pulse.failed = Date.now(); });
+    return result;
+  };
+  return pulse;
 }
 
-function wrap(db: Kysely<DB>, backend: Backend, after: () => Promise<void>, pool: PoolUse): Database {
+/** When a query last came back, and when the database last failed to answer (ms epoch). */
+interface Pulse { ok: number; failed: number }
+
+// PGlite runs each query synchronously on this thread, and pg-pool hands the one connection
+// to the next waiter in the same microtask chain, so a queue of queries would starve all
+// I/O (new requests, health checks, timers) until it is empty. One macrotask turn before
+// each hand-out lets the event loop breathe between queries.
+function yieldBetweenQueries(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  (pool as { connect: () => Promise<pg.PoolClient> }).connect = async () => {
+    const client = await connect();
+    await new Promise((resolve) => setImmediate(resolve));
+    return client;
+  };
+}
+
+function wrap(db: Kysely<DB>, backend: Backend, pool: pg.Pool, pulse: Pulse, gone: () => boolean, after: () => Promise<void>): Database {
   let closing: Promise<void> | undefined;
   return {
     db,
     backend,
     pool,
+    capacity: pool.options.max,
+    answeredWithin: (ms) => !gone() && pulse.ok > pulse.failed && Date.now() - pulse.ok <= ms,
+    gone,
     close: () => (closing ??= db.destroy().then(after)),
   };
 }

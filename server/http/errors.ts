@@ -2,6 +2,8 @@
 // { error, message, details } and never carries a stack trace or SQL text.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { allowedMethods } from './methods';
+import { answerHandlerTimeouts } from './handler-timeout';
 
 export interface ErrorDetail { field?: string; in?: string; message: string; [key: string]: unknown }
 
@@ -25,18 +27,38 @@ export const notFound = (what: string, id: string) =>
 const PART: Record<string, string> = { querystring: 'query', params: 'path', body: 'body', headers: 'header' };
 
 // Error codes of PostgreSQL (and network errors of pg) that mean "the database is not
-// reachable right now" rather than "this request is wrong".
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);
+// there right now" rather than "this request is wrong": gone or refusing connections
+// (08xxx, 3D000 database dropped, 55000 not accepting connections, 57P0x shutdown), out of
+// resources (53xxx), authentication no longer accepted (28xxx), a statement the server
+// cancelled at statement_timeout (57014), or the network below it.
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '57P04', '57014', '08000', '08003', '08006', '08001', '08004',
+  '08P01', '3D000', '55000', '53000', '53100', '53200', '53300', '53400', '28000', '28P01', '58000', '58030', 'XX001', 'XX002']);
 
-function isDatabaseUnavailable(error: unknown): boolean {
+// pg's own errors carry no code, only text: pool timeout, connection ended, pool closed.
+const UNAVAILABLE_TEXT = /timeout exceeded when trying to connect|Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end|Client was closed|PGlite is closed|driver has already been destroyed|Query read timeout/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  if (e.code && UNAVAILABLE.has(e.code)) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end|driver has already been destroyed/i.test(e.message ?? '');
+  if (typeof e?.code === 'string' && UNAVAILABLE.has(e.code)) return true;
+  if (typeof e?.code === 'string' && e.code !== '') return false; // a known SQL error is the query's own fault
+  return UNAVAILABLE_TEXT.test(e?.message ?? '');
 }
 
+/** Retry-After (seconds) on every 503: long enough for a failover or restart to finish. */
+export const RETRY_AFTER_S = 5;
+
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, 'not_found', `Route ${request.method} ${request.url.split('?')[0]} bestaat niet.`, []));
+  answerHandlerTimeouts(app, RETRY_AFTER_S);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allow = allowedMethods(app, path);
+    if (allow.length > 0) {
+      reply.header('allow', allow.join(', '));
+      return send(reply, 405, 'method_not_allowed', `${request.method} kan niet op ${path}; wel: ${allow.join(', ')}.`, [{ in: 'method', message: `Allowed: ${allow.join(', ')}` }]);
+    }
+    return send(reply, 404, 'not_found', `Route ${request.method} ${path} bestaat niet.`, []);
+  });
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof HttpError) return send(reply, error.statusCode, error.code, error.message, error.details);
@@ -56,8 +78,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: { message: error.message, issues: error.cause?.issues } }, 'response failed its schema');
       return send(reply, 500, 'internal_error', 'Er ging iets mis aan onze kant.', []);
     }
-    if (isDatabaseUnavailable(error)) {
+    // A closed PGlite fails inside the driver with errors of no fixed shape: ask it instead.
+    if (isDatabaseUnavailable(error) || request.server.database?.gone()) {
       request.log.error({ err: { code: (error as { code?: string }).code, message: error.message } }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_S));
       return send(reply, 503, 'database_unavailable', 'De database is even niet bereikbaar. Probeer het later opnieuw.', []);
     }
     const pgCode = (error as { code?: string }).code;
@@ -70,14 +94,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad JSON, 415, body too large…): their text is safe.
       const code = status === 415 ? 'unsupported_media_type' : status === 413 ? 'payload_too_large' : 'bad_request';
-      return send(reply, status, code, error.message, []);
+      return send(reply, status, code, error.message, [{ in: status === 415 || status === 413 || error.code?.startsWith('FST_ERR_CTP') ? 'body' : 'request', message: error.message }]);
     }
-    if (error.code === 'FST_ERR_HANDLER_TIMEOUT') return send(reply, 503, 'timeout', 'Het verzoek duurde te lang.', []);
+    if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
+      reply.header('retry-after', String(RETRY_AFTER_S));
+      return send(reply, 503, 'timeout', 'Het verzoek duurde te lang.', []);
+    }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 500, 'internal_error', 'Er ging iets mis aan onze kant.', []);
   });
 }
 
-function send(reply: FastifyReply, status: number, error: string, message: string, details: ErrorDetail[]) {
+export function send(reply: FastifyReply, status: number, error: string, message: string, details: ErrorDetail[]) {
   return reply.status(status).type('application/json; charset=utf-8').send({ error, message, details });
 }

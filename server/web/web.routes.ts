@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { isMachinePath } from '../http/api-paths';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -28,7 +29,7 @@ export default async function webRoutes(app: FastifyInstance, { root = WEB_DIST 
     setHeaders: (reply, path) => { reply.header('cache-control', cacheControlFor(path)); } });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (path.startsWith('/api/') || path.startsWith('/docs') || /\.[a-z0-9]+$/i.test(path)) {
+    if (isMachinePath(path) || /\.[a-z0-9]+$/i.test(path)) {
       return reply.status(404).send({ error: 'not_found', message: `${path} bestaat niet.`, details: [] });
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

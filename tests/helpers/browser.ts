@@ -4,13 +4,30 @@
 // is intercepted: map tiles get a blank PNG, anything else is aborted, and all are
 // recorded so a test can assert that the app needs no outside host.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { createTestApp, type TestApp } from './app';
+
+// axe-core 4.14.1 (our devDependency) instead of the 4.13 that @axe-core/playwright 4.13.0
+// bundles: newer rules (e.g. label-in-name on links) must run in every browser test. Its
+// `axeSource` option is per builder; making it the default here means every
+// `new AxeBuilder({ page })` in any test that uses this helper runs 4.14.1.
+export const AXE_SOURCE: string = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// `script()` is the one method that picks the source (private in the typings, so reached by cast)
+const axeProto = AxeBuilder.prototype as unknown as { script(this: { axeSource?: string }): string };
+const bundledScript = axeProto.script;
+axeProto.script = function script(this: { axeSource?: string }) {
+  return this.axeSource ? bundledScript.call(this) : AXE_SOURCE;
+};
+
+/** An AxeBuilder on the project's axe-core (the same as `new AxeBuilder({ page })` after this module loads). */
+export const axeBuilder = (page: Page) => new AxeBuilder({ page, axeSource: AXE_SOURCE });
 
 /** Debian's Chromium; CHROMIUM_PATH overrides it (e.g. to check the skip path). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

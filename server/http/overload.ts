@@ -1,0 +1,64 @@
+// Under overload the server sheds work with a fast 503 + Retry-After instead of queueing it
+// until every request (health included) takes seconds. Two signals, both cheap to read:
+//  - requests in flight: beyond a few per database connection a new request would only
+//    wait in the pool's queue, so it is refused at once. This is what sheds a burst.
+//  - memory (@fastify/under-pressure): near the heap limit new work is refused rather than
+//    risking an out-of-memory kill. Its event-loop-delay check is deliberately off: on
+//    PGlite every query blocks this loop by design, and one slow query (or a migration at
+//    start) would then shed the next, unrelated requests.
+// /api/health is exempt (route config `overload: 'exempt'`), so it stays answerable.
+import { getHeapStatistics } from 'node:v8';
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isMachinePath } from './api-paths';
+import { RETRY_AFTER_S, send } from './errors';
+
+export interface OverloadOptions {
+  /** API requests in flight at once; more are refused. Default: 4 per database connection, at
+   * least 16 (one page of the web app fires several requests at once, even on PGlite). */
+  maxInFlight?: number;
+  /** Heap in use (bytes) above which new requests are refused. Default: 90 % of V8's limit. */
+  maxHeapUsedBytes?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig { overload?: 'exempt' }
+}
+
+const exempt = (request: FastifyRequest) => request.routeOptions.config?.overload === 'exempt';
+
+const MESSAGE = 'Het is nu erg druk. Probeer het over een paar seconden opnieuw.';
+
+function prepare(reply: FastifyReply) {
+  return reply.status(503).header('retry-after', String(RETRY_AFTER_S)).type('application/json; charset=utf-8');
+}
+
+export async function registerOverloadShedding(app: FastifyInstance, options: OverloadOptions = {}): Promise<void> {
+  const maxInFlight = options.maxInFlight ?? Math.max(8, 4 * app.database.capacity);
+  let inFlight = 0;
+  await app.register(underPressure, {
+    maxHeapUsedBytes: options.maxHeapUsedBytes ?? Math.round(0.9 * getHeapStatistics().heap_size_limit),
+    retryAfter: RETRY_AFTER_S,
+    // Returning nothing lets the request pass; returning a body makes under-pressure send it.
+    pressureHandler: ((request: FastifyRequest, reply: FastifyReply, type: string) => {
+      if (exempt(request)) return undefined;
+      prepare(reply);
+      return { error: 'overloaded', message: MESSAGE, details: [{ message: `under pressure: ${type}` }] };
+    }) as unknown as (request: FastifyRequest, reply: FastifyReply, type: string) => void,
+  });
+  const counted = new WeakSet<FastifyRequest>();
+  app.addHook('onRequest', (request, reply, done) => {
+    if (exempt(request) || !isMachinePath(request.url)) return done();
+    if (inFlight >= maxInFlight) {
+      send(prepare(reply), 503, 'overloaded', MESSAGE, [{ message: 'too many requests in flight' }]);
+      return;
+    }
+    inFlight++;
+    counted.add(request);
+    done();
+  });
+  // onResponse runs for every finished request, also one whose client went away
+  const finish = (request: FastifyRequest) => { if (counted.delete(request)) inFlight--; };
+  app.addHook('onResponse', async (request) => finish(request));
+  app.addHook('onRequestAbort', async (request) => finish(request));
+}
