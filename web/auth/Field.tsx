@@ -21,7 +21,8 @@ export function Field({ id, label, type = 'text', value, onInput, error, hint, a
     <div class={error ? 'field field--error' : 'field'}>
       <label for={id}>{label}</label>
       {hint && <div class="hint" id={`${id}-hint`}>{hint}</div>}
-      <input id={id} name={id} type={type} value={value} required={required} autoComplete={autoComplete} inputMode={inputMode}
+      {/* preact's input types are a union per `type`; ours is one of three plain text inputs */}
+      <input id={id} name={id} {...({ type } as { type: 'text' })} value={value} required={required} autoComplete={autoComplete} inputMode={inputMode}
         aria-invalid={error ? 'true' : undefined} aria-describedby={described}
         onInput={(e) => onInput((e.target as HTMLInputElement).value)} />
       {error && <p class="field__error" id={`${id}-error`}>{error}</p>}
