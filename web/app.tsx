@@ -14,12 +14,19 @@ import { AreaPage } from './area/AreaPage';
 import { SearchBox } from './search/SearchBox';
 import { SearchPage } from './search/SearchPage';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { SignInPage } from './auth/SignInPage';
+import { ForgotPasswordPage, ResetPasswordPage } from './auth/ResetPages';
+import { WelcomePage } from './auth/WelcomePage';
+import { useSession } from './auth/session';
+import { AccountMenu, ProfessionalBanner } from './account/AccountMenu';
 
 const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
 const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
 const PrintPage = lazy(() => import('./print/PrintPage').then((m) => m.PrintPage));
 const PosterPage = lazy(() => import('./print/PosterPage').then((m) => m.PosterPage));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => m.ImportPage));
+const AccountPage = lazy(() => import('./account/AccountPage').then((m) => m.AccountPage));
+const InvitePage = lazy(() => import('./account/InvitePage').then((m) => m.InvitePage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
 const routes: Array<[string, View]> = [
@@ -34,6 +41,12 @@ const routes: Array<[string, View]> = [
   ['/importeren', ImportPage as unknown as View],
   ['/zoeken', SearchPage],
   ['/adres', AddressPage as unknown as View],
+  ['/inloggen', SignInPage],
+  ['/wachtwoord-vergeten', ForgotPasswordPage],
+  ['/wachtwoord-herstellen', ResetPasswordPage],
+  ['/welkom', WelcomePage],
+  ['/account', AccountPage as unknown as View],
+  ['/uitnodigen', InvitePage as unknown as View],
 ];
 
 // A path with a malformed %-sequence cannot be matched: it becomes a view that throws the
@@ -56,6 +69,9 @@ function resolve(path: string): [View, Params] | null {
 export function App() {
   const loc = useLocation();
   const [lang, setLangState] = useState<Lang>(getLang());
+  // Signing in or out bumps the epoch: the view remounts and refetches, so nothing seen
+  // by one audience stays on screen for the next.
+  const { epoch } = useSession();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => onLangChange(setLangState), []);
@@ -88,9 +104,11 @@ export function App() {
           <button type="button" class="lang-switch" lang={other} onClick={() => setLang(other)}>
             {t('layout.switch_lang')}
           </button>
+          <AccountMenu />
         </div>
       </header>
-      <main id="inhoud" tabIndex={-1} ref={mainRef} key={lang}>
+      <ProfessionalBanner />
+      <main id="inhoud" tabIndex={-1} ref={mainRef} key={`${lang}:${epoch}`}>
         <ErrorBoundary key={loc.path}>
           <Suspense fallback={<Loading />}>
             {View ? <View params={params} query={loc.query} /> : <NotFound />}

@@ -19,8 +19,17 @@ export type AreaItems = z.infer<typeof AreaList>;
 export type ServingTeam = AreaDetail['teams'][number];
 export interface ClientConfig { tiles: { url: string; attribution: string }; boundary_attribution: string }
 
+export interface ErrorDetail { field?: string; message: string }
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(readonly status: number, message: string, readonly code = '', readonly details: ErrorDetail[] = [], readonly body: unknown = undefined) { super(message); }
+  /** The server's message for one field, if it named it. */
+  field(name: string): string | undefined { return this.details.find((d) => d.field === name)?.message; }
+}
+
+async function failure(res: Response): Promise<ApiError> {
+  let body: { error?: string; message?: string; details?: ErrorDetail[] } | undefined;
+  try { body = await res.json() as typeof body; } catch { /* not JSON */ }
+  return new ApiError(res.status, body?.message ?? res.statusText, body?.error ?? '', body?.details ?? [], body);
 }
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -31,12 +40,24 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network');
   }
-  if (!res.ok) {
-    let message = res.statusText;
-    try { message = ((await res.json()) as { message?: string }).message ?? message; } catch { /* not JSON */ }
-    throw new ApiError(res.status, message);
-  }
+  if (!res.ok) throw await failure(res);
   return (await res.json()) as T;
+}
+
+/** A JSON write (the browser adds Origin; the server refuses foreign ones). */
+export async function sendJson<T = unknown>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method, credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch { throw new ApiError(0, 'network'); }
+  if (!res.ok) throw await failure(res);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** Builds `path?k=v` from the defined, non-empty params. */

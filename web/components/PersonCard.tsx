@@ -8,9 +8,19 @@ export function showRole(role: string | undefined, job: string): role is string 
   return Boolean(role) && !['lid', 'member', 'medewerker'].includes(role!.toLowerCase()) && role !== job;
 }
 
+/** 'ma' / 'mon' / 'monday' → the weekday in the current language. */
+export function dayName(day: string): string {
+  const key = day.slice(0, 2).toLowerCase();
+  const index = ['ma', 'mo', 'di', 'tu', 'wo', 'we', 'do', 'th', 'vr', 'fr', 'za', 'sa', 'zo', 'su'].indexOf(key);
+  if (index < 0) return day;
+  return t(`day.${Math.floor(index / 2)}`);
+}
+
 /** A face with name, role, "Vraag mij over" and whatever contact fields the API sent. */
 export function PersonCard({ person, role, contact }: { person: Person; role?: string; contact?: boolean }) {
   const mobile = 'phone_mobile' in person ? person.phone_mobile : null;
+  const days = 'working_days' in person ? person.working_days : [];
+  const note = 'availability_note' in person ? person.availability_note : null;
   return (
     <div class="person-card" data-testid="person-card">
       <Avatar name={person.name} initials={person.initials} photo={person.photo_url} />
@@ -26,6 +36,8 @@ export function PersonCard({ person, role, contact }: { person: Person; role?: s
             {person.email_work && <li><Email address={person.email_work} /></li>}
           </ul>
         )}
+        {days.length > 0 && <p class="person-card__days"><span class="label">{t('person.working_days')}</span> {days.map(dayName).join(', ')}</p>}
+        {note && <p class="person-card__team-note"><span class="label">{t('person.team_only')}</span> {note}</p>}
       </div>
     </div>
   );

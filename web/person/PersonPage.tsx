@@ -2,7 +2,7 @@
 import { api } from '../api/client';
 import { formatDate, languageName, t } from '../i18n/i18n';
 import { Avatar } from '../components/Avatar';
-import { showRole } from '../components/PersonCard';
+import { dayName, showRole } from '../components/PersonCard';
 import { Email, Phone } from '../components/contact';
 import { ErrorMessage, Loading, statusTitle, useTitle } from '../components/Status';
 import { useFetch } from '../components/use-fetch';
@@ -19,6 +19,8 @@ export function PersonPage({ params }: { params: Params }) {
   if (!data) return <div class="page"><Loading /></div>;
   const { person, memberships } = data;
   const mobile = 'phone_mobile' in person ? person.phone_mobile : null;
+  const days = 'working_days' in person ? person.working_days : [];
+  const teamNotes = ['availability_note' in person ? person.availability_note : null, 'private_notes' in person ? person.private_notes : null].filter(Boolean);
   return (
     <article class="page person-page" data-testid="person-page">
       <div class="person-hero">
@@ -46,6 +48,13 @@ export function PersonPage({ params }: { params: Params }) {
               {person.email_work && (<><dt>{t('person.email_work')}</dt><dd><Email address={person.email_work} /></dd></>)}
             </dl>
           ) : <p>{t('person.contact_via_team')}</p>}
+          {days.length > 0 && <p><span class="label">{t('person.working_days')}</span> {days.map(dayName).join(', ')}</p>}
+          {teamNotes.length > 0 && (
+            <div class="team-only" data-testid="team-notes">
+              <p class="label">{t('person.team_only')}</p>
+              {teamNotes.map((n) => <p key={n}>{n}</p>)}
+            </div>
+          )}
         </section>
       </div>
       <VcardBlock kind="person" id={person.id} name={person.name} />
