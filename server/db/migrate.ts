@@ -36,6 +36,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return check(await createMigrator(db).migrateToLatest());
 }
 
+/** Steps back exactly one migration (the newest applied); [] when none is applied. */
+export async function migrateDownOne(db: Kysely<any>): Promise<string[]> {
+  return check(await createMigrator(db).migrateDown());
+}
+
 export async function migrateDownAll(db: Kysely<any>): Promise<string[]> {
   const migrator = createMigrator(db);
   const done: string[] = [];

@@ -50,7 +50,7 @@ export interface LocationsTable extends Editable {
   opening_hours: string | null; archived_at: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
 }
 export interface TeamLocationsTable { team_id: string; location_id: string }
-export interface TeamAreasTable { team_id: string; area_code: string; coverage: Generated<Coverage> }
+export interface TeamAreasTable { team_id: string; area_code: string; coverage: Generated<Coverage>; area_kind: Generated<'buurt'> }
 export interface PeopleTable extends Editable {
   id: Generated<string>; given_name: string; family_name: string; pronouns: string | null;
   job_title: Generated<string>; ask_me_about: Generated<string>;
