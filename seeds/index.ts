@@ -77,6 +77,8 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
       (chunk) => trx.insertInto('person_topics').values(chunk).onConflict((oc) => oc.doNothing()).execute(), report);
     await insertInChunks('memberships', rows.memberships,
       (chunk) => trx.insertInto('memberships').values(chunk).onConflict((oc) => oc.doNothing()).execute(), report);
+    await insertInChunks('person consents', rows.person_consents,
+      (chunk) => trx.insertInto('person_consents').values(chunk).onConflict((oc) => oc.doNothing()).execute(), report);
     const accounts = await seedDemoAccounts(trx, rows, new Date().toISOString().slice(0, 10));
     report?.(`demo accounts ${accounts} new`);
   });

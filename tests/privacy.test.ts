@@ -1,5 +1,6 @@
 // Walks every public endpoint as a resident and looks for anything of a person that only
-// professionals may see: 06 numbers, work email addresses, notes. None may appear.
+// professionals may see: 06 numbers, work email addresses, notes, and the photo, "vraag
+// mij over" and contact fields a person did not (or no longer) consent to publish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getJson, type TestApp } from './helpers/app';
 
@@ -16,27 +17,46 @@ async function visit(url: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const people = await t.database.db.selectFrom('people')
-    .select(['phone_mobile', 'email_work', 'email_work_visibility', 'phone_work', 'phone_work_visibility', 'private_notes', 'availability_note']).execute();
+  const db = t.database.db;
+  // A withdrawn consent counts as none: withdraw one published photo before crawling.
+  const withdrawn = await db.selectFrom('person_consents').select('id').where('field', '=', 'photo')
+    .where('withdrawn_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+  await db.updateTable('person_consents').set({ withdrawn_at: new Date() }).where('id', '=', withdrawn.id).execute();
+  const active = await db.selectFrom('person_consents').select(['person_id', 'field']).where('withdrawn_at', 'is', null).execute();
+  const published = new Set(active.map((c) => `${c.person_id}/${c.field}`));
+  const people = await db.selectFrom('people')
+    .select(['id', 'phone_mobile', 'email_work', 'phone_work', 'photo_url', 'ask_me_about', 'private_notes', 'availability_note']).execute();
+  const unless = (id: string, field: string, value: string | null) => (published.has(`${id}/${field}`) ? null : value);
   secrets = people.flatMap((p) => [
-    p.phone_mobile,
-    p.email_work_visibility === 'public' ? null : p.email_work,
-    p.phone_work_visibility === 'public' ? null : p.phone_work,
-    p.private_notes, p.availability_note,
+    p.phone_mobile, p.private_notes, p.availability_note,
+    unless(p.id, 'email_work', p.email_work), unless(p.id, 'phone_work', p.phone_work),
+    unless(p.id, 'photo', p.photo_url),
+    // a short phrase may recur in a team's description: look for it as a whole JSON value
+    p.ask_me_about && !published.has(`${p.id}/ask_me_about`) ? JSON.stringify(p.ask_me_about) : null,
   ]).filter((s): s is string => !!s && s.length > 4);
-  expect(secrets.length).toBeGreaterThan(50);
+  expect(secrets.length).toBeGreaterThan(150);
+  const unpublishedPhotos = people.filter((p) => p.photo_url && !published.has(`${p.id}/photo`));
+  expect(unpublishedPhotos.length).toBeGreaterThan(10);
 });
 afterAll(async () => { await t?.close(); });
 
 describe('anonymous responses', () => {
   it('contain no field a resident may not see, on any endpoint', async () => {
+    const personIds = new Set<string>();
     for (const url of ['/api/health', '/api/config', '/api/topics', '/api/team-types', '/api/map/markers',
       '/api/map/boundaries?kind=buurt', '/api/map/boundaries?kind=wijk', '/docs/json']) await visit(url);
     const areas = await visit('/api/areas');
-    for (const a of areas.items) await visit(`/api/areas/${a.code}`);
+    for (const a of areas.items) {
+      await visit(`/api/areas/${a.code}`);
+      const serving = await visit(`/api/areas/${a.code}/people`);
+      for (const team of serving.teams) for (const m of team.members) personIds.add(m.person.id);
+    }
+    for (const q of ['schulden', 'psycholoog', 'ervaringsdeskundige', 'Martina', 'POH-GGZ']) {
+      const found = await visit(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(found.items.some((i: { kind: string }) => i.kind === 'person'), q).toBe(false);
+    }
     const orgs = await visit('/api/organisations?per_page=100');
     for (const o of orgs.items) await visit(`/api/organisations/${o.id}`);
-    const personIds = new Set<string>();
     for (let page = 1; ; page++) {
       const teams = await visit(`/api/teams?per_page=100&page=${page}`);
       for (const team of teams.items) {
@@ -58,7 +78,7 @@ describe('anonymous responses', () => {
     for (const [url, body] of seen) {
       expect(body, url).not.toMatch(/\b06[- ]?\d{8}\b/);
       // (the OpenAPI document names these fields in its schemas; it holds no values)
-      if (url !== '/docs/json') expect(body, url).not.toMatch(/"(phone_mobile|private_notes|availability_note|working_days)"/);
+      if (url !== '/docs/json') expect(body, url).not.toMatch(/"(phone_mobile|private_notes|availability_note|working_days|languages|public_fields)"/);
       for (const secret of secrets) expect(body.includes(secret), `${url} leaks ${secret}`).toBe(false);
     }
   });

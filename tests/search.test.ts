@@ -109,12 +109,12 @@ describe('people', () => {
     expect((await q('psycholoog', '&kind=person')).body).toMatchObject({ items: [], total: 0 });
   });
 
-  it('returns people to a professional, with name and job title only', async () => {
+  it('returns people to a professional, shaped as the people feature shows them (tests/visibility-paths.test.ts)', async () => {
     const person = await t.database.db.selectFrom('people').select(['id', 'given_name', 'family_name', 'job_title'])
       .where('public_profile', '=', false).where('archived_at', 'is', null).executeTakeFirstOrThrow();
     const result = await search(t.database.db, PROFESSIONAL, SearchQuery.parse({ q: `${person.given_name} ${person.family_name}` }));
     expect(result.items[0]).toEqual({ kind: 'person', id: person.id, name: `${person.given_name} ${person.family_name}`,
-      job_title: person.job_title, score: expect.any(Number) });
+      job_title: person.job_title, score: expect.any(Number), person: expect.objectContaining({ id: person.id, shown_to: 'professionals' }) });
     const typo = await search(t.database.db, PROFESSIONAL, SearchQuery.parse({ q: `${person.family_name.slice(0, -1)}`, kind: 'person' }));
     expect(typo.items.map((i) => i.id)).toContain(person.id);
     const jobs = await search(t.database.db, PROFESSIONAL, SearchQuery.parse({ q: 'psycholoog', kind: 'person' }));

@@ -10,6 +10,7 @@ import { buildTestApp } from './helpers/app';
 import { AMBULATORY_TEAM_KEYS } from '../seeds/demo/teams';
 import { teamId } from '../seeds/demo/build';
 import { portraitSvg } from '../seeds/demo/portraits';
+import { isCurrentOn } from '../server/people/membership';
 import { stableId } from '../seeds/ids';
 import { isDirectoryEmpty, seedDemo, seedReference } from '../seeds/index';
 import { TEAM_TYPES, TOPICS, TOPIC_SYNONYMS } from '../seeds/taxonomy';
@@ -18,7 +19,7 @@ import { createTestDatabase } from './helpers/db';
 type Polygon = { type: 'Polygon'; coordinates: [number, number][][] };
 
 const TABLES = ['team_types', 'topics', 'topic_synonyms', 'areas', 'organisations', 'teams', 'team_topics',
-  'locations', 'team_locations', 'team_areas', 'people', 'person_topics', 'memberships'] as const;
+  'locations', 'team_locations', 'team_areas', 'people', 'person_topics', 'memberships', 'person_consents'] as const;
 const EDITABLE = new Set(['team_types', 'topics', 'areas', 'organisations', 'teams', 'locations', 'people', 'memberships']);
 
 let database: Database;
@@ -239,20 +240,46 @@ describe('demo people', () => {
       expect(p.email_work, name).toMatch(/^[a-z-]+\.[a-z]+@[a-z.-]+\.example$/);
       expect(p.photo_url, name).toEqual(p.photo_consent ? expect.stringMatching(/^\/demo-photos\/[a-z0-9-]{1,64}\.svg$/) : null);
       expect(p.working_days.length, name).toBeGreaterThanOrEqual(1);
-      if (p.phone_work_visibility === 'public') expect(p.public_profile, name).toBe(true);
     }
     expect(new Set(people.map((p) => p.phone_mobile)).size).toBe(people.length);
     expect(new Set(people.map((p) => p.email_work)).size).toBe(people.length);
+  });
+
+  it('publishes photos and expertise to residents only by consent, for part of the public people', async () => {
+    const people = await db().selectFrom('people').selectAll().execute();
+    const consents = await db().selectFrom('person_consents').selectAll().execute();
+    const byId = new Map(people.map((p) => [p.id, p]));
+    for (const c of consents) {
+      const p = byId.get(c.person_id)!;
+      expect(p.public_profile, `${p.given_name} ${c.field}`).toBe(true);
+      expect(c.withdrawn_at).toBeNull();
+      expect(new Date(c.granted_at).getTime()).toBeLessThanOrEqual(Date.now());
+      if (c.field === 'photo') expect(p.photo_consent).toBe(true);
+      if (c.field === 'phone_work') expect(p.phone_work).not.toBeNull();
+    }
+    const withConsent = (field: string) => new Set(consents.filter((c) => c.field === field).map((c) => c.person_id));
+    const publicWithPhoto = people.filter((p) => p.public_profile && p.photo_consent);
+    const publicPhotos = publicWithPhoto.filter((p) => withConsent('photo').has(p.id)).length;
+    // Residents meet faces, yet some public people keep their photo for professionals.
+    expect(publicPhotos / publicWithPhoto.length).toBeGreaterThan(0.5);
+    expect(publicPhotos).toBeLessThan(publicWithPhoto.length);
+    const publicPeople = people.filter((p) => p.public_profile);
+    const publicAsk = publicPeople.filter((p) => withConsent('ask_me_about').has(p.id)).length;
+    expect(publicAsk / publicPeople.length).toBeGreaterThan(0.3);
+    expect(publicAsk).toBeLessThan(publicPeople.length);
+    expect(withConsent('phone_work').size).toBeGreaterThanOrEqual(1);
+    expect(withConsent('email_work').size).toBe(0);
   });
 
   it('gives every team one current contact person and every practice a POH-GGZ', async () => {
     const rows = await db().selectFrom('memberships')
       .innerJoin('people', 'people.id', 'memberships.person_id')
       .innerJoin('teams', 'teams.id', 'memberships.team_id')
-      .select(['teams.id as team_id', 'teams.team_type', 'memberships.is_contact_person', 'memberships.until', 'people.job_title', 'people.public_profile'])
+      .select(['teams.id as team_id', 'teams.team_type', 'memberships.is_contact_person', 'memberships.since', 'memberships.until', 'people.job_title', 'people.public_profile'])
       .execute();
     const teams = await db().selectFrom('teams').select(['id', 'name', 'team_type']).execute();
-    const current = rows.filter((r) => r.until === null);
+    const today = new Date().toISOString().slice(0, 10);
+    const current = rows.filter((r) => isCurrentOn(r, today));
     for (const team of teams) {
       const members = current.filter((r) => r.team_id === team.id);
       expect(members.filter((m) => m.is_contact_person).length, team.name).toBe(1);

@@ -13,7 +13,8 @@ afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, forc
 
 describe('graceful shutdown', () => {
   it('finishes the request in flight, then closes the database', async () => {
-    // a slowed-down real route stands in for a long query
+    // a slowed-down real route stands in for a long query (the grace period is generous:
+    // closing a throwaway PostgreSQL test database also drops it, slow on a loaded machine)
     let arrived!: () => void;
     const inHandler = new Promise<void>((resolve) => { arrived = resolve; });
     const t = await createTestApp({
@@ -28,7 +29,7 @@ describe('graceful shutdown', () => {
     });
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const exits: number[] = [];
-    const shutdown = installGracefulShutdown(t.app, t.database, { graceMs: 5000, exit: (c) => exits.push(c), signals: [] });
+    const shutdown = installGracefulShutdown(t.app, t.database, { graceMs: 20_000, exit: (c) => exits.push(c), signals: [] });
     const inFlight = fetch(`${address}/api/health?slow`);
     await inHandler; // the request is being handled when the signal comes
     const closing = shutdown('SIGTERM');

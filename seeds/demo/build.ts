@@ -2,7 +2,8 @@
 // rules the data must keep (one contact person per team, a location for every team
 // that is not ambulatory, unique names, numbers and addresses). Pure: no database.
 import type { Insertable } from 'kysely';
-import type { Coverage, DB } from '../../server/db/types';
+import type { ConsentField, Coverage, DB } from '../../server/db/types';
+import { isCurrentOn } from '../../server/people/membership';
 import { stableId, stableUnit } from '../ids';
 import { TEAM_TYPES } from '../taxonomy';
 import { ALL_BUURTEN, BUURTEN, type BuurtKey, GEMEENTE, WIJK, buurtByKey, neighbourBuurten } from './areas';
@@ -11,7 +12,7 @@ import { LOCATIONS, type LocationKey } from './locations';
 import { ORGANISATIONS, organisationByKey } from './organisations';
 import { PEOPLE, mobileNumber, personSlug, workEmail } from './people';
 import { TEAMS } from './teams';
-import type { ServiceArea, TeamSeed } from './types';
+import type { PersonSeed, ServiceArea, TeamSeed } from './types';
 
 export type Rows<T extends keyof DB> = Insertable<DB[T]>[];
 
@@ -26,6 +27,7 @@ export interface DemoRows {
   people: Rows<'people'>;
   person_topics: Rows<'person_topics'>;
   memberships: Rows<'memberships'>;
+  person_consents: Rows<'person_consents'>;
 }
 
 // Who "verified" the demo data, so the UI can show it was never checked by a real editor.
@@ -41,7 +43,7 @@ const organisationId = (key: string) => stableId('organisation', key);
 /** Every row of the demo wijk, dated relative to `now` (last_verified_at). */
 export function buildDemoRows(now: Date): DemoRows {
   const verified = (daysAgo: number) => ({ last_verified_at: new Date(now.getTime() - daysAgo * DAY_MS), last_verified_by: VERIFIED_BY });
-  const people = buildPeople(verified);
+  const people = buildPeople(verified, now.toISOString().slice(0, 10));
   return {
     areas: buildAreas(),
     organisations: ORGANISATIONS.map((o) => ({
@@ -118,10 +120,11 @@ function buildTeams(verified: Verified) {
   return { teams, team_topics, team_areas, team_locations };
 }
 
-function buildPeople(verified: Verified) {
+function buildPeople(verified: Verified, today: string) {
   const people: Rows<'people'> = [];
   const person_topics: Rows<'person_topics'> = [];
   const memberships: Rows<'memberships'> = [];
+  const person_consents: Rows<'person_consents'> = [];
   const mobiles = new Set<string>();
   const slugs = new Set<string>();
   const contacts = new Map<string, string[]>();
@@ -142,17 +145,22 @@ function buildPeople(verified: Verified) {
       photo_consent: person.photo === true, photo_url: person.photo ? `/demo-photos/${slug}.svg` : null,
       public_profile: person.public === true,
       phone_mobile: mobileNumber(slug, mobiles), phone_mobile_visibility: 'professionals',
-      phone_work: person.workPhone ?? null, phone_work_visibility: person.workPhonePublic ? 'public' : 'professionals',
+      phone_work: person.workPhone ?? null, phone_work_visibility: 'professionals',
       email_work: workEmail(person, organisationByKey(first.org).domain), email_work_visibility: 'professionals',
       availability_note: person.availability ?? null, private_notes: person.notes ?? null, ...check,
     });
     person_topics.push(...person.topics.map((topic_key) => ({ person_id: id, topic_key })));
+    person_consents.push(...consentsOf(person, slug).map((field) => ({
+      id: stableId('consent', `${slug}/${field}`), person_id: id, field,
+      granted_at: new Date(check.last_verified_at.getTime() - Math.round(stableUnit(`consent:${slug}`) * 300) * DAY_MS),
+    })));
     for (const m of person.teams) {
+      const membership = { since: m.since, until: m.until ?? null };
       memberships.push({
         id: stableId('membership', `${slug}/${m.team}`), person_id: id, team_id: teamId(m.team), role: m.role,
-        is_contact_person: m.contact === true, since: m.since, until: m.until ?? null, ...check,
+        is_contact_person: m.contact === true, ...membership, ...check,
       });
-      if (m.contact && !m.until) contacts.set(m.team, [...(contacts.get(m.team) ?? []), slug]);
+      if (m.contact && isCurrentOn(membership, today)) contacts.set(m.team, [...(contacts.get(m.team) ?? []), slug]);
     }
   }
   for (const team of TEAMS) {
@@ -161,5 +169,19 @@ function buildPeople(verified: Verified) {
   }
   const emails = new Set(people.map((p) => p.email_work));
   if (emails.size !== people.length) throw new Error('Two demo people share a work e-mail address');
-  return { people, person_topics, memberships };
+  return { people, person_topics, memberships, person_consents };
+}
+
+/**
+ * What a demo person published to residents besides name and title. Most people who opted
+ * in and have a photo show it (so residents meet faces), about half publish their "vraag
+ * mij over"; the rest keep those for professionals, so both cases exist in the demo.
+ */
+function consentsOf(person: PersonSeed, slug: string): ConsentField[] {
+  if (!person.public) return [];
+  const fields: ConsentField[] = [];
+  if (person.photo && stableUnit(`consent:photo:${slug}`) < 0.75) fields.push('photo');
+  if (stableUnit(`consent:ask:${slug}`) < 0.55) fields.push('ask_me_about');
+  if (person.workPhonePublic) fields.push('phone_work');
+  return fields;
 }

@@ -59,12 +59,12 @@ export interface PersonSeed<T extends string = string> {
   /** Defaults to ['nl']. */
   langs?: readonly string[];
   days: readonly Day[];
-  /** Opted in to be shown to residents (name, photo or initials, title, expertise). */
+  /** Opted in to be shown to residents: name and title; photo and expertise by consent (build.ts). */
   public?: boolean;
   /** Consented to a photo; the demo serves a generated portrait. */
   photo?: boolean;
   workPhone?: string;
-  /** The work landline is shown to residents too (only for public_profile people). */
+  /** Consented to show the work landline to residents too (only for public_profile people). */
   workPhonePublic?: boolean;
   availability?: string;
   notes?: string;

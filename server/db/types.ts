@@ -56,10 +56,20 @@ export interface PeopleTable extends Editable {
   job_title: Generated<string>; ask_me_about: Generated<string>;
   languages: Generated<string[]>; working_days: Generated<string[]>;
   photo_url: string | null; photo_consent: Generated<boolean>; public_profile: Generated<boolean>;
-  phone_mobile: string | null; phone_mobile_visibility: Generated<Exclude<Visibility, 'public'>>;
-  phone_work: string | null; phone_work_visibility: Generated<Visibility>;
-  email_work: string | null; email_work_visibility: Generated<Visibility>;
+  phone_mobile: string | null; phone_mobile_visibility: Generated<ContactLevel>;
+  // 'public' is no longer a level but a consent (person_consents)
+  phone_work: string | null; phone_work_visibility: Generated<ContactLevel>;
+  email_work: string | null; email_work_visibility: Generated<ContactLevel>;
   availability_note: string | null; private_notes: string | null; archived_at: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
+}
+/** Who may see a contact field among signed-in audiences; residents need a consent. */
+export type ContactLevel = Exclude<Visibility, 'public'>;
+/** Fields a person may publish to residents, one consent each (dated, withdrawable). */
+export type ConsentField = 'photo' | 'ask_me_about' | 'phone_work' | 'email_work';
+export interface PersonConsentsTable {
+  id: Generated<string>; person_id: string; field: ConsentField;
+  granted_at: ColumnType<string, Date | string | undefined, Date | string>;
+  withdrawn_at: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
 }
 export interface PersonTopicsTable { person_id: string; topic_key: string }
 export interface MembershipsTable extends Editable {
@@ -108,6 +118,7 @@ export interface DB {
   team_areas: TeamAreasTable;
   people: PeopleTable;
   person_topics: PersonTopicsTable;
+  person_consents: PersonConsentsTable;
   memberships: MembershipsTable;
   accounts: AccountsTable;
   account_scopes: AccountScopesTable;

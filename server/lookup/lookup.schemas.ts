@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VisiblePerson } from '../people/visibility';
+import { Person } from '../people/visibility';
 
 // Each form of the question is validated on its own so a 400 names the field; the
 // object-level check then demands exactly one form (address | postcode+number | lat+lon).
@@ -45,7 +45,7 @@ export type LookupQuery = z.infer<typeof LookupQuery>;
 
 export const AreaRef = z.object({ code: z.string(), name: z.string() });
 
-export const LookupContact = z.object({ role: z.string(), person: VisiblePerson });
+export const LookupContact = z.object({ role: z.string(), person: Person });
 export const LookupTeam = z.object({
   id: z.string(), name: z.string(), team_type: z.string(),
   /** Why this team is listed for the address: its category (first_contact first). */

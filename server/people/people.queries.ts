@@ -1,59 +1,56 @@
-// People, always through the visibility module: the audience decides rows and columns.
-import { type Kysely, type SqlBool, sql } from 'kysely';
+// People, always through presentPeople (people.present.ts): these queries only decide
+// WHICH people (filters, memberships, paging); what of them is shown is visibility.ts's.
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import type { Audience } from '../http/audience';
 import { likePattern } from '../db/sql';
+import { teamsServing } from '../areas/areas.queries';
+import { isCurrentMembership } from './membership';
+import { presentInOrder, presentPeople } from './people.present';
 import type { PeopleQuery } from './people.schemas';
-import { personRowFilter, personSchemaFor, selectVisiblePeople, type VisiblePerson, type VisibleRow, withDisplayName } from './visibility';
+import { expertiseVisible, type Person, personRowFilter } from './visibility';
 
-type Row = VisibleRow;
+export interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person }
+export interface TeamMembers { members: Member[]; hidden: number }
 
-/** Current memberships only: a person who left a team no longer shows on it. */
-export const currentMembership = sql<SqlBool>`(m.until is null or m.until >= current_date)`;
-
-async function topicsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, string[]>> {
-  const map = new Map<string, string[]>();
-  if (ids.length === 0) return map;
-  const rows = await db.selectFrom('person_topics').select(['person_id', 'topic_key'])
-    .where('person_id', 'in', ids).orderBy('topic_key').execute();
-  for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.topic_key]);
-  return map;
+/**
+ * The current members of each team as the audience may see them (contact persons first),
+ * and per team how many current members this audience may not see.
+ */
+export async function membersOfTeams(db: Kysely<DB>, audience: Audience, teamIds: readonly string[],
+  options: { contactsOnly?: boolean } = {}): Promise<Map<string, TeamMembers>> {
+  const byTeam = new Map<string, TeamMembers>(teamIds.map((id) => [id, { members: [], hidden: 0 }]));
+  if (teamIds.length === 0) return byTeam;
+  let query = db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
+    .where('m.team_id', 'in', [...teamIds]).where('p.archived_at', 'is', null).where(isCurrentMembership('m'))
+    .select(['m.team_id', 'm.person_id', 'm.role', 'm.is_contact_person', 'm.since'])
+    .orderBy('m.is_contact_person', 'desc').orderBy('p.family_name').orderBy('p.id');
+  if (options.contactsOnly) query = query.where('m.is_contact_person', '=', true);
+  const rows = await query.execute();
+  const people = await presentPeople(db, audience, rows.map((r) => r.person_id));
+  for (const r of rows) {
+    const team = byTeam.get(r.team_id)!;
+    const person = people.get(r.person_id);
+    if (person) team.members.push({ role: r.role, is_contact_person: r.is_contact_person, since: r.since, person });
+    else team.hidden += 1;
+  }
+  return byTeam;
 }
 
-/** Shapes visible rows for the response and checks them against the audience's strict schema. */
-async function present(db: Kysely<DB>, audience: Audience, rows: Row[]): Promise<VisiblePerson[]> {
-  const topics = await topicsOf(db, rows.map((r) => r.id));
-  const schema = personSchemaFor(audience);
-  return rows.map((r) => schema.parse(withDisplayName({ ...r, topics: topics.get(r.id) ?? [] })));
-}
-
-export async function listMembers(db: Kysely<DB>, audience: Audience, teamId: string) {
-  const rows = await selectVisiblePeople(db, audience)
-    .innerJoin('memberships as m', 'm.person_id', 'p.id')
-    .where('m.team_id', '=', teamId).where(currentMembership)
-    .select(['m.role as m_role', 'm.is_contact_person as m_contact', 'm.since as m_since'])
-    .orderBy('m.is_contact_person', 'desc').orderBy('p.family_name').orderBy('p.id')
-    .execute();
-  const total = await db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
-    .where('m.team_id', '=', teamId).where('p.archived_at', 'is', null).where(currentMembership)
-    .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const people = await present(db, audience, rows.map(({ m_role, m_contact, m_since, ...r }) => r));
-  const members = rows.map((r, i) => ({ role: r.m_role, is_contact_person: r.m_contact, since: r.m_since, person: people[i]! }));
-  return { members, hidden: Number(total.n) - members.length };
+export async function listMembers(db: Kysely<DB>, audience: Audience, teamId: string): Promise<TeamMembers> {
+  return (await membersOfTeams(db, audience, [teamId])).get(teamId)!;
 }
 
 export async function getPerson(db: Kysely<DB>, audience: Audience, id: string) {
-  const row = await selectVisiblePeople(db, audience).where('p.id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  const [person] = await present(db, audience, [row]);
+  const person = (await presentPeople(db, audience, [id])).get(id);
+  if (!person) return undefined;
   const memberships = await db.selectFrom('memberships as m')
     .innerJoin('teams as t', 't.id', 'm.team_id').innerJoin('organisations as o', 'o.id', 't.organisation_id')
-    .where('m.person_id', '=', id).where('t.archived_at', 'is', null)
-    .where(currentMembership)
+    .where('m.person_id', '=', id).where('t.archived_at', 'is', null).where(isCurrentMembership('m'))
     .select(['m.role', 'm.is_contact_person', 'm.since', 't.id', 't.name', 't.team_type', 'o.name as organisation_name'])
     .orderBy('t.name').execute();
   return {
-    person: person!,
+    person,
     memberships: memberships.map((m) => ({
       role: m.role, is_contact_person: m.is_contact_person, since: m.since,
       team: { id: m.id, name: m.name, team_type: m.team_type, organisation_name: m.organisation_name },
@@ -64,22 +61,46 @@ export async function getPerson(db: Kysely<DB>, audience: Audience, id: string) 
 export async function listPeople(db: Kysely<DB>, audience: Audience, query: PeopleQuery) {
   let base = db.selectFrom('people as p').where(personRowFilter(audience));
   if (query.team) {
+    // The same people as the team's member list: current memberships only.
     const team = query.team;
-    base = base.where((eb) => eb.exists(eb.selectFrom('memberships as fm').select('fm.id').whereRef('fm.person_id', '=', 'p.id').where('fm.team_id', '=', team)));
+    base = base.where((eb) => eb.exists(eb.selectFrom('memberships as fm').select('fm.id')
+      .whereRef('fm.person_id', '=', 'p.id').where('fm.team_id', '=', team).where(isCurrentMembership('fm'))));
   }
   if (query.topic?.length) {
     const topics = query.topic;
-    base = base.where((eb) => eb.exists(eb.selectFrom('person_topics as fp').select('fp.person_id').whereRef('fp.person_id', '=', 'p.id').where('fp.topic_key', 'in', topics)));
+    base = base.where(expertiseVisible(audience)).where((eb) => eb.exists(eb.selectFrom('person_topics as fp')
+      .select('fp.person_id').whereRef('fp.person_id', '=', 'p.id').where('fp.topic_key', 'in', topics)));
   }
   if (query.q) {
     const pattern = likePattern(query.q);
     base = base.where((eb) => eb.or([eb('p.given_name', 'ilike', pattern), eb('p.family_name', 'ilike', pattern), eb('p.job_title', 'ilike', pattern)]));
   }
-  const ids = base.select('p.id');
-  const [rows, count] = await Promise.all([
-    selectVisiblePeople(db, audience).where('p.id', 'in', ids).orderBy('p.family_name').orderBy('p.id')
+  const [page, count] = await Promise.all([
+    base.select('p.id').orderBy('p.family_name').orderBy('p.id')
       .limit(query.per_page).offset((query.page - 1) * query.per_page).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: await present(db, audience, rows), total: Number(count.n), page: query.page, per_page: query.per_page };
+  const items = await presentInOrder(db, audience, page.map((r) => r.id));
+  return { items, total: Number(count.n), page: query.page, per_page: query.per_page };
+}
+
+/**
+ * "Wie werkt hier": the teams serving an area (the area page's order: first points of
+ * contact first), each with its current members as the audience may see them.
+ */
+export async function peopleServingArea(db: Kysely<DB>, audience: Audience, code: string) {
+  const area = await db.selectFrom('areas').select(['code', 'kind', 'name']).where('code', '=', code).executeTakeFirst();
+  if (!area) return undefined;
+  const teams = await teamsServing(db, code);
+  const members = await membersOfTeams(db, audience, teams.map((t) => t.id));
+  return {
+    area,
+    teams: teams.map((t) => {
+      const { members: shown, hidden } = members.get(t.id)!;
+      return {
+        team: { id: t.id, name: t.name, team_type: t.team_type, category: t.category, organisation: t.organisation, coverage: t.coverage },
+        members: shown, hidden_member_count: hidden,
+      };
+    }),
+  };
 }

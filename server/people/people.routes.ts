@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../http/schemas';
 import { notFound } from '../http/errors';
-import { getPerson, listPeople } from './people.queries';
-import { PeopleList, PeopleQuery, PersonDetail } from './people.schemas';
+import { AreaCodeParams } from '../areas/areas.schemas';
+import { getPerson, listPeople, peopleServingArea } from './people.queries';
+import { AreaPeople, PeopleList, PeopleQuery, PersonDetail } from './people.schemas';
 
 const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/people', {
@@ -21,6 +22,21 @@ const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     const found = await getPerson(app.database.db, request.audience, request.params.id);
     if (!found) throw notFound('persoon', request.params.id);
     return found;
+  });
+
+  app.get('/api/areas/:code/people', {
+    schema: {
+      tags: ['directory'],
+      summary: 'Wie werkt hier: the people currently serving a buurt (a wijk or gemeente: its buurten), grouped by team',
+      description: 'Teams in the order of the area page (first points of contact first); each person as the audience may '
+        + 'see them, and per team how many current members this audience may not see.',
+      params: AreaCodeParams, response: { 200: AreaPeople, ...errorResponses(400, 404) },
+    },
+  }, async (request, reply) => {
+    const found = await peopleServingArea(app.database.db, request.audience, request.params.code);
+    if (!found) throw notFound('gebied', request.params.code);
+    // The answer depends on who asks: no shared cache may keep it.
+    return reply.header('cache-control', 'private, no-store').send(found);
   });
 };
 

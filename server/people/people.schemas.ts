@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { KeyList, PageQuery, Paged, SearchText, Uuid } from '../http/schemas';
-import { VisiblePerson } from './visibility';
+import { Person } from './visibility';
 
 export const PeopleQuery = PageQuery.extend({
-  team: Uuid.optional().describe('Only members of this team'),
+  team: Uuid.optional().describe('Only current members of this team'),
   topic: KeyList.optional().describe('"Vraag mij over": expertise topic key(s)'),
   q: SearchText.optional().describe('Part of the name or job title'),
 });
@@ -13,5 +13,22 @@ export const PersonMembership = z.object({
   team: z.object({ id: z.string(), name: z.string(), team_type: z.string(), organisation_name: z.string() }),
   role: z.string(), is_contact_person: z.boolean(), since: z.string().nullable(),
 });
-export const PersonDetail = z.object({ person: VisiblePerson, memberships: z.array(PersonMembership) });
-export const PeopleList = Paged(VisiblePerson);
+export const PersonDetail = z.object({ person: Person, memberships: z.array(PersonMembership) });
+export const PeopleList = Paged(Person);
+
+/** A person in a team's member list (also used by teams and the area's people). */
+export const Member = z.object({ role: z.string(), is_contact_person: z.boolean(), since: z.string().nullable(), person: Person });
+
+export const AreaPeople = z.object({
+  area: z.object({ code: z.string(), kind: z.enum(['gemeente', 'wijk', 'buurt']), name: z.string() }),
+  teams: z.array(z.object({
+    team: z.object({
+      id: z.string(), name: z.string(), team_type: z.string(), category: z.string(),
+      organisation: z.object({ id: z.string(), name: z.string() }), coverage: z.string(),
+    }),
+    members: z.array(Member),
+    /** Current members this audience may not see (residents: those who did not opt in). */
+    hidden_member_count: z.number().int(),
+  })).describe('Teams serving the area, in the area page\'s order (first points of contact first)'),
+});
+export type AreaPeople = z.infer<typeof AreaPeople>;

@@ -1,12 +1,24 @@
 // THE visibility rule of domain.md, in one place. Every query that returns people builds
 // its column list and row filter here, from the audience; nothing else decides what of a
 // person may be shown. Fields an audience may not see are not selected at all.
+//
+//   resident (anonymous)  only people who opted in (public_profile): name and job title;
+//                         photo, "vraag mij over" (+ topics), work phone and work e-mail each
+//                         only with that person's active consent (person_consents).
+//   any signed-in account everyone: photo (if a photo is allowed at all), job title,
+//                         expertise, languages, and contact fields at level 'professionals'.
+//   'team' level          private notes, availability, and contact fields at level 'team':
+//                         members of the same current team, editors of an organisation the
+//                         person currently works in, admins, and the person themself.
 import { type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import type { Audience } from '../http/audience';
-import type { DB } from '../db/types';
+import type { ConsentField, DB } from '../db/types';
+import { isCurrentMembership } from './membership';
 
 type PeopleEb = ExpressionBuilder<DB & { p: DB['people'] }, 'p'>;
+
+export const CONSENT_FIELDS = ['photo', 'ask_me_about', 'phone_work', 'email_work'] as const satisfies readonly ConsentField[];
 
 /** Rows the audience may see at all: residents see only people who opted in. */
 export function personRowFilter(audience: Audience) {
@@ -16,89 +28,123 @@ export function personRowFilter(audience: Audience) {
       : eb('p.archived_at', 'is', null);
 }
 
-/** SQL: does the audience see this person's 'team'-level fields? */
+/** SQL: person `p` has an active (not withdrawn) consent to show `field` to residents. */
+function consented(field: ConsentField): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from person_consents pc
+    where pc.person_id = p.id and pc.field = ${field} and pc.withdrawn_at is null)`;
+}
+
+/**
+ * SQL: may the audience see what person `p` can be asked about (ask_me_about and topics)?
+ * Filters on topics must use it too, or a topic filter would reveal a hidden expertise.
+ */
+export function expertiseVisible(audience: Audience): Expression<SqlBool> {
+  return audience.kind === 'anonymous' ? consented('ask_me_about') : sql<SqlBool>`true`;
+}
+
+/** SQL: does the audience see person `p`'s 'team'-level fields? */
 function teamLevel(audience: Audience, eb: PeopleEb): Expression<SqlBool> {
   if (audience.kind === 'admin') return sql<SqlBool>`true`;
   if (audience.kind === 'anonymous') return sql<SqlBool>`false`;
+  // teamIds are the viewer's current teams (sign-in fills them); p must be in one now too.
   const teams = [...audience.teamIds];
   const orgs = audience.kind === 'editor' ? [...audience.organisationIds] : [];
   const sameTeam = teams.length
     ? eb.exists(eb.selectFrom('memberships as vm').select('vm.id')
-        .whereRef('vm.person_id', '=', 'p.id').where('vm.team_id', 'in', teams).where('vm.until', 'is', null))
+        .whereRef('vm.person_id', '=', 'p.id').where('vm.team_id', 'in', teams).where(isCurrentMembership('vm')))
     : sql<SqlBool>`false`;
+  // An editor sees the notes of people working in their organisation now, not of those who left.
   const ownOrg = orgs.length
     ? eb.exists(eb.selectFrom('memberships as om').innerJoin('teams as ot', 'ot.id', 'om.team_id').select('om.id')
-        .whereRef('om.person_id', '=', 'p.id').where('ot.organisation_id', 'in', orgs))
+        .whereRef('om.person_id', '=', 'p.id').where('ot.organisation_id', 'in', orgs)
+        .where('ot.archived_at', 'is', null).where(isCurrentMembership('om')))
     : sql<SqlBool>`false`;
   return audience.personId
     ? eb.or([eb('p.id', '=', audience.personId), sameTeam, ownOrg])
     : eb.or([sameTeam, ownOrg]);
 }
 
-/** A contact field's value if its visibility level admits the audience, else nothing. */
-function contact(audience: Audience, eb: PeopleEb, field: 'phone_mobile' | 'phone_work' | 'email_work') {
-  const level = sql.ref<string>(`p.${field}_visibility`);
-  const value = sql.ref<string | null>(`p.${field}`);
-  if (audience.kind === 'anonymous') return sql<string | null>`case when ${level} = 'public' then ${value} end`;
-  return sql<string | null>`case when ${level} in ('public', 'professionals') or ${teamLevel(audience, eb)} then ${value} end`;
+const TOPICS = sql<string[]>`array(select pt.topic_key from person_topics pt where pt.person_id = p.id order by pt.topic_key)`;
+const IDENTITY = ['p.id', 'p.given_name', 'p.family_name', 'p.pronouns', 'p.job_title', 'p.public_profile', 'p.last_verified_at', 'p.updated_at'] as const;
+
+/** Columns a resident may see: identity, and each consent field only when consented. */
+function publicColumns() {
+  const ask = consented('ask_me_about');
+  return [
+    ...IDENTITY, sql<'public'>`'public'`.as('shown_to'),
+    sql<string | null>`case when p.photo_consent and ${consented('photo')} then p.photo_url end`.as('photo_url'),
+    sql<string | null>`case when ${ask} then p.ask_me_about end`.as('ask_me_about'),
+    sql<string[]>`case when ${ask} then ${TOPICS} else '{}'::text[] end`.as('topics'),
+    sql<string | null>`case when ${consented('phone_work')} then p.phone_work end`.as('phone_work'),
+    sql<string | null>`case when ${consented('email_work')} then p.email_work end`.as('email_work'),
+  ];
+}
+
+/** Columns a signed-in audience may see; contact fields by level (or a public consent). */
+function professionalColumns(audience: Audience, eb: PeopleEb) {
+  const team = teamLevel(audience, eb);
+  const contact = (field: 'phone_mobile' | 'phone_work' | 'email_work') => {
+    const level = sql.ref<string>(`p.${field}_visibility`);
+    const value = sql.ref<string | null>(`p.${field}`);
+    // What residents may see is no secret to professionals (never true for a 06 number).
+    const published = field === 'phone_mobile' ? sql<SqlBool>`false` : consented(field);
+    return sql<string | null>`case when ${level} = 'professionals' or ${published} or ${team} then ${value} end`.as(field);
+  };
+  return [
+    ...IDENTITY, sql<'professionals'>`'professionals'`.as('shown_to'),
+    sql<string | null>`case when p.photo_consent then p.photo_url end`.as('photo_url'),
+    'p.ask_me_about', TOPICS.as('topics'), 'p.languages', 'p.working_days', 'p.version',
+    contact('phone_mobile'), contact('phone_work'), contact('email_work'),
+    sql<string | null>`case when ${team} then p.availability_note end`.as('availability_note'),
+    sql<string | null>`case when ${team} then p.private_notes end`.as('private_notes'),
+    sql<ConsentField[]>`array(select pc.field from person_consents pc
+      where pc.person_id = p.id and pc.withdrawn_at is null order by pc.field)`.as('public_fields'),
+  ];
 }
 
 /** The columns of a person the audience may see, as a Kysely select list. */
-export function personColumns(audience: Audience) {
-  return (eb: PeopleEb) => {
-    const base = [
-      'p.id', 'p.given_name', 'p.family_name', 'p.pronouns', 'p.job_title', 'p.ask_me_about', 'p.languages',
-      sql<string | null>`case when p.photo_consent then p.photo_url end`.as('photo_url'),
-      'p.public_profile', 'p.last_verified_at', 'p.updated_at',
-    ] as const;
-    if (audience.kind === 'anonymous') {
-      return [...base, contact(audience, eb, 'phone_work').as('phone_work'), contact(audience, eb, 'email_work').as('email_work')];
-    }
-    const team = teamLevel(audience, eb);
-    return [
-      ...base,
-      'p.working_days', 'p.version',
-      contact(audience, eb, 'phone_mobile').as('phone_mobile'),
-      contact(audience, eb, 'phone_work').as('phone_work'),
-      contact(audience, eb, 'email_work').as('email_work'),
-      sql<string | null>`case when ${team} then p.availability_note end`.as('availability_note'),
-      sql<string | null>`case when ${team} then p.private_notes end`.as('private_notes'),
-    ];
-  };
+function personColumns(audience: Audience) {
+  return (eb: PeopleEb) => (audience.kind === 'anonymous' ? publicColumns() : professionalColumns(audience, eb));
 }
 
-/** A person row as selected for some audience; fields it may not see are absent. */
-export interface VisibleRow {
-  id: string; given_name: string; family_name: string; pronouns: string | null; job_title: string;
-  ask_me_about: string; languages: string[]; photo_url: string | null; public_profile: boolean;
-  last_verified_at: string | null; updated_at: string; phone_work: string | null; email_work: string | null;
-  working_days?: string[]; version?: number; phone_mobile?: string | null;
-  availability_note?: string | null; private_notes?: string | null;
-}
+/** A person row as selected for some audience (checked against the strict schema after). */
+export interface VisibleRow { id: string; given_name: string; family_name: string; [field: string]: unknown }
 
-/** Selects people as the audience may see them (add joins, filters and paging after). */
+/** Selects people as the audience may see them (add filters after). Use presentPeople to shape them. */
 export function selectVisiblePeople(db: Kysely<DB>, audience: Audience) {
   return db.selectFrom('people as p').where(personRowFilter(audience))
     .select(personColumns(audience) as never) as unknown as SelectQueryBuilder<DB & { p: DB['people'] }, 'p', VisibleRow>;
 }
 
-// Response schemas per audience: the public one is strict, so a field that slipped past
-// the query would fail serialisation (a 500) instead of reaching a resident.
-const personCore = {
+// Response schemas per audience, both strict and told apart by `shown_to`: a person shaped
+// for residents that carries any field more fails serialisation (a 500, nothing sent)
+// instead of reaching a resident. Every route that returns people uses `Person`.
+const identity = {
   id: z.string(), given_name: z.string(), family_name: z.string(), name: z.string(), initials: z.string(),
-  pronouns: z.string().nullable(), job_title: z.string(), ask_me_about: z.string(), languages: z.array(z.string()),
-  photo_url: z.string().nullable(), public_profile: z.boolean(), last_verified_at: z.string().nullable(),
-  updated_at: z.string(), topics: z.array(z.string()),
-  phone_work: z.string().nullable(), email_work: z.string().nullable(),
+  pronouns: z.string().nullable(), job_title: z.string(), public_profile: z.boolean(),
+  last_verified_at: z.string().nullable(), updated_at: z.string(),
 };
-export const PublicPerson = z.strictObject(personCore);
-export const ProfessionalPerson = z.strictObject({
-  ...personCore,
-  working_days: z.array(z.string()), version: z.number().int(),
-  phone_mobile: z.string().nullable(), availability_note: z.string().nullable(), private_notes: z.string().nullable(),
+export const ConsentFieldSchema = z.enum(CONSENT_FIELDS);
+export const PublicPerson = z.strictObject({
+  shown_to: z.literal('public').describe('Shaped for residents: only what this person published'),
+  ...identity,
+  photo_url: z.string().nullable(), ask_me_about: z.string().nullable(), topics: z.array(z.string()),
+  phone_work: z.string().nullable(), email_work: z.string().nullable(),
 });
-export const VisiblePerson = z.union([PublicPerson, ProfessionalPerson]);
-export type VisiblePerson = z.infer<typeof VisiblePerson>;
+export const ProfessionalPerson = z.strictObject({
+  shown_to: z.literal('professionals').describe('Shaped for a signed-in audience'),
+  ...identity,
+  photo_url: z.string().nullable(), ask_me_about: z.string(), topics: z.array(z.string()),
+  languages: z.array(z.string()), working_days: z.array(z.string()), version: z.number().int(),
+  phone_mobile: z.string().nullable(), phone_work: z.string().nullable(), email_work: z.string().nullable(),
+  availability_note: z.string().nullable(), private_notes: z.string().nullable(),
+  public_fields: z.array(ConsentFieldSchema).describe('Fields this person published to residents'),
+});
+export const Person = z.discriminatedUnion('shown_to', [PublicPerson, ProfessionalPerson]);
+export type Person = z.infer<typeof Person>;
+/** @deprecated name kept for callers written before `Person`. */
+export const VisiblePerson = Person;
+export type VisiblePerson = Person;
 
 export function personSchemaFor(audience: Audience) {
   return audience.kind === 'anonymous' ? PublicPerson : ProfessionalPerson;

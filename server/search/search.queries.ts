@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import type { Audience } from '../http/audience';
+import { presentPeople } from '../people/people.present';
 import { jargonTypes } from './search.vocabulary';
 import type { SearchItem, SearchKind, SearchQuery, SearchResult } from './search.schemas';
 import { rankedKinds, type SearchPlan, type SearchRow, searchStatement } from './search.sql';
@@ -46,5 +47,19 @@ export async function search(db: Kysely<DB>, audience: Audience, query: SearchQu
     return { items: [], total: 0, page: query.page, per_page: query.per_page, capped: false };
   }
   const { rows } = await searchStatement(db, audience, plan).execute(db);
-  return toSearchResult(rows, query.page, query.per_page);
+  return withPeople(db, audience, toSearchResult(rows, query.page, query.per_page));
+}
+
+/** Person items get the person as presentPeople shapes them; name and title come from there. */
+async function withPeople(db: Kysely<DB>, audience: Audience, result: SearchResult): Promise<SearchResult> {
+  const ids = result.items.filter((i) => i.kind === 'person').map((i) => i.id);
+  if (ids.length === 0) return result;
+  const people = await presentPeople(db, audience, ids);
+  const items = result.items.flatMap((item) => {
+    if (item.kind !== 'person') return [item];
+    const person = people.get(item.id);
+    // Ranked through personRowFilter, so always visible; should it not be, it is left out.
+    return person ? [{ ...item, name: person.name, job_title: person.job_title, person }] : [];
+  });
+  return { ...result, items };
 }

@@ -2,6 +2,7 @@
 // signed-in audiences only) people.
 import { z } from 'zod';
 import { AreaCode, KeyList, PageQuery, Paged } from '../http/schemas';
+import { Person } from '../people/visibility';
 
 export const SearchKind = z.enum(['team', 'organisation', 'person', 'topic']);
 export type SearchKind = z.infer<typeof SearchKind>;
@@ -23,8 +24,8 @@ export const SearchQuery = PageQuery.extend({
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
-// Strict: a person item carries only name and job title, whatever the audience, so a
-// contact field can never reach a search result through this schema.
+// Strict. A person item (signed-in audiences only) carries `person` exactly as
+// /api/people/{id} shows that person to the same audience (presentPeople).
 export const SearchItem = z.strictObject({
   kind: SearchKind,
   /** A UUID, or the key of a topic. */
@@ -34,6 +35,7 @@ export const SearchItem = z.strictObject({
   team_type: z.string().optional(),
   organisation: z.object({ id: z.string(), name: z.string() }).optional(),
   job_title: z.string().optional(),
+  person: Person.optional(),
 });
 export type SearchItem = z.infer<typeof SearchItem>;
 

@@ -9,6 +9,7 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/types';
 import type { Audience } from '../http/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
+import { isCurrentMembership } from '../people/membership';
 import { personRowFilter } from '../people/visibility';
 import type { SearchKind } from './search.schemas';
 import { INPUT, PHRASES } from './search.phrases';
@@ -122,8 +123,9 @@ topic_rows AS (
   WHERE h.strength >= ${STRONG} ${plan.topics?.length ? sql`AND t.key = ANY (${plan.topics}::text[])` : sql``}
 )`;
 
-// People: only for signed-in audiences, and only rows the visibility module admits.
-// Name and job title are in every audience's column list (visibility.ts), nothing else is read.
+// People: only for signed-in audiences, and only rows the visibility module admits. The
+// columns read here only rank; the person in the result is shaped by presentPeople
+// (search.queries.ts), like every person that leaves the server.
 function personRows(db: Kysely<DB>, audience: Audience, plan: SearchPlan) {
   const filtered = (condition: RawBuilder<SqlBool>) => {
     let query = db.selectFrom('people as p').where(personRowFilter(audience)).where(condition)
@@ -131,7 +133,7 @@ function personRows(db: Kysely<DB>, audience: Audience, plan: SearchPlan) {
         sql<string>`p.search_vector`.as('search_vector'), sql<string>`p.name_norm`.as('name_norm')]);
     if (plan.types?.length || plan.topics?.length || plan.area) {
       query = query.where(sql<SqlBool>`EXISTS (SELECT 1 FROM memberships m JOIN teams c ON c.id = m.team_id
-        WHERE m.person_id = p.id AND (m.until IS NULL OR m.until >= current_date) AND ${teamFilter(plan)})`);
+        WHERE m.person_id = p.id AND ${isCurrentMembership('m')} AND ${teamFilter(plan)})`);
     }
     return sql`(${query.limit(plan.cap)})`;
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AreaCode, BBox, KeyList, NullableTimestamp, PageQuery, Paged, SearchText, Timestamp } from '../http/schemas';
-import { VisiblePerson } from '../people/visibility';
+import { Member } from '../people/people.schemas';
 
 export const Access = z.enum(['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision']);
 
@@ -29,9 +29,8 @@ export const TeamLocation = z.object({
   postcode: z.string(), city: z.string(), lat: z.number(), lon: z.number(), buurt_code: z.string().nullable(),
   opening_hours: z.string().nullable(),
 });
-export const TeamMember = z.object({
-  role: z.string(), is_contact_person: z.boolean(), since: z.string().nullable(), person: VisiblePerson,
-});
+/** A current member, shaped by the people feature (presentPeople) for the audience. */
+export const TeamMember = Member;
 export const TeamDetail = TeamSummary.extend({
   description: z.string(), target_groups: z.array(z.string()), funding: z.string().nullable(),
   public_email: z.string().nullable(), website: z.string().nullable(),

@@ -34,7 +34,7 @@ export function PersonPage({ params }: { params: Params }) {
           {person.topics.length > 0 && (
             <ul class="tag-list">{person.topics.map((k) => <li key={k}><a href={`/hulp/${k}`}>{tax.topic(k)}</a></li>)}</ul>
           )}
-          {person.languages.length > 0 && <p><span class="label">{t('person.languages')}</span> {person.languages.map(languageName).join(', ')}</p>}
+          {'languages' in person && person.languages.length > 0 && <p><span class="label">{t('person.languages')}</span> {person.languages.map(languageName).join(', ')}</p>}
         </section>
         <section class="panel contact-panel" aria-labelledby="pcontact-title">
           <h2 id="pcontact-title">{t('person.contact')}</h2>

@@ -1,0 +1,30 @@
+// THE way a person leaves the server. Every response that carries people (people routes,
+// team members, lookup contacts, search results, the area's "wie werkt hier") gets them
+// from presentPeople: selected through visibility.ts, given display fields, and checked
+// against the audience's strict schema. Callers decide which people (memberships, paging,
+// ranking) by id; they never select person columns themselves.
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { DB } from '../db/types';
+import type { Audience } from '../http/audience';
+import { type Person, personSchemaFor, selectVisiblePeople, withDisplayName } from './visibility';
+
+/**
+ * The people among `ids` that the audience may see, shaped for it, by id. A person the
+ * audience may not see at all is simply absent (callers count those as hidden).
+ */
+export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: readonly string[]): Promise<Map<string, Person>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await selectVisiblePeople(db, audience)
+    .where(sql<SqlBool>`p.id = any(${unique}::uuid[])`)
+    .execute();
+  const schema = personSchemaFor(audience);
+  // Strict: a column that slipped into the select fails here, before any response exists.
+  return new Map(rows.map((row) => [row.id, schema.parse(withDisplayName(row)) as Person]));
+}
+
+/** `presentPeople` in the callers' order, leaving out the people the audience may not see. */
+export async function presentInOrder(db: Kysely<DB>, audience: Audience, ids: readonly string[]): Promise<Person[]> {
+  const people = await presentPeople(db, audience, ids);
+  return ids.flatMap((id) => people.get(id) ?? []);
+}
