@@ -28,14 +28,17 @@ DECLARE
   generated text[];
 BEGIN
   IF NEW.version IS DISTINCT FROM OLD.version THEN
-    RETURN NEW; -- the statement set the version itself (a parent bump)
+    RETURN NEW; -- the statement set the version itself (a parent bump, an import)
   END IF;
   -- Stored generated columns are not computed yet in a BEFORE trigger: compare without them.
   SELECT coalesce(array_agg(attname::text), '{}') INTO generated
     FROM pg_attribute WHERE attrelid = TG_RELID AND attgenerated <> '';
   IF (to_jsonb(NEW) - generated - 'version' - 'updated_at') IS DISTINCT FROM (to_jsonb(OLD) - generated - 'version' - 'updated_at') THEN
     NEW.version := OLD.version + 1;
-    NEW.updated_at := now();
+    -- An explicit updated_at (an import carrying the source's modification time) is kept.
+    IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
+      NEW.updated_at := now();
+    END IF;
   END IF;
   RETURN NEW;
 END $$;

@@ -29,6 +29,7 @@ import mapRoutes from './map/map.routes';
 import searchRoutes from './search/search.routes';
 import lookupRoutes from './lookup/lookup.routes';
 import demoPhotosRoutes from './demo-photos/demo-photos.routes';
+import hsdsRoutes from './hsds/hsds.routes';
 import webRoutes from './web/web.routes';
 
 const SWAGGER_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; img-src 'self' data:; "
@@ -107,6 +108,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(searchRoutes);
   await app.register(lookupRoutes);
   await app.register(demoPhotosRoutes);
+  await app.register(hsdsRoutes);
   await app.register(authRoutes);
   await app.register(sessionsRoutes);
   await app.register(adminRoutes);

@@ -3,6 +3,7 @@
 // version the caller read, and leaves an audit entry with before and after.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
+import { syncChildren } from '../db/sync-children';
 import { auditedWrite, lockVersion, missingBuurten, missingIds, missingKeys, throwFirst, type Trx, unknownRefs, type WriteContext } from '../editing/editing.kernel';
 import type { TeamCreate, TeamPatch } from './teams.write-schemas';
 
@@ -33,25 +34,11 @@ async function checkRefs(trx: Trx, input: Partial<TeamCreate & TeamPatch>): Prom
     unknownRefs('location_ids', locations), unknownRefs('organisation_id', orgs));
 }
 
-/** Replaces whichever child lists the input carries (each statement bumps the team once). */
-async function replaceLists(trx: Trx, id: string, input: Pick<TeamPatch, 'topics' | 'areas' | 'location_ids'>, before?: { topics: string[]; areas: string[]; location_ids: string[] }) {
-  const same = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && [...new Set(a)].sort().join() === [...b].sort().join();
-  if (input.topics && !(before && same(input.topics, before.topics))) {
-    await trx.deleteFrom('team_topics').where('team_id', '=', id).execute();
-    if (input.topics.length) await trx.insertInto('team_topics').values([...new Set(input.topics)].map((topic_key) => ({ team_id: id, topic_key }))).execute();
-  }
-  if (input.areas && !(before && same(input.areas, before.areas))) {
-    const wanted = new Set(input.areas);
-    // Keep rows that stay (and their coverage); remove and add only the difference.
-    const removed = (before?.areas ?? []).filter((c) => !wanted.has(c));
-    const added = [...wanted].filter((c) => !(before?.areas ?? []).includes(c));
-    if (removed.length) await trx.deleteFrom('team_areas').where('team_id', '=', id).where('area_code', 'in', removed).execute();
-    if (added.length) await trx.insertInto('team_areas').values(added.map((area_code) => ({ team_id: id, area_code }))).execute();
-  }
-  if (input.location_ids && !(before && same(input.location_ids, before.location_ids))) {
-    await trx.deleteFrom('team_locations').where('team_id', '=', id).execute();
-    if (input.location_ids.length) await trx.insertInto('team_locations').values([...new Set(input.location_ids)].map((location_id) => ({ team_id: id, location_id }))).execute();
-  }
+/** Replaces whichever child lists the input carries, by difference: an unchanged list touches no row. */
+async function replaceLists(trx: Trx, id: string, input: Pick<TeamPatch, 'topics' | 'areas' | 'location_ids'>) {
+  if (input.topics) await syncChildren(trx, { table: 'team_topics', parent: 'team_id', child: 'topic_key', replaceFor: [id], rows: [...new Set(input.topics)].map((topic_key) => ({ team_id: id, topic_key })) });
+  if (input.areas) await syncChildren(trx, { table: 'team_areas', parent: 'team_id', child: 'area_code', replaceFor: [id], rows: [...new Set(input.areas)].map((area_code) => ({ team_id: id, area_code })) });
+  if (input.location_ids) await syncChildren(trx, { table: 'team_locations', parent: 'team_id', child: 'location_id', replaceFor: [id], rows: [...new Set(input.location_ids)].map((location_id) => ({ team_id: id, location_id })) });
 }
 
 const ownFields = (input: Partial<TeamCreate & TeamPatch>) =>
@@ -73,7 +60,7 @@ export async function patchTeam(db: Kysely<DB>, ctx: WriteContext, id: string, e
     const before = (await teamSnapshot(trx, id))!;
     const own = ownFields(input);
     if (Object.keys(own).length) await trx.updateTable('teams').set(own).where('id', '=', id).execute();
-    await replaceLists(trx, id, input, before);
+    await replaceLists(trx, id, input);
     return { id, before, after: await teamSnapshot(trx, id), result: undefined };
   });
 }

@@ -1,0 +1,125 @@
+// Wijkweb rows → HSDS 3.0 objects (field names exactly as the specification's compiled
+// schemas). Absent values are left out rather than sent as null: HSDS types them as strings.
+import { cbsUri, hsdsId, taxonomyId, TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
+import { ACCESS_TEXT, COVERAGE_PREFIX } from './hsds.profile';
+import type { LocationRow, OrganisationRow, TeamChildren, TeamRow, Term, Vocabulary } from './hsds.queries';
+
+export type Json = Record<string, unknown>;
+/** A top-level HSDS record: every one has an id. */
+export type Rec = { id: string; [key: string]: unknown };
+
+/** Drops null/undefined fields (HSDS has no nullable strings). */
+export function compact<T extends Json>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== null && v !== undefined)) as T;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const email = (v: string | null) => (v && EMAIL.test(v) ? v : undefined);
+/** A website typed without scheme still deserves to be a link (HSDS wants a full URI). */
+const uri = (v: string | null) => (!v ? undefined : /^https?:\/\/\S+$/i.test(v) ? v : /^[\w.-]+\.[a-z]{2,}(\/\S*)?$/i.test(v) ? `https://${v}` : undefined);
+const date = (ts: string | null) => (ts ? ts.slice(0, 10) : undefined);
+const postalCode = (pc: string) => `${pc.slice(0, 4)} ${pc.slice(4)}`;
+
+const TAXONOMY_TEXT: Record<string, { name: string; description: string }> = {
+  [TEAM_TYPE_TAXONOMY]: { name: 'Wijkweb teamtypes', description: 'Soorten teams in de wijk (sociaal wijkteam, huisarts, FACT-team …)' },
+  [TOPIC_TAXONOMY]: { name: 'Wijkweb hulponderwerpen', description: 'Waarmee bewoners hulp zoeken (schulden, opvoeding, eenzaamheid …)' },
+};
+
+export function taxonomy(name: string): Rec {
+  return { id: taxonomyId(name), ...TAXONOMY_TEXT[name]!, version: '1' };
+}
+
+export function taxonomyTerm(t: Term): Rec {
+  return {
+    id: t.id, code: t.key, name: t.label_nl, description: t.label_en, taxonomy: t.taxonomy,
+    taxonomy_id: taxonomyId(t.taxonomy), taxonomy_detail: taxonomy(t.taxonomy), language: 'nl',
+  };
+}
+
+function attribute(serviceId: string, t: Term, linkType: string): Json {
+  return {
+    id: hsdsId('attribute', `${serviceId}:${t.id}`), link_id: serviceId, link_type: linkType, link_entity: 'service',
+    taxonomy_term_id: t.id, taxonomy_term: taxonomyTerm(t),
+  };
+}
+
+export function organization(o: OrganisationRow): Rec {
+  return compact({
+    id: o.id, name: o.name, description: o.description, email: email(o.email), website: uri(o.website),
+    phones: o.phone ? [{ id: hsdsId('phone', `organisation:${o.id}`), organization_id: o.id, number: o.phone, type: 'voice' }] : [],
+  });
+}
+
+/** The one-to-one fields of a service (lists of an organisation's services). */
+export function serviceCore(t: Pick<TeamRow, 'id' | 'name' | 'description' | 'website' | 'public_email' | 'access' | 'last_verified_at' | 'updated_at'> & { organisation_id?: string }): Rec {
+  return compact({
+    id: t.id, organization_id: t.organisation_id, name: t.name, description: t.description, url: uri(t.website),
+    email: email(t.public_email), status: 'active', application_process: ACCESS_TEXT[t.access],
+    assured_date: date(t.last_verified_at), last_modified: t.updated_at,
+  });
+}
+
+export function location(l: LocationRow): Rec {
+  return compact({
+    id: l.id, location_type: 'physical', name: l.name ?? undefined, latitude: l.lat, longitude: l.lon,
+    external_identifier: l.buurt_code ?? undefined, external_identifier_type: l.buurt_code ? 'cbs_buurtcode' : undefined,
+    addresses: [{
+      id: hsdsId('address', l.id), location_id: l.id, address_1: `${l.street} ${l.house_number}`, city: l.city,
+      state_province: '', postal_code: postalCode(l.postcode), country: 'NL', address_type: 'physical',
+    }],
+    schedules: l.opening_hours ? [{ id: hsdsId('schedule', `location:${l.id}`), location_id: l.id, description: l.opening_hours }] : [],
+  });
+}
+
+const organizationOf = (t: TeamRow) =>
+  compact({ id: t.organisation_id, name: t.org_name, description: t.org_description, email: email(t.org_email), website: uri(t.org_website) });
+
+/** A team at one of its locations (the list shape: one-to-one fields, location and service). */
+export function serviceAtLocation(t: TeamRow, l: LocationRow): Rec {
+  return {
+    id: hsdsId('service_at_location', `${t.id}:${l.id}`), service_id: t.id, location_id: l.id,
+    location: location(l), service: { ...serviceCore(t), organization: organizationOf(t) },
+  };
+}
+
+const groupBy = <T extends { team_id: string }>(rows: T[]) => {
+  const map = new Map<string, T[]>();
+  for (const r of rows) map.set(r.team_id, [...(map.get(r.team_id) ?? []), r]);
+  return map;
+};
+
+/** Fully nested services for a page of teams and their batched children. */
+export function services(rows: TeamRow[], children: TeamChildren, vocab: Vocabulary): Rec[] {
+  const topics = groupBy(children.topics);
+  const areas = groupBy(children.areas);
+  const locations = groupBy(children.locations);
+  const termOf = (taxonomy: string, key: string) => vocab.byKey.get(`${taxonomy}:${key}`);
+  return rows.map((t) => {
+    const typeTerm = termOf(TEAM_TYPE_TAXONOMY, t.team_type);
+    const topicTerms = (topics.get(t.id) ?? []).map((r) => termOf(TOPIC_TAXONOMY, r.topic_key)).filter((x): x is Term => !!x);
+    return {
+      ...serviceCore(t),
+      organization: organizationOf(t),
+      phones: t.public_phone ? [{ id: hsdsId('phone', `team:${t.id}`), service_id: t.id, number: t.public_phone, type: 'voice' }] : [],
+      schedules: t.walk_in_hours ? [{ id: hsdsId('schedule', `team:${t.id}`), service_id: t.id, description: t.walk_in_hours, attending_type: 'in_person' }] : [],
+      funding: t.funding ? [{ id: hsdsId('funding', t.id), service_id: t.id, source: t.funding }] : [],
+      service_areas: (areas.get(t.id) ?? []).map((a) => compact({
+        id: hsdsId('service_area', `${t.id}:${a.code}`), service_id: t.id, name: a.name, description: `${COVERAGE_PREFIX}${a.coverage}`,
+        uri: cbsUri(a.code), extent: a.geometry ? JSON.stringify(a.geometry) : undefined, extent_type: a.geometry ? 'geojson' : undefined,
+      })),
+      service_at_locations: (locations.get(t.id) ?? []).map((l) => ({
+        id: hsdsId('service_at_location', `${t.id}:${l.id}`), service_id: t.id, location_id: l.id, location: location(l),
+      })),
+      attributes: [...(typeTerm ? [attribute(t.id, typeTerm, 'team_type')] : []), ...topicTerms.map((x) => attribute(t.id, x, 'topic'))],
+    };
+  });
+}
+
+/** HSDS paging envelope. */
+export function hsdsPage(contents: Rec[], total: number, page: number, perPage: number) {
+  const totalPages = Math.ceil(total / perPage);
+  return {
+    total_items: total, total_pages: totalPages, page_number: page, size: contents.length,
+    first_page: page === 1, last_page: page >= totalPages, empty: contents.length === 0, contents,
+  };
+}
