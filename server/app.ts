@@ -28,6 +28,10 @@ import taxonomyRoutes from './taxonomy/taxonomy.routes';
 import areasRoutes from './areas/areas.routes';
 import organisationsRoutes from './organisations/organisations.routes';
 import teamsRoutes from './teams/teams.routes';
+import teamsWriteRoutes from './teams/teams.write-routes';
+import organisationsWriteRoutes from './organisations/organisations.write-routes';
+import locationsRoutes from './locations/locations.routes';
+import membershipsRoutes from './memberships/memberships.routes';
 import peopleRoutes from './people/people.routes';
 import mapRoutes from './map/map.routes';
 import searchRoutes from './search/search.routes';
@@ -104,7 +108,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Wijkweb API', version: '0.1.0', description: 'De sociale kaart van de wijk: teams, mensen en hulp. Personen alleen zoals het publiek ze mag zien.' },
-      tags: [{ name: 'directory' }, { name: 'map' }, { name: 'meta' }, { name: 'auth' }, { name: 'admin' }],
+      tags: [{ name: 'directory' }, { name: 'editing' }, { name: 'map' }, { name: 'meta' }, { name: 'auth' }, { name: 'admin' }],
     },
     transform: jsonSchemaTransform,
   });
@@ -118,6 +122,10 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(areasRoutes);
   await app.register(organisationsRoutes);
   await app.register(teamsRoutes);
+  await app.register(teamsWriteRoutes);
+  await app.register(organisationsWriteRoutes);
+  await app.register(locationsRoutes);
+  await app.register(membershipsRoutes);
   await app.register(peopleRoutes);
   await app.register(mapRoutes);
   await app.register(searchRoutes);

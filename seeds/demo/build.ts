@@ -31,7 +31,8 @@ export interface DemoRows {
 }
 
 // Who "verified" the demo data, so the UI can show it was never checked by a real editor.
-const VERIFIED_BY = 'demo-seed';
+// Who confirmed a demo record is unknown (no account made it): only when is recorded.
+const VERIFIED_BY = null;
 const DAY_MS = 86_400_000;
 
 export const teamId = (key: string) => stableId('team', key);
@@ -93,7 +94,7 @@ function serviceArea(team: TeamSeed): { buurten: readonly BuurtKey[]; coverage: 
   }
 }
 
-type Verified = (daysAgo: number) => { last_verified_at: Date; last_verified_by: string };
+type Verified = (daysAgo: number) => { last_verified_at: Date; last_verified_by: null };
 
 function buildTeams(verified: Verified) {
   const frameworks = new Map<string, string>(TEAM_TYPES.map((t) => [t.key, t.framework]));

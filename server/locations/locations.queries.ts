@@ -1,0 +1,66 @@
+// Locations: addresses teams work from. Public, like teams. Writing them: editors of a team
+// at the location (or of no team yet: a new address), admins everywhere. The buurt of a
+// location follows from its coordinate through the stored boundaries.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types';
+import { auditedWrite, lockVersion, type WriteContext } from '../editing/editing.kernel';
+import { buurtAt } from '../lookup/lookup.queries';
+import type { LocationCreate, LocationPatch } from './locations.schemas';
+
+const COLUMNS = ['id', 'name', 'street', 'house_number', 'postcode', 'city', 'lat', 'lon', 'buurt_code', 'opening_hours', 'version', 'updated_at', 'last_verified_at'] as const;
+
+export async function getLocation(db: Kysely<DB>, id: string) {
+  const location = await db.selectFrom('locations').select(COLUMNS).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
+  if (!location) return undefined;
+  const teams = await db.selectFrom('team_locations as tl').innerJoin('teams as t', 't.id', 'tl.team_id')
+    .select(['t.id', 't.name']).where('tl.location_id', '=', id).where('t.archived_at', 'is', null).orderBy('t.name').execute();
+  return { ...location, teams };
+}
+
+/** The teams (with their organisations) working from a location: who may edit it. */
+export async function locationOwners(db: Kysely<DB>, id: string) {
+  return db.selectFrom('team_locations as tl').innerJoin('teams as t', 't.id', 'tl.team_id')
+    .select(['t.id as teamId', 't.organisation_id as organisationId']).where('tl.location_id', '=', id).execute();
+}
+
+/** The buurt of a coordinate, read before the write's transaction (PGlite has one connection). */
+export async function buurtOf(db: Kysely<DB>, point: { lat?: number; lon?: number }): Promise<string | null | undefined> {
+  if (point.lat === undefined || point.lon === undefined) return undefined;
+  return (await buurtAt(db, { lat: point.lat, lon: point.lon }))?.buurt.code ?? null;
+}
+
+const snapshot = (db: Kysely<DB>, id: string) => db.selectFrom('locations').select([...COLUMNS, 'archived_at']).where('id', '=', id).executeTakeFirst();
+
+export async function createLocation(db: Kysely<DB>, ctx: WriteContext, input: LocationCreate, buurt: string | null | undefined): Promise<string> {
+  return auditedWrite(db, ctx, { action: 'location.create', entityType: 'location' }, async (trx) => {
+    const { id } = await trx.insertInto('locations').values({ ...input, buurt_code: buurt ?? null }).returning('id').executeTakeFirstOrThrow();
+    return { id, before: null, after: await snapshot(trx, id), result: id };
+  });
+}
+
+export async function patchLocation(db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, input: LocationPatch, buurt: string | null | undefined) {
+  await auditedWrite(db, ctx, { action: 'location.update', entityType: 'location', entityId: id }, async (trx) => {
+    await lockVersion(trx, 'locations', id, 'locatie', expected);
+    const before = await snapshot(trx, id);
+    await trx.updateTable('locations').set({ ...input, ...(buurt === undefined ? {} : { buurt_code: buurt }) }).where('id', '=', id).execute();
+    return { id, before, after: await snapshot(trx, id), result: undefined };
+  });
+}
+
+export async function archiveLocation(db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, now: Date) {
+  await auditedWrite(db, ctx, { action: 'location.archive', entityType: 'location', entityId: id }, async (trx) => {
+    await lockVersion(trx, 'locations', id, 'locatie', expected);
+    const before = await snapshot(trx, id);
+    await trx.updateTable('locations').set({ archived_at: now }).where('id', '=', id).execute();
+    await trx.deleteFrom('team_locations').where('location_id', '=', id).execute();
+    return { id, before, after: null, result: undefined };
+  });
+}
+
+export async function verifyLocation(db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, now: Date) {
+  await auditedWrite(db, ctx, { action: 'location.verify', entityType: 'location', entityId: id }, async (trx) => {
+    await lockVersion(trx, 'locations', id, 'locatie', expected);
+    await trx.updateTable('locations').set({ last_verified_at: now, last_verified_by: ctx.actorAccountId }).where('id', '=', id).execute();
+    return { id, before: null, after: { last_verified_at: now.toISOString() }, result: undefined };
+  });
+}
