@@ -31,8 +31,9 @@ BEGIN
     RETURN NEW; -- the statement set the version itself (a parent bump, an import)
   END IF;
   -- Stored generated columns are not computed yet in a BEFORE trigger: compare without them.
+  -- Derived copies (an area's boundary per zoom band) are not the record's content either.
   SELECT coalesce(array_agg(attname::text), '{}') INTO generated
-    FROM pg_attribute WHERE attrelid = TG_RELID AND attgenerated <> '';
+    FROM pg_attribute WHERE attrelid = TG_RELID AND (attgenerated <> '' OR attname IN ('geometry_low', 'geometry_mid', 'geometry_high'));
   IF (to_jsonb(NEW) - generated - 'version' - 'updated_at') IS DISTINCT FROM (to_jsonb(OLD) - generated - 'version' - 'updated_at') THEN
     NEW.version := OLD.version + 1;
     -- An explicit updated_at (an import carrying the source's modification time) is kept.

@@ -68,5 +68,6 @@ describe('the real process', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(await readdir(dataDir)).not.toContain('wijkweb.lock');
+    expect(await readdir(dataDir)).not.toContain('wijkweb.lock.d'); // the lock is released, not left to go stale
   }, 180_000);
 });
