@@ -38,6 +38,8 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('Wijkweb <noreply@wijkweb.invalid>'),
   /** Public base URL of this installation, used in links sent by mail. */
   APP_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** API requests handled at once before new ones get a fast 503 (default: 4 per database connection, at least 8). */
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).optional(),
   /** Prometheus metrics at /metrics (request rate and latency per route, pool use). */
   METRICS: z.enum(['on', 'off']).default('off'),
 });

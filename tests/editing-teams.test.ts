@@ -22,7 +22,8 @@ async function etag(url: string, cookie = editor): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // 20 writers at once: more than the default overload limit of a test pool lets through
+  t = await createTestApp({ env: { MAX_IN_FLIGHT: '64' } });
   editor = await signIn(t.app, DEMO_ACCOUNTS.editor.email, DEMO_ACCOUNTS.editor.password);
   admin = await signIn(t.app, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
   professional = await signIn(t.app, DEMO_ACCOUNTS.professional.email, DEMO_ACCOUNTS.professional.password);

@@ -14,8 +14,8 @@ import { isMachinePath } from './api-paths';
 import { RETRY_AFTER_S, send } from './errors';
 
 export interface OverloadOptions {
-  /** API requests in flight at once; more are refused. Default: 4 per database connection, at
-   * least 16 (one page of the web app fires several requests at once, even on PGlite). */
+  /** API requests in flight at once; more are refused. Default: MAX_IN_FLIGHT, else 4 per
+   * database connection and at least 8 (one page of the web app fires several at once). */
   maxInFlight?: number;
   /** Heap in use (bytes) above which new requests are refused. Default: 90 % of V8's limit. */
   maxHeapUsedBytes?: number;
@@ -34,7 +34,7 @@ function prepare(reply: FastifyReply) {
 }
 
 export async function registerOverloadShedding(app: FastifyInstance, options: OverloadOptions = {}): Promise<void> {
-  const maxInFlight = options.maxInFlight ?? Math.max(8, 4 * app.database.capacity);
+  const maxInFlight = options.maxInFlight ?? app.config.MAX_IN_FLIGHT ?? Math.max(8, 4 * app.database.capacity);
   let inFlight = 0;
   await app.register(underPressure, {
     maxHeapUsedBytes: options.maxHeapUsedBytes ?? Math.round(0.9 * getHeapStatistics().heap_size_limit),
