@@ -30,6 +30,8 @@ import searchRoutes from './search/search.routes';
 import lookupRoutes from './lookup/lookup.routes';
 import demoPhotosRoutes from './demo-photos/demo-photos.routes';
 import hsdsRoutes from './hsds/hsds.routes';
+import photosRoutes from './photos/photos.routes';
+import meRoutes from './me/me.routes';
 import webRoutes from './web/web.routes';
 
 const SWAGGER_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; img-src 'self' data:; "
@@ -109,6 +111,8 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(lookupRoutes);
   await app.register(demoPhotosRoutes);
   await app.register(hsdsRoutes);
+  await app.register(photosRoutes);
+  await app.register(meRoutes);
   await app.register(authRoutes);
   await app.register(sessionsRoutes);
   await app.register(adminRoutes);
