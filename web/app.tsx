@@ -16,6 +16,7 @@ import { SearchPage } from './search/SearchPage';
 
 const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
 const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
+const MyDataPage = lazy(() => import('./me/MyDataPage').then((m) => m.MyDataPage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
 const routes: Array<[string, View]> = [
@@ -27,6 +28,7 @@ const routes: Array<[string, View]> = [
   ['/gebieden/:code', AreaPage],
   ['/zoeken', SearchPage],
   ['/adres', AddressPage as unknown as View],
+  ['/mijn-gegevens', MyDataPage as unknown as View],
 ];
 
 function resolve(path: string): [View, Params] | null {
