@@ -135,7 +135,22 @@ describe('withdrawing', () => {
     expect(JSON.stringify(rows)).not.toContain(C.mobile);
   });
 
-  it('unknown field 400; an account without a person 409', async () => {
+  it('the two photo switches stay coherent: public needs internal, withdrawing internal withdraws public', async () => {
+    const db = t.database.db;
+    await db.updateTable('people').set({ photo_consent: false }).where('id', '=', personId).execute();
+    const grant = await app.inject({ method: 'PUT', url: '/api/me/consents/photo', headers: { cookie: me } });
+    expect(grant.json()).toMatchObject({ photo_internal: true });
+    expect(grant.json().public_fields).toContain('photo');
+    const off = await app.inject({ method: 'DELETE', url: '/api/me/consents/photo_internal', headers: { cookie: me } });
+    expect(off.json()).toMatchObject({ photo_internal: false });
+    expect(off.json().public_fields).not.toContain('photo');
+  });
+
+  it('an account without a person: the export says so, consents are 409; unknown field 400', async () => {
+    const data = await getJson(app, '/api/me/data', { cookie: otherPro });
+    expect(data.status).toBe(200);
+    expect(data.body).toMatchObject({ person: null, memberships: [], consents: [], account: { email: 'ander@test.nl' } });
+    expect(data.raw).not.toContain(C.family);
     expect((await app.inject({ method: 'PUT', url: '/api/me/consents/phone_mobile', headers: { cookie: me } })).statusCode).toBe(400);
     expect((await app.inject({ method: 'PUT', url: '/api/me/consents/photo', headers: { cookie: otherPro } })).statusCode).toBe(409);
   });
