@@ -238,3 +238,21 @@ describe('serving and consent', () => {
     expect(await t.database.db.selectFrom('person_photos').select('hash').where('person_id', '=', personId).executeTakeFirst()).toBeUndefined();
   });
 });
+
+describe('upload limit', () => {
+  it('an account gets 30 uploads per 15 minutes (refused ones count), then 429 with Retry-After', async () => {
+    const tiny = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).jpeg().toBuffer();
+    const statuses: number[] = [];
+    let last;
+    for (let i = 0; i < 31; i++) {
+      last = await upload(personId, tiny, 'image/jpeg', otherPro);
+      statuses.push(last.statusCode);
+    }
+    // The colleague tried once before (the 403 above): 29 more, then the limit.
+    expect(statuses.indexOf(429)).toBe(29);
+    expect(statuses.slice(0, 29).every((s) => s === 403)).toBe(true);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    // Another account is not affected.
+    expect((await upload(personId, tiny, 'image/jpeg', self)).statusCode).toBe(201);
+  });
+});

@@ -14,6 +14,11 @@ import { photoBytes, photoOwners, photoSubject, removePhoto, savePhoto } from '.
 import { PhotoFileParams, PhotoParams, PhotoSaved, PhotoUploadQuery } from './photos.schemas';
 
 const YEAR = 31_536_000;
+// Re-encoding costs CPU: a generous limit per account stops a script, never a person.
+const UPLOAD_LIMIT = {
+  max: 30, timeWindow: 15 * 60_000, groupId: 'photo-upload',
+  keyGenerator: (request: FastifyRequest) => (request.audience.kind === 'anonymous' ? request.ip : request.audience.accountId),
+};
 
 const consentRequired = () => new HttpError(409, 'consent_required',
   'Er is geen toestemming voor een foto. De persoon zelf geeft die bij Mijn gegevens (of uploadt zelf met het vinkje "collega\'s mogen mijn foto zien"). '
@@ -41,13 +46,13 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/people/:id/photo', {
     bodyLimit: PHOTO_MAX_BYTES,
-    config: { bodyTypes: [...PHOTO_TYPES] },
+    config: { bodyTypes: [...PHOTO_TYPES], rateLimit: UPLOAD_LIMIT },
     schema: {
       tags: ['editing'], summary: 'Upload a portrait: the raw JPEG, PNG or WebP bytes (max 5 MB), stored as a 512 px WebP without metadata',
       description: 'Content-Type image/jpeg, image/png or image/webp; the content decides, not the type sent. Needs photo_consent '
         + '(409 consent_required), or ?consent=1 when the person uploads their own.',
       params: PhotoParams, querystring: PhotoUploadQuery,
-      response: { 201: PhotoSaved, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      response: { 201: PhotoSaved, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429) },
     },
   }, async (request, reply) => {
     const { audience, subject, self } = await authorised(request, request.params.id);
