@@ -40,6 +40,8 @@ import demoPhotosRoutes from './demo-photos/demo-photos.routes';
 import hsdsRoutes from './hsds/hsds.routes';
 import csvRoutes from './csv/csv.routes';
 import vcardRoutes from './vcard/vcard.routes';
+import photosRoutes from './photos/photos.routes';
+import meRoutes from './me/me.routes';
 import webRoutes from './web/web.routes';
 import metricsPlugin from './metrics/metrics.plugin';
 import metricsRoutes from './metrics/metrics.routes';
@@ -135,6 +137,8 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(csvRoutes);
   await app.register(vcardRoutes);
   await app.register(mailPlugin);
+  await app.register(photosRoutes);
+  await app.register(meRoutes);
   await app.register(authRoutes);
   await app.register(invitationsRoutes);
   await app.register(resetRoutes);

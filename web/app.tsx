@@ -27,6 +27,7 @@ const PosterPage = lazy(() => import('./print/PosterPage').then((m) => m.PosterP
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => m.ImportPage));
 const AccountPage = lazy(() => import('./account/AccountPage').then((m) => m.AccountPage));
 const InvitePage = lazy(() => import('./account/InvitePage').then((m) => m.InvitePage));
+const MyDataPage = lazy(() => import('./me/MyDataPage').then((m) => m.MyDataPage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
 const routes: Array<[string, View]> = [
@@ -47,6 +48,7 @@ const routes: Array<[string, View]> = [
   ['/welkom', WelcomePage],
   ['/account', AccountPage as unknown as View],
   ['/uitnodigen', InvitePage as unknown as View],
+  ['/mijn-gegevens', MyDataPage as unknown as View],
 ];
 
 // A path with a malformed %-sequence cannot be matched: it becomes a view that throws the

@@ -115,6 +115,10 @@ export interface AccountTokensTable {
   expires_at: ColumnType<string, Date | string, Date | string>; used_at: NullableTimestamp;
   created_by: string | null; created_at: Timestamp;
 }
+export interface PersonPhotosTable {
+  person_id: string; hash: string; content_type: 'image/webp'; bytes: Buffer | Uint8Array;
+  width: number; height: number; created_at: Timestamp;
+}
 export interface RateLimitsTable { key: string; hits: number; reset_at: ColumnType<string, Date | string, Date | string> }
 
 export interface DB {
@@ -138,4 +142,5 @@ export interface DB {
   audit_log: AuditLogTable;
   rate_limits: RateLimitsTable;
   account_tokens: AccountTokensTable;
+  person_photos: PersonPhotosTable;
 }

@@ -161,3 +161,14 @@ function lastNameInitial(family: string): string {
   const parts = family.trim().split(/\s+/);
   return parts[parts.length - 1]?.[0] ?? '';
 }
+
+/**
+ * The whole stored record of a person, for that person alone (Mijn gegevens, AVG inzage):
+ * every column, levels and team-level notes included. Callers pass the signed-in
+ * audience's own personId, never an id from a request.
+ */
+export async function ownPersonRecord(db: Kysely<DB>, audience: Audience) {
+  if (audience.kind === 'anonymous' || !audience.personId) return undefined;
+  return db.selectFrom('people as p').selectAll('p').select(TOPICS.as('topics'))
+    .where('p.id', '=', audience.personId).executeTakeFirst();
+}
