@@ -30,6 +30,9 @@ import searchRoutes from './search/search.routes';
 import lookupRoutes from './lookup/lookup.routes';
 import demoPhotosRoutes from './demo-photos/demo-photos.routes';
 import hsdsRoutes from './hsds/hsds.routes';
+import onboardingRoutes from './onboarding/onboarding.routes';
+import changesRoutes from './onboarding/changes.routes';
+import digestRoutes from './onboarding/digest.routes';
 import webRoutes from './web/web.routes';
 
 const SWAGGER_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; img-src 'self' data:; "
@@ -112,6 +115,9 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(authRoutes);
   await app.register(sessionsRoutes);
   await app.register(adminRoutes);
+  await app.register(onboardingRoutes);
+  await app.register(changesRoutes);
+  await app.register(digestRoutes);
   if (serveWeb) await app.register(webRoutes);
   return app;
 }

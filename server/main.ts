@@ -3,6 +3,8 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { installGracefulShutdown } from './lifecycle';
 import { openDatabase, prepareDatabase } from './start';
+import { createMailer } from './mail/mailer';
+import { sendDigests } from './onboarding/digest.job';
 
 const config = loadConfig();
 const started = performance.now();
@@ -19,6 +21,17 @@ try {
 }
 const app = await buildApp({ config, database, logger: { level: config.LOG_LEVEL } });
 installGracefulShutdown(app, database, { graceMs: config.SHUTDOWN_GRACE_S * 1000 });
+
+// Weekly digests: checked hourly (sendDigests sends at most one per subscriber per ISO week);
+// unref'd so the timer never keeps the process alive on shutdown.
+const digestMailer = createMailer(config, app.log);
+const digestTimer = setInterval(() => {
+  sendDigests(database.db, digestMailer, new Date(), { appUrl: config.APP_URL })
+    .then((run) => { if (run.sent || run.failed) app.log.info({ digest: run }, 'digests'); })
+    .catch((err: Error) => app.log.error({ err: { message: err.message } }, 'digests failed'));
+}, 60 * 60 * 1000);
+digestTimer.unref();
+app.addHook('onClose', async () => { clearInterval(digestTimer); digestMailer.close(); });
 
 try {
   const address = await app.listen({ port: config.PORT, host: config.HOST });
