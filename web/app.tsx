@@ -13,6 +13,10 @@ import { PersonPage } from './person/PersonPage';
 import { AreaPage } from './area/AreaPage';
 import { SearchBox } from './search/SearchBox';
 import { SearchPage } from './search/SearchPage';
+import { KennismakenPage } from './onboarding/KennismakenPage';
+import { PrintPage as KennismakenPrintPage } from './onboarding/PrintPage';
+import { ChangesPage } from './onboarding/ChangesPage';
+import { KennismakenLink } from './onboarding/NavLink';
 
 const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
 const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
@@ -27,6 +31,9 @@ const routes: Array<[string, View]> = [
   ['/gebieden/:code', AreaPage],
   ['/zoeken', SearchPage],
   ['/adres', AddressPage as unknown as View],
+  ['/kennismaken', KennismakenPage],
+  ['/kennismaken/print', KennismakenPrintPage],
+  ['/wijk/:code/wijzigingen', ChangesPage],
 ];
 
 function resolve(path: string): [View, Params] | null {
@@ -66,6 +73,7 @@ export function App() {
           <nav class="site-nav" aria-label={t('layout.nav')}>
             <a href="/" aria-current={loc.path === '/' ? 'page' : undefined}>{t('nav.help')}</a>
             <a href="/kaart" aria-current={loc.path === '/kaart' ? 'page' : undefined}>{t('nav.map')}</a>
+            <KennismakenLink current={loc.path.startsWith('/kennismaken')} />
           </nav>
           <div class="site-header__search" id="zoekvak" data-slot="search"><SearchBox /></div>
           <button type="button" class="lang-switch" lang={other} onClick={() => setLang(other)}>

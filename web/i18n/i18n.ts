@@ -4,10 +4,12 @@ import nl from './nl.json';
 import en from './en.json';
 import searchNl from '../search/messages.nl.json';
 import searchEn from '../search/messages.en.json';
+import onboardingNl from '../onboarding/messages.nl.json';
+import onboardingEn from '../onboarding/messages.en.json';
 
 export type Lang = 'nl' | 'en';
 type Dict = Record<string, string>;
-const dicts: Record<Lang, Dict> = { nl: { ...nl, ...searchNl }, en: { ...en, ...searchEn } };
+const dicts: Record<Lang, Dict> = { nl: { ...nl, ...searchNl, ...onboardingNl }, en: { ...en, ...searchEn, ...onboardingEn } };
 const STORAGE_KEY = 'wijkweb.lang';
 
 function initialLang(): Lang {
