@@ -42,6 +42,9 @@ import csvRoutes from './csv/csv.routes';
 import vcardRoutes from './vcard/vcard.routes';
 import photosRoutes from './photos/photos.routes';
 import meRoutes from './me/me.routes';
+import onboardingRoutes from './onboarding/onboarding.routes';
+import changesRoutes from './onboarding/changes.routes';
+import digestRoutes from './onboarding/digest.routes';
 import webRoutes from './web/web.routes';
 import metricsPlugin from './metrics/metrics.plugin';
 import metricsRoutes from './metrics/metrics.routes';
@@ -146,6 +149,9 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(sessionsRoutes);
   await app.register(adminRoutes);
   if (config.METRICS === 'on') await app.register(metricsRoutes);
+  await app.register(onboardingRoutes);
+  await app.register(changesRoutes);
+  await app.register(digestRoutes);
   if (serveWeb) await app.register(webRoutes);
   return app;
 }

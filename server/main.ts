@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { installGracefulShutdown } from './lifecycle';
 import { openDatabase, prepareDatabase } from './start';
 import { startBackupSocket } from './backup/backup.socket';
+import { sendDigests } from './onboarding/digest.job';
 
 const config = loadConfig();
 const started = performance.now();
@@ -26,6 +27,16 @@ if (database.backend === 'pglite') {
   if (backupSocket) app.addHook('onClose', async () => { await backupSocket.close(); });
 }
 installGracefulShutdown(app, database, { graceMs: config.SHUTDOWN_GRACE_S * 1000 });
+
+// Weekly digests: checked hourly (sendDigests sends at most one per subscriber per ISO week);
+// unref'd so the timer never keeps the process alive on shutdown.
+const digestTimer = setInterval(() => {
+  sendDigests(database.db, app.mailer, new Date(), { appUrl: config.APP_URL })
+    .then((run) => { if (run.sent || run.failed) app.log.info({ digest: run }, 'digests'); })
+    .catch((err: Error) => app.log.error({ err: { message: err.message } }, 'digests failed'));
+}, 60 * 60 * 1000);
+digestTimer.unref();
+app.addHook('onClose', async () => { clearInterval(digestTimer); });
 
 try {
   const address = await app.listen({ port: config.PORT, host: config.HOST });

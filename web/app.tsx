@@ -19,6 +19,10 @@ import { ForgotPasswordPage, ResetPasswordPage } from './auth/ResetPages';
 import { WelcomePage } from './auth/WelcomePage';
 import { useSession } from './auth/session';
 import { AccountMenu, ProfessionalBanner } from './account/AccountMenu';
+import { KennismakenPage } from './onboarding/KennismakenPage';
+import { PrintPage as KennismakenPrintPage } from './onboarding/PrintPage';
+import { ChangesPage } from './onboarding/ChangesPage';
+import { KennismakenLink } from './onboarding/NavLink';
 
 const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
 const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
@@ -49,6 +53,9 @@ const routes: Array<[string, View]> = [
   ['/account', AccountPage as unknown as View],
   ['/uitnodigen', InvitePage as unknown as View],
   ['/mijn-gegevens', MyDataPage as unknown as View],
+  ['/kennismaken', KennismakenPage],
+  ['/kennismaken/print', KennismakenPrintPage],
+  ['/wijk/:code/wijzigingen', ChangesPage],
 ];
 
 // A path with a malformed %-sequence cannot be matched: it becomes a view that throws the
@@ -101,6 +108,7 @@ export function App() {
           <nav class="site-nav" aria-label={t('layout.nav')}>
             <a href="/" aria-current={loc.path === '/' ? 'page' : undefined}>{t('nav.help')}</a>
             <a href="/kaart" aria-current={loc.path === '/kaart' ? 'page' : undefined}>{t('nav.map')}</a>
+            <KennismakenLink current={loc.path.startsWith('/kennismaken')} />
           </nav>
           <div class="site-header__search" id="zoekvak" data-slot="search"><SearchBox /></div>
           <button type="button" class="lang-switch" lang={other} onClick={() => setLang(other)}>

@@ -98,6 +98,8 @@ export interface AccountsTable {
   id: Generated<string>; email: string; password_hash: string | null; role: AccountRole;
   person_id: string | null; deactivated_at: NullableTimestamp; password_changed_at: NullableTimestamp;
   totp_secret: string | null; totp_enabled_at: NullableTimestamp; last_sign_in_at: NullableTimestamp;
+  /** The wijk (or buurt) chosen for "Kennismaken" (onboarding). */
+  home_area: Generated<string | null>;
   version: Generated<number>; created_at: Timestamp; updated_at: Timestamp;
 }
 export interface AccountScopesTable { account_id: string; organisation_id: string | null; team_id: string | null }
@@ -121,6 +123,11 @@ export interface PersonPhotosTable {
 }
 export interface RateLimitsTable { key: string; hits: number; reset_at: ColumnType<string, Date | string, Date | string> }
 
+// Onboarding: private "met" marks, digest subscriptions and the digests sent per ISO week.
+export interface MetMarksTable { account_id: string; person_id: string; marked_at: Timestamp }
+export interface DigestSubscriptionsTable { account_id: string; area_code: string; created_at: Timestamp }
+export interface DigestsSentTable { account_id: string; period: string; sent_at: ColumnType<string, Date | string, Date | string> }
+
 export interface DB {
   team_types: TeamTypesTable;
   topics: TopicsTable;
@@ -143,4 +150,7 @@ export interface DB {
   rate_limits: RateLimitsTable;
   account_tokens: AccountTokensTable;
   person_photos: PersonPhotosTable;
+  met_marks: MetMarksTable;
+  digest_subscriptions: DigestSubscriptionsTable;
+  digests_sent: DigestsSentTable;
 }

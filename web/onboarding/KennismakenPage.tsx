@@ -1,0 +1,104 @@
+// /kennismaken — "Kennismaken met [wijk]": the teams that matter most for the caller's own
+// team type first, with faces and a private "Ontmoet" mark, progress per team type and the
+// next introductions. Works on a phone: one column, big targets.
+import { useState } from 'preact/hooks';
+import { ApiError } from '../api/client';
+import { getLang, t } from '../i18n/i18n';
+import { announce } from '../components/announce';
+import { ErrorMessage, Loading, statusTitle, useTitle } from '../components/Status';
+import { useTaxonomy } from '../components/taxonomy';
+import { useFetch } from '../components/use-fetch';
+import { Avatar } from '../components/Avatar';
+import { navigate } from '../router';
+import { onboardingApi, type PackData, type PackMember } from './api';
+import { AreaChooser } from './AreaChooser';
+import { DigestToggle } from './DigestToggle';
+import { NewMark, PackTeamSection } from './PackTeamSection';
+import './onboarding.css';
+
+export function SignInFirst() {
+  return <div class="notice" role="status"><p>{t('onb.sign_in')}</p></div>;
+}
+
+export function KennismakenPage({ query }: { query: URLSearchParams }) {
+  const area = query.get('area');
+  const [version, setVersion] = useState(0);
+  const { data, error } = useFetch((s) => onboardingApi.pack(area, s), [area, version]);
+  useTitle(data?.area ? t('onb.title', { name: data.area.name }) : data ? t('onb.title_plain') : statusTitle(error));
+  if (error instanceof ApiError && error.status === 401) return <div class="page"><h1>{t('onb.title_plain')}</h1><SignInFirst /></div>;
+  if (error) return <div class="page"><ErrorMessage error={error} /></div>;
+  if (!data) return <div class="page"><Loading /></div>;
+  return <PackView pack={data} reload={() => setVersion((v) => v + 1)} />;
+}
+
+function PackView({ pack, reload }: { pack: PackData; reload: () => void }) {
+  const tax = useTaxonomy();
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const [choosing, setChoosing] = useState(false);
+  const chosen = () => { setChoosing(false); navigate('/kennismaken'); reload(); };
+  if (!pack.area || choosing) {
+    return (
+      <article class="page kennismaken">
+        <h1>{t('onb.choose_title')}</h1>
+        <p class="lead">{t('onb.choose_intro')}</p>
+        <AreaChooser current={pack.area?.code} onChosen={chosen} />
+      </article>
+    );
+  }
+  const toggle = async (m: PackMember) => {
+    setBusy((b) => new Set([...b, m.person.id]));
+    try {
+      await onboardingApi.setMet(m.person.id, !m.met);
+      announce(t(m.met ? 'onb.unmarked' : 'onb.marked', { name: m.person.name }));
+      reload();
+    } catch { announce(t('onb.save_error')); }
+    setBusy((b) => new Set([...b].filter((id) => id !== m.person.id)));
+  };
+  const lang = getLang();
+  return (
+    <article class="page kennismaken" data-testid="kennismaken">
+      <h1>{t('onb.title', { name: pack.area.name })}</h1>
+      <p class="lead">{t('onb.intro', { name: pack.area.name })}</p>
+      <ul class="kennismaken__links">
+        <li><a href="/kennismaken/print">{t('onb.print')}</a></li>
+        <li><a href={`/wijk/${pack.area.code}/wijzigingen`}>{t('onb.changes')}</a></li>
+        <li><button type="button" class="button-link" onClick={() => setChoosing(true)}>{t('onb.other_wijk')}</button></li>
+      </ul>
+      <DigestToggle area={pack.area} />
+
+      <section aria-labelledby="onb-progress" class="kennismaken__progress">
+        <h2 id="onb-progress">{t('onb.progress_title')}</h2>
+        <p class="hint">{t('onb.progress_hint')}</p>
+        <ul data-testid="progress">
+          {pack.progress.map((p) => (
+            <li key={p.team_type}>
+              <span>{t('onb.progress_item', { met: p.met, total: p.total, label: lang === 'en' ? p.label_en : p.label_nl })}</span>
+              <progress max={p.total} value={p.met} aria-hidden="true" />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="onb-next">
+        <h2 id="onb-next">{t('onb.suggestions_title')}</h2>
+        {pack.suggestions.length === 0 ? <p>{t('onb.suggestions_none')}</p> : (
+          <ul class="card-list suggestions">
+            {pack.suggestions.map((s) => (
+              <li key={s.person.id} class="suggestion">
+                <Avatar name={s.person.name} initials={s.person.initials} photo={s.person.photo_url} size="sm" />
+                <span><a href={`/mensen/${s.person.id}`}>{s.person.name}</a>, {s.team.name}
+                  <span class="hint"> · {t(`onb.reason_${s.reason}`)}</span></span>
+                <NewMark show={s.new_in_wijk} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="onb-teams">
+        <h2 id="onb-teams">{t('onb.teams_title')}</h2>
+        {pack.teams.map((team) => <PackTeamSection key={team.id} team={team} tax={tax} busy={busy} onToggle={toggle} />)}
+      </section>
+    </article>
+  );
+}
