@@ -33,6 +33,7 @@ import organisationsWriteRoutes from './organisations/organisations.write-routes
 import locationsRoutes from './locations/locations.routes';
 import membershipsRoutes from './memberships/memberships.routes';
 import peopleRoutes from './people/people.routes';
+import peopleWriteRoutes from './people/people.write-routes';
 import mapRoutes from './map/map.routes';
 import searchRoutes from './search/search.routes';
 import lookupRoutes from './lookup/lookup.routes';
@@ -132,6 +133,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(locationsRoutes);
   await app.register(membershipsRoutes);
   await app.register(peopleRoutes);
+  await app.register(peopleWriteRoutes);
   await app.register(mapRoutes);
   await app.register(searchRoutes);
   await app.register(lookupRoutes);

@@ -18,10 +18,12 @@ const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['directory'], summary: 'A person as the audience may see them; 404 when the audience may not see them at all',
       params: IdParams, response: { 200: PersonDetail, ...errorResponses(400, 404) },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const found = await getPerson(app.database.db, request.audience, request.params.id);
     if (!found) throw notFound('persoon', request.params.id);
-    return found;
+    // signed in: the version to send back as If-Match when editing
+    if (found.person.shown_to === 'professionals') reply.header('etag', `"${found.person.version}"`);
+    return reply.send(found);
   });
 
   app.get('/api/areas/:code/people', {
