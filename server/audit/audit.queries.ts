@@ -41,10 +41,18 @@ export async function writeAudit(db: Kysely<DB> | Transaction<DB>, entry: AuditE
   }).execute();
 }
 
+/** Above this many numbers in one answer (an export), one summary row instead of one per person. */
+export const MOBILE_VIEW_ROWS_MAX = 200;
+
 /** One `view_mobile` row per person whose 06 number a signed-in audience was shown. */
 export async function auditMobileViews(db: Kysely<DB> | Transaction<DB>, audience: Audience, personIds: readonly string[]): Promise<void> {
-  if (audience.kind === 'anonymous' || personIds.length === 0) return;
-  await db.insertInto('audit_log').values([...new Set(personIds)].map((id) => ({
+  const ids = [...new Set(personIds)];
+  if (audience.kind === 'anonymous' || ids.length === 0) return;
+  if (ids.length > MOBILE_VIEW_ROWS_MAX) {
+    await writeAudit(db, { actorAccountId: audience.accountId, action: 'view_mobile_bulk', entityType: 'person', meta: { count: ids.length } });
+    return;
+  }
+  await db.insertInto('audit_log').values(ids.map((id) => ({
     actor_account_id: audience.accountId, action: 'view_mobile', entity_type: 'person', entity_id: id,
     before: null, after: null, meta: null,
   }))).execute();

@@ -29,7 +29,7 @@ const onboardingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // A mark on someone the caller cannot see would reveal that they exist: same 404 as unknown.
   const visiblePerson = async (audience: ReturnType<typeof signedIn>, id: string) => {
-    if (!(await presentPeople(db, audience, [id])).has(id)) throw notFound('persoon', id);
+    if (!(await presentPeople(db, audience, [id], { recordViews: false })).has(id)) throw notFound('persoon', id);
   };
 
   app.put('/api/me/met/:person_id', {

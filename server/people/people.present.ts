@@ -5,6 +5,7 @@
 // ranking) by id; they never select person columns themselves.
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/types';
+import { auditMobileViews } from '../audit/audit.queries';
 import type { Audience } from '../http/audience';
 import { type Person, personSchemaFor, selectVisiblePeople, withDisplayName } from './visibility';
 
@@ -12,7 +13,12 @@ import { type Person, personSchemaFor, selectVisiblePeople, withDisplayName } fr
  * The people among `ids` that the audience may see, shaped for it, by id. A person the
  * audience may not see at all is simply absent (callers count those as hidden).
  */
-export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: readonly string[]): Promise<Map<string, Person>> {
+export interface PresentOptions {
+  /** false for checks that show nothing (may this audience see the person at all?). */
+  recordViews?: boolean;
+}
+
+export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: readonly string[], options: PresentOptions = {}): Promise<Map<string, Person>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await selectVisiblePeople(db, audience)
@@ -20,7 +26,12 @@ export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: rea
     .execute();
   const schema = personSchemaFor(audience);
   // Strict: a column that slipped into the select fails here, before any response exists.
-  return new Map(rows.map((row) => [row.id, schema.parse(withDisplayName(row)) as Person]));
+  const people = new Map(rows.map((row) => [row.id, schema.parse(withDisplayName(row)) as Person]));
+  // Every view of someone else's 06 number is on record (who, when, whose), here where
+  // every person leaving the server passes.
+  const mobiles = [...people.values()].filter((p) => p.shown_to === 'professionals' && p.phone_mobile && p.id !== (audience.kind === 'anonymous' ? null : audience.personId));
+  if (options.recordViews !== false) await auditMobileViews(db, audience, mobiles.map((p) => p.id));
+  return people;
 }
 
 /** `presentPeople` in the callers' order, leaving out the people the audience may not see. */

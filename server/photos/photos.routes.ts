@@ -94,7 +94,7 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
 
   async function serve(request: FastifyRequest, reply: FastifyReply, hash: string) {
     const url = photoUrlOf(hash);
-    const people = await presentPeople(db, request.audience, await photoOwners(db, hash));
+    const people = await presentPeople(db, request.audience, await photoOwners(db, hash), { recordViews: false });
     const owner = [...people.values()].find((p) => p.photo_url === url);
     const gone = new HttpError(404, 'not_found', 'Deze foto bestaat niet (meer). / This photo does not exist (any more).', [{ field: 'hash', in: 'path', message: 'No visible photo with this hash' }]);
     if (!owner) throw gone;

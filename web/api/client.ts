@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { TeamList, TeamDetail } from '../../server/teams/teams.schemas';
 import type { AreaDetail, AreaList } from '../../server/areas/areas.schemas';
 import type { Markers, FeatureCollection } from '../../server/map/map.schemas';
-import type { PersonDetail } from '../../server/people/people.schemas';
+import type { AreaPeople, PersonDetail } from '../../server/people/people.schemas';
 import type { TopicList, TeamTypeList, Topic, TeamType } from '../../server/taxonomy/taxonomy.schemas';
 
 export type TeamSummary = z.infer<typeof TeamList>['items'][number];
@@ -86,6 +86,8 @@ export const api = {
   teamTypes: () => cached<z.infer<typeof TeamTypeList>>('/api/team-types').then((r) => r.items),
   buurten: () => cached<AreaItems>('/api/areas?kind=buurt').then((r) => r.items),
   area: (code: string, s?: AbortSignal) => getJson<AreaDetail>(`/api/areas/${encodeURIComponent(code)}`, s),
+  /** Wie werkt hier: the people serving an area, grouped by team, as this viewer may see them. */
+  areaPeople: (code: string, s?: AbortSignal) => getJson<AreaPeople>(`/api/areas/${encodeURIComponent(code)}/people`, s),
   team: (id: string, s?: AbortSignal) => getJson<TeamDetail>(`/api/teams/${encodeURIComponent(id)}`, s),
   person: (id: string, s?: AbortSignal) => getJson<PersonPage>(`/api/people/${encodeURIComponent(id)}`, s),
   teams: (params: Record<string, string | number | undefined>, s?: AbortSignal) => getJson<TeamPage>(withQuery('/api/teams', params), s),

@@ -5,6 +5,7 @@ import { announce } from '../components/announce';
 import { t } from '../i18n/i18n';
 import { useFetch } from '../components/use-fetch';
 import { TeamCard } from '../components/TeamCard';
+import { FaceList } from '../components/FaceList';
 import type { Taxonomy } from '../components/taxonomy';
 import { Loading } from '../components/Status';
 
@@ -32,27 +33,28 @@ function SelectedTeam({ id, tax }: { id: string; tax: Taxonomy }) {
   if (!data) return <Loading />;
   return (
     <TeamCard team={data} tax={tax} selected>
+      <FaceList members={data.members} hidden={data.hidden_member_count} />
       <p class="team-card__more"><a href={`/teams/${data.id}`}>{t('selection.open_team', { name: data.name })}</a></p>
     </TeamCard>
   );
 }
 
 function SelectedArea({ code, tax }: { code: string; tax: Taxonomy }) {
-  const { data, error } = useFetch((s) => api.area(code, s), [code]);
-  useEffect(() => { if (data) announce(t('area.who_works', { name: data.name })); }, [data]);
+  const { data, error } = useFetch((s) => api.areaPeople(code, s), [code]);
+  useEffect(() => { if (data) announce(t('area.who_works', { name: data.area.name })); }, [data]);
   if (error) return <p class="notice">{t('status.error')}</p>;
   if (!data) return <Loading />;
-  const first = data.teams.filter((x) => x.category === 'first_contact');
   return (
-    <div class="selected-area">
-      <p class="selected-area__name">{t('area.who_works', { name: data.name })}</p>
+    <div class="selected-area" data-testid="selected-area">
+      <p class="selected-area__name">{t('area.who_works', { name: data.area.name })}</p>
       <p>{t('selection.area_count', { n: data.teams.length })}</p>
-      {first.length > 0 && (
-        <ul class="plain-list">
-          {first.map((x) => <li key={x.id}><a href={`/teams/${x.id}`}>{x.name}</a> <span class="muted">({tax.type(x.team_type)})</span></li>)}
-        </ul>
-      )}
-      <p><a class="button" href={`/gebieden/${data.code}`}>{t('selection.open_area', { name: data.name })}</a></p>
+      {data.teams.map(({ team, members, hidden_member_count }) => (
+        <section key={team.id} class="selected-area__team" aria-label={team.name}>
+          <h3 class="selected-area__team-name"><a href={`/teams/${team.id}`}>{team.name}</a> <span class="muted">({tax.type(team.team_type)})</span></h3>
+          <FaceList members={members} hidden={hidden_member_count} />
+        </section>
+      ))}
+      <p><a class="button" href={`/gebieden/${data.area.code}`}>{t('selection.open_area', { name: data.area.name })}</a></p>
     </div>
   );
 }
