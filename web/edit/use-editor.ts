@@ -8,7 +8,7 @@ import { t } from '../i18n/i18n';
 import { bodyOf, changedFields, type FieldErrors, type FieldSpec, same, serverErrors, validate, type Values } from './form-model';
 
 export interface ConflictRow { name: string; mine: Values[string]; theirs: Values[string] }
-export interface Conflict { theirs: Values; etag: string; rows: ConflictRow[] }
+export interface Conflict { theirs: Values; mineOnly: Values; etag: string; rows: ConflictRow[] }
 export type Choice = 'mine' | 'theirs';
 
 export interface EditorOptions<R> {
@@ -60,8 +60,11 @@ export function useEditor<R>(opts: EditorOptions<R>, record: R, readEtag: string
         const current = (error.body as { current?: R } | undefined)?.current;
         if (!current) { setStatus({ kind: 'error', text: error.message }); return; }
         const theirs = opts.toValues(current);
-        const rows = keys.filter((k) => !same(from.draft[k], theirs[k])).map((name) => ({ name, mine: from.draft[name]!, theirs: theirs[name]! }));
-        const next = { theirs, etag: `"${opts.versionOf(current)}"`, rows };
+        // Only fields both changed, differently, need a choice; the rest of mine stays mine.
+        const clash = (k: string) => !same(from.base[k], theirs[k]) && !same(from.draft[k], theirs[k]);
+        const rows = keys.filter(clash).map((name) => ({ name, mine: from.draft[name]!, theirs: theirs[name]! }));
+        const mineOnly = Object.fromEntries(keys.filter((k) => !clash(k)).map((k) => [k, from.draft[k]!]));
+        const next = { theirs, mineOnly, etag: `"${opts.versionOf(current)}"`, rows };
         if (rows.length === 0) { resolveWith(next, {}); return; }
         setConflict(next);
       } else if (error instanceof ApiError && error.status === 400 && Object.keys(serverErrors(error)).length) {
@@ -74,7 +77,7 @@ export function useEditor<R>(opts: EditorOptions<R>, record: R, readEtag: string
 
   /** Takes the other version as the new starting point, keeps "mine" where chosen, and saves again. */
   function resolveWith(c: Conflict, choices: Record<string, Choice>): void {
-    const next = { ...c.theirs };
+    const next = { ...c.theirs, ...c.mineOnly };
     for (const row of c.rows) if ((choices[row.name] ?? 'mine') === 'mine') next[row.name] = row.mine;
     setBase(c.theirs); setDraft(next); setEtag(c.etag); setConflict(null);
     void save({ base: c.theirs, draft: next, etag: c.etag });
