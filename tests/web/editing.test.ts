@@ -3,10 +3,12 @@
 // on the map) and a resident then sees both; a bad e-mail is refused next to the field in
 // Dutch without any request; two pages editing the same team meet the conflict screen and
 // choose per field; axe finds nothing serious on the edit pages.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../helpers/auth';
-import { axeBuilder, describeBrowser, startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { axeBuilder, describeBrowser, ensureWebBuild, startBrowserApp, type BrowserApp } from '../helpers/browser';
 import { DEMO_EDITOR_ORGANISATION } from '../../seeds/demo/accounts';
 
 async function seriousViolations(page: Page) {
@@ -194,5 +196,28 @@ describeBrowser('web: editing teams', () => {
     expect((await db.selectFrom('people').select('availability_note').where('id', '=', personId).executeTakeFirstOrThrow()).availability_note).toBe('Bereikbaar op dinsdag');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
+  });
+});
+
+describe('web bundle: zod only in the lazily loaded edit chunks', () => {
+  it('the entry chunk and its static imports carry no zod; a chunk loaded on demand does', async () => {
+    await ensureWebBuild();
+    const dist = new URL('../../web/dist/', import.meta.url).pathname;
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const entry = /<script type="module"[^>]*src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(entry, 'the entry script in index.html').toBeTruthy();
+    // Follow static imports only (`import … from"./x.js"`, `import"./x.js"`); `import("./x.js")` is on demand.
+    const eager = new Set<string>();
+    const visit = (file: string) => {
+      if (eager.has(file)) return;
+      eager.add(file);
+      const code = readFileSync(join(dist, file), 'utf8');
+      for (const m of code.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)) visit(`assets/${m[1]}`);
+    };
+    visit(entry!);
+    const isZod = (code: string) => code.includes('ZodError') || code.includes('$ZodType');
+    for (const file of eager) expect(isZod(readFileSync(join(dist, file), 'utf8')), `${file} is loaded at start and contains zod`).toBe(false);
+    const lazy = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js') && !eager.has(`assets/${f}`));
+    expect(lazy.filter((f) => isZod(readFileSync(join(dist, 'assets', f), 'utf8'))).length, 'a lazy chunk with the edit forms\' zod').toBeGreaterThan(0);
   });
 });
