@@ -32,6 +32,8 @@ const ImportPage = lazy(() => import('./import/ImportPage').then((m) => m.Import
 const AccountPage = lazy(() => import('./account/AccountPage').then((m) => m.AccountPage));
 const InvitePage = lazy(() => import('./account/InvitePage').then((m) => m.InvitePage));
 const MyDataPage = lazy(() => import('./me/MyDataPage').then((m) => m.MyDataPage));
+const TeamEditPage = lazy(() => import('./edit/TeamEditPage').then((m) => m.TeamEditPage));
+const PersonEditPage = lazy(() => import('./edit/PersonEditPage').then((m) => m.PersonEditPage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
 const routes: Array<[string, View]> = [
@@ -39,7 +41,9 @@ const routes: Array<[string, View]> = [
   ['/kaart', MapView as unknown as View],
   ['/hulp/:topic', TopicPage],
   ['/teams/:id', TeamPage],
+  ['/teams/:id/bewerken', TeamEditPage as unknown as View],
   ['/mensen/:id', PersonPage],
+  ['/mensen/:id/bewerken', PersonEditPage as unknown as View],
   ['/gebieden/:code', AreaPage],
   ['/gebieden/:code/print', PrintPage as unknown as View],
   ['/gebieden/:code/poster', PosterPage as unknown as View],

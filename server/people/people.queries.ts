@@ -10,7 +10,7 @@ import { presentInOrder, presentPeople } from './people.present';
 import type { PeopleQuery } from './people.schemas';
 import { expertiseVisible, type Person, personRowFilter } from './visibility';
 
-export interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person }
+export interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person; membership_id?: string }
 export interface TeamMembers { members: Member[]; hidden: number }
 
 /**
@@ -23,7 +23,7 @@ export async function membersOfTeams(db: Kysely<DB>, audience: Audience, teamIds
   if (teamIds.length === 0) return byTeam;
   let query = db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
     .where('m.team_id', 'in', [...teamIds]).where('p.archived_at', 'is', null).where(isCurrentMembership('m'))
-    .select(['m.team_id', 'm.person_id', 'm.role', 'm.is_contact_person', 'm.since'])
+    .select(['m.id', 'm.team_id', 'm.person_id', 'm.role', 'm.is_contact_person', 'm.since'])
     .orderBy('m.is_contact_person', 'desc').orderBy('p.family_name').orderBy('p.id');
   if (options.contactsOnly) query = query.where('m.is_contact_person', '=', true);
   const rows = await query.execute();
@@ -31,7 +31,9 @@ export async function membersOfTeams(db: Kysely<DB>, audience: Audience, teamIds
   for (const r of rows) {
     const team = byTeam.get(r.team_id)!;
     const person = people.get(r.person_id);
-    if (person) team.members.push({ role: r.role, is_contact_person: r.is_contact_person, since: r.since, person });
+    // signed in: the membership's id, so an editor can address it (role, contact, leaving)
+    const id = audience.kind === 'anonymous' ? {} : { membership_id: r.id };
+    if (person) team.members.push({ role: r.role, is_contact_person: r.is_contact_person, since: r.since, person, ...id });
     else team.hidden += 1;
   }
   return byTeam;

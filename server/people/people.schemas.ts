@@ -17,7 +17,10 @@ export const PersonDetail = z.object({ person: Person, memberships: z.array(Pers
 export const PeopleList = Paged(Person);
 
 /** A person in a team's member list (also used by teams and the area's people). */
-export const Member = z.object({ role: z.string(), is_contact_person: z.boolean(), since: z.string().nullable(), person: Person });
+export const Member = z.object({
+  role: z.string(), is_contact_person: z.boolean(), since: z.string().nullable(), person: Person,
+  membership_id: z.string().optional().describe('Signed-in viewers only: to edit or end this membership'),
+});
 
 export const AreaPeople = z.object({
   area: z.object({ code: z.string(), kind: z.enum(['gemeente', 'wijk', 'buurt']), name: z.string() }),

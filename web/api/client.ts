@@ -44,6 +44,19 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await res.json()) as T;
 }
 
+/** A record plus its ETag (the version to send back as If-Match when editing). */
+export async function getWithEtag<T>(path: string, signal?: AbortSignal): Promise<{ data: T; etag: string }> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: 'application/json' }, signal, credentials: 'same-origin', cache: 'no-store' });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network');
+  }
+  if (!res.ok) throw await failure(res);
+  return { data: (await res.json()) as T, etag: res.headers.get('etag') ?? '' };
+}
+
 /** A JSON write (the browser adds Origin; the server refuses foreign ones). */
 export async function sendJson<T = unknown>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   let res: Response;

@@ -242,3 +242,50 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
     destroy: () => { map.off(); map.remove(); },
   };
 }
+
+export interface AreaPicker { setSelected(codes: readonly string[]): void; destroy(): void }
+
+/**
+ * A small map of buurten that toggle on click: an extra beside the checkbox list (the
+ * accessible primary control), so it has no keyboard path of its own. Each buurt's path
+ * carries the class `area-pick-<code>` so its state can be styled and found.
+ */
+export function mountAreaPicker(el: HTMLElement, opts: {
+  tiles: { url: string; attribution: string }; boundaryAttribution: string;
+  boundaries: BoundaryCollection; selected: readonly string[]; onToggle: (code: string) => void;
+}): AreaPicker {
+  const map = L.map(el, { keyboard: false, scrollWheelZoom: false, minZoom: 8, maxZoom: 18, zoomSnap: 0.5 });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  L.tileLayer(opts.tiles.url, { attribution: opts.tiles.attribution, maxZoom: 19, crossOrigin: true }).addTo(map);
+  map.attributionControl.addAttribution(opts.boundaryAttribution);
+  let selected = new Set(opts.selected);
+  const style = (code: string): L.PathOptions => {
+    const on = selected.has(code);
+    return { color: '#154273', weight: on ? 2.5 : 1, fillColor: on ? '#0b7a3e' : '#154273', fillOpacity: on ? 0.45 : 0.05,
+      className: `area-pick area-pick-${code}${on ? ' is-on' : ''}` };
+  };
+  const paths = new Map<string, L.Path>();
+  const layer = L.geoJSON(opts.boundaries as never, {
+    style: (f) => style((f?.properties as { code: string }).code),
+    onEachFeature: (f, l) => {
+      const { code, name } = f.properties as { code: string; name: string };
+      paths.set(code, l as L.Path);
+      l.bindTooltip(textContent(name), { sticky: true, className: 'area-label' });
+      l.on('click', () => opts.onToggle(code));
+    },
+  }).addTo(map);
+  const bounds = layer.getBounds();
+  if (bounds.isValid()) map.fitBounds(bounds, { animate: false, padding: [4, 4] }); else map.setView([52.1, 5.1], 10);
+  return {
+    setSelected(codes) {
+      selected = new Set(codes);
+      for (const [code, path] of paths) {
+        path.setStyle(style(code));
+        // setStyle does not touch the class: keep it in step for styling and tests
+        const elPath = (path as unknown as { _path?: SVGElement })._path;
+        elPath?.classList.toggle('is-on', selected.has(code));
+      }
+    },
+    destroy: () => { map.off(); map.remove(); },
+  };
+}

@@ -9,6 +9,7 @@ import { useFetch } from '../components/use-fetch';
 import { useTaxonomy } from '../components/taxonomy';
 import type { Params } from '../router';
 import { VcardBlock } from '../exchange/VcardBlock';
+import { PersonEditLink } from '../edit/EditLink';
 
 export function PersonPage({ params }: { params: Params }) {
   const id = params.id!;
@@ -27,6 +28,7 @@ export function PersonPage({ params }: { params: Params }) {
         <Avatar name={person.name} initials={person.initials} photo={person.photo_url} size="lg" />
         <div>
           <h1>{person.name}</h1>
+          <PersonEditLink person={person} teamIds={memberships.map((m) => m.team.id)} />
           <p class="lead">{person.job_title}{person.pronouns ? ` (${person.pronouns})` : ''}</p>
         </div>
       </div>

@@ -11,6 +11,7 @@ import type { Params } from '../router';
 import { Members } from './Members';
 import { LocationMap } from './LocationMap';
 import { VcardBlock } from '../exchange/VcardBlock';
+import { TeamEditLink } from '../edit/EditLink';
 
 export function TeamPage({ params }: { params: Params }) {
   const id = params.id!;
@@ -29,6 +30,7 @@ function TeamView({ team, tax }: { team: TeamDetail; tax: Taxonomy }) {
     <article class="page team-page" data-testid="team-page">
       <p class="eyebrow"><TypeBadge type={team.team_type} category={tax.category(team.team_type)} /> {tax.type(team.team_type)}</p>
       <h1>{team.name}</h1>
+      <TeamEditLink team={team} />
       <p class="muted">{t('team.part_of')} {team.organisation.website
         ? <a href={team.organisation.website} rel="noopener">{team.organisation.name}</a> : team.organisation.name}</p>
       {team.description && <p class="lead">{team.description}</p>}
