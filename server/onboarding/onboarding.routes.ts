@@ -1,6 +1,8 @@
 // Kennismaken over HTTP, for signed-in accounts only: the pack, the caller's own "met"
 // marks (never readable by anyone else) and the wijk the caller chose.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { origin, sendCard, VCARD } from '../vcard/vcard.routes';
+import { packVcard } from '../vcard/vcard.queries';
 import { z } from 'zod';
 import { requireSignedIn, signedIn } from '../auth/guards';
 import { HttpError, notFound } from '../http/errors';
@@ -25,6 +27,19 @@ const onboardingRoutes: FastifyPluginAsyncZod = async (app) => {
     const resolved = await resolveArea(db, audience.accountId, audience.teamIds, request.query.area);
     if (resolved === undefined) throw unknownArea(request.query.area!);
     return buildPack(db, audience, resolved);
+  });
+
+  // Take it along: the whole pack into the phone in one tap, fields as the caller may see them.
+  app.get('/api/me/kennismaken/vcard', {
+    preHandler: requireSignedIn,
+    schema: { tags: ['exchange'], summary: 'The kennismaken pack as vCards 4.0 (signed in)', querystring: KennismakenQuery, response: { ...VCARD, ...errorResponses(400, 401, 404) } },
+  }, async (request, reply) => {
+    const audience = signedIn(request);
+    const resolved = await resolveArea(db, audience.accountId, audience.teamIds, request.query.area);
+    if (resolved === undefined) throw unknownArea(request.query.area!);
+    const pack = await buildPack(db, audience, resolved);
+    const text = await packVcard(db, audience, pack.teams, origin(request));
+    return sendCard(reply, { name: `Kennismaken ${pack.area?.name ?? ''}`.trim(), text });
   });
 
   // A mark on someone the caller cannot see would reveal that they exist: same 404 as unknown.

@@ -42,3 +42,20 @@ export async function areaVcard(db: Kysely<DB>, audience: Audience, code: string
   for (const { person, teams } of people.values()) cards.push(await personCard(person, teams, origin));
   return { name: area.name, text: cards.join('') };
 }
+
+/** The kennismaken pack in its order: each team's card, then its people as already shaped for the caller. */
+export async function packVcard(db: Kysely<DB>, audience: Audience, teams: ReadonlyArray<{ id: string; members: ReadonlyArray<{ person: Parameters<typeof personCard>[0] }> }>, origin: string) {
+  const cards: string[] = [];
+  const seen = new Set<string>();
+  for (const packed of teams) {
+    const team = await getTeam(db, audience, packed.id);
+    if (!team) continue;
+    cards.push(teamCard(team, origin));
+    for (const { person } of packed.members) {
+      if (seen.has(person.id)) continue;
+      seen.add(person.id);
+      cards.push(await personCard(person, [team], origin));
+    }
+  }
+  return cards.join('');
+}

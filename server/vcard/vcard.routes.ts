@@ -10,11 +10,11 @@ import { AreaCodeParams } from '../areas/areas.schemas';
 import { getPerson } from '../people/people.queries';
 import { areaVcard, personVcard, teamVcard } from './vcard.queries';
 
-const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+export const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 /** An ASCII file name a phone shows: "Buurtteam Noord.vcf". */
 const fileName = (name: string) => `${name.normalize('NFKD').replace(/[^\w .-]/g, '').trim().slice(0, 60) || 'contact'}.vcf`;
 
-function sendCard(reply: FastifyReply, card: { name: string; text: string }) {
+export function sendCard(reply: FastifyReply, card: { name: string; text: string }) {
   return reply.type('text/vcard; charset=utf-8')
     .header('content-disposition', `attachment; filename="${fileName(card.name)}"`)
     // what a card holds depends on who asks
@@ -27,7 +27,7 @@ async function sendQr(request: FastifyRequest, reply: FastifyReply, path: string
   return reply.type('image/svg+xml').header('cache-control', 'public, max-age=3600').send(svg);
 }
 
-const VCARD = { 200: z.string().describe('text/vcard (vCard 4.0, RFC 6350)') };
+export const VCARD = { 200: z.string().describe('text/vcard (vCard 4.0, RFC 6350)') };
 const SVG = { 200: z.string().describe('image/svg+xml') };
 
 const vcardRoutes: FastifyPluginAsyncZod = async (app) => {
