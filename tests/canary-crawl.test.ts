@@ -63,7 +63,7 @@ describe('canary leak crawl', () => {
       await db.updateTable('person_consents').set({ withdrawn_at: now }).where('person_id', '=', id).where('withdrawn_at', 'is', null).execute();
       const teamLevel: [string, string][] = [['notes', values.private_notes], ['avail', values.availability_note],
         ['mobile', m1.needle], ['work-phone', m2.needle], ['work-email', values.email_work]];
-      for (const [field, needle] of [...teamLevel, ['ask', values.ask_me_about]]) add(notPublic, `${label}.${field}`, needle);
+      for (const [field, needle] of [...teamLevel, ['ask', values.ask_me_about] as [string, string]]) add(notPublic, `${label}.${field}`, needle);
       if (outsider) for (const [field, needle] of teamLevel) add(notForProfessional, `${label}.${field}`, needle);
       // a professionals-level mobile on a third field set: seen by colleagues, never by residents
       return m3;
