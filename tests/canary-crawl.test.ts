@@ -78,6 +78,16 @@ describe('canary leak crawl', () => {
     // the team-level mobile of a2 was just replaced: drop it from the professional's list
     notForProfessional.splice(notForProfessional.findIndex((c) => c.name === 'a2.mobile'), 1);
 
+    // A change made through the API, so the audit log and the change feed carry it too.
+    const adminCookie = `${SESSION_COOKIE}=${(await createSession(db, ids.adminAccount)).token}`;
+    const before = await t.app.inject({ method: 'GET', url: `/api/people/${ids.personB}`, headers: { cookie: adminCookie } });
+    const patched = await t.app.inject({
+      method: 'PATCH', url: `/api/people/${ids.personB}`, headers: { cookie: adminCookie, 'if-match': before.headers.etag as string },
+      payload: { private_notes: canary('notes-via-api'), availability_note: canary('avail-via-api') },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    for (const f of ['notes-via-api', 'avail-via-api']) add(notForProfessional, `b.${f}`, canary(f));
+
     // Audit rows, tokens, TOTP secret, sessions, another account's met mark.
     await db.insertInto('audit_log').values({
       actor_account_id: ids.adminAccount, action: 'canary', entity_type: 'person', entity_id: ids.personB,
@@ -142,11 +152,14 @@ describe('canary leak crawl', () => {
         if (!options.length) { unfilled.push(`${route.key} {${name}}`); combos = []; break; }
         combos = combos.flatMap((c) => options.map((v) => ({ ...c, [name]: v })));
       }
-      const query = route.queryParams.includes('per_page') ? { per_page: '100' } : {};
+      const query: Record<string, string> = route.queryParams.includes('per_page') ? { per_page: '100' } : {};
+      // the change feed from the beginning, so every change ever made is in it
+      if (route.queryParams.includes('since')) query.since = '2000-01-01T00:00:00Z';
       for (const c of combos) urls.push(withQuery(fillPath(route.path, c), query));
       // list filters by record: every team (people), every organisation (HSDS)
       if (route.queryParams.includes('team')) for (const team of teams) urls.push(withQuery(route.path, { team, per_page: '100' }));
       if (route.queryParams.includes('organization_id')) for (const o of organisations) urls.push(withQuery(route.path, { organization_id: o }));
+      if (route.queryParams.includes('area')) for (const area of areas) urls.push(withQuery(route.path, { area }));
       if (route.path === '/api/people') urls.push(withQuery(route.path, { per_page: '100', page: '2' }));
     }
     for (const c of notPublic) {
@@ -199,7 +212,7 @@ describe('canary leak crawl', () => {
   test('the canaries are really there: the admin sees team-level fields (the crawl can find them)', async () => {
     const admin = `${SESSION_COOKIE}=${(await createSession(t.database.db, ids.adminAccount)).token}`;
     const res = await t.app.inject({ method: 'GET', url: `/api/people/${ids.personB}`, headers: { cookie: admin } });
-    expect(res.body).toContain(canary('notes-b'));
+    expect(res.body).toContain(canary('notes-via-api'));
     const anon = await t.app.inject({ method: 'GET', url: `/api/people/${ids.personB}` });
     expect(anon.statusCode).toBe(200);
     // the professional sees a colleague's professionals-level mobile, in JSON and in the vCard
