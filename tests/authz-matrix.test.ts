@@ -115,6 +115,7 @@ const RULES: Record<string, Rule> = {
   // a wrong confirmation: allowed audiences get 400 confirm_mismatch, nothing is deleted
   'DELETE /api/me': { allow: signedIn, body: () => ({ confirm: 'iemand-anders@example.org' }) },
   'GET /api/me/kennismaken': { allow: signedIn },
+  'GET /api/me/kennismaken/vcard': { allow: signedIn },
   'PUT /api/me/met/{person_id}': { allow: signedIn },
   'DELETE /api/me/met/{person_id}': { allow: signedIn },
   'GET /api/me/home-area': { allow: signedIn },
