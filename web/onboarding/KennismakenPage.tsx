@@ -61,6 +61,8 @@ function PackView({ pack, reload }: { pack: PackData; reload: () => void }) {
       <p class="lead">{t('onb.intro', { name: pack.area.name })}</p>
       <ul class="kennismaken__links">
         <li><a href="/kennismaken/print">{t('onb.print')}</a></li>
+        {/* a download, not a page: the router leaves /api/ links alone */}
+        <li><a href={`/api/me/kennismaken/vcard?area=${pack.area.code}`} download>{t('onb.vcard')}</a></li>
         <li><a href={`/wijk/${pack.area.code}/wijzigingen`}>{t('onb.changes')}</a></li>
         <li><button type="button" class="button-link" onClick={() => setChoosing(true)}>{t('onb.other_wijk')}</button></li>
       </ul>
