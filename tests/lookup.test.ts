@@ -197,7 +197,7 @@ describe('geocoder down or slow', () => {
 
 describe('the person to call, per audience', () => {
   it('a signed-in professional (the huisarts, once sign-in exists) sees every contact person, with the 06 number', async () => {
-    const huisarts: Audience = { kind: 'professional', accountId: 'a1', personId: null, teamIds: [], organisationIds: [] };
+    const huisarts: Audience = { kind: 'professional', accountId: 'ee02faec-12ab-4b6c-8af1-7955b3f4e3f4', personId: null, teamIds: [], organisationIds: [] };
     const point = pointInBuurt('lindehof', 0.5, 0.5);
     const pro = await lookup(database.db, null, huisarts, { kind: 'coordinate', point });
     const anon = await lookup(database.db, null, { kind: 'anonymous' }, { kind: 'coordinate', point });

@@ -12,7 +12,7 @@ afterAll(async () => { await t?.close(); });
 const get = (url: string) => getJson(t.app, url);
 const q = (text: string, extra = '') => get(`/api/search?q=${encodeURIComponent(text)}${extra}`);
 
-const PROFESSIONAL: Audience = { kind: 'professional', accountId: 'test', personId: null, teamIds: [], organisationIds: [] };
+const PROFESSIONAL: Audience = { kind: 'professional', accountId: '06468aca-8494-4b30-831d-dc6e6e82f4d2', personId: null, teamIds: [], organisationIds: [] };
 
 describe('shape', () => {
   it('returns ranked items with kind, id, name, score, and paging fields', async () => {

@@ -109,7 +109,7 @@ describe('vCards follow the audience', () => {
   it('a signed-in professional gets the 06 number a resident never gets', async () => {
     const p = await t.database.db.selectFrom('people').select(['id', 'phone_mobile']).where('public_profile', '=', true)
       .where('phone_mobile', 'is not', null).where('phone_mobile_visibility', '=', 'professionals').executeTakeFirstOrThrow();
-    const professional = { kind: 'professional', accountId: 'a', personId: null, teamIds: [], organisationIds: [] } as const;
+    const professional = { kind: 'professional', accountId: '360a5d84-47ab-471d-8ae6-4fe0747bb885', personId: null, teamIds: [], organisationIds: [] } as const;
     const signedIn = (await personVcard(t.database.db, professional, p.id, 'http://x'))!.text;
     const card = new ICAL.Component(ICAL.parse(signedIn) as never);
     const cell = card.getAllProperties('tel').find((tel) => String(tel.getParameter('type')).includes('cell'));

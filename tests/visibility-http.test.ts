@@ -51,8 +51,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await app?.close(); await database?.close(); });
 
-const PRO: Audience = { kind: 'professional', accountId: 'pro', personId: null, teamIds: [], organisationIds: [] };
-const ADMIN: Audience = { kind: 'admin', accountId: 'admin', personId: null, teamIds: [], organisationIds: [] };
+const PRO: Audience = { kind: 'professional', accountId: '4b28a1e9-bac6-46ab-8504-e9094bf1dfe1', personId: null, teamIds: [], organisationIds: [] };
+const ADMIN: Audience = { kind: 'admin', accountId: '1e140e7e-c9f8-43a6-8d9a-b974f88db208', personId: null, teamIds: [], organisationIds: [] };
 const as = (audience: Audience | null, extra: Record<string, string> = {}) =>
   (audience ? { 'x-test-audience': JSON.stringify(audience), ...extra } : extra);
 const get = async (url: string, audience: Audience | null = null, extra: Record<string, string> = {}) => {

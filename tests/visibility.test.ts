@@ -60,7 +60,7 @@ describe('team-level fields: every audience × every kind of membership', () => 
   });
 
   it('no longer shows an editor the notes of someone who left the organisation years ago', async () => {
-    const editor: Audience = { kind: 'editor', accountId: 'e', personId: null, teamIds: [], organisationIds: [f.orgA] };
+    const editor: Audience = { kind: 'editor', accountId: 'd69894a1-877d-43e8-8172-82ca8c18e63c', personId: null, teamIds: [], organisationIds: [f.orgA] };
     expect(field((await getPerson(db(), editor, f.subjects.ended.id))?.person, 'private_notes')).toBeNull();
     expect(field((await getPerson(db(), editor, f.subjects.open.id))?.person, 'private_notes')).toBe(f.subjects.open.notes);
   });
@@ -120,7 +120,7 @@ describe('residents and consents', () => {
     await db().updateTable('people').set({ photo_consent: false }).where('id', '=', subject).execute();
     await grant('photo');
     expect((await asResident())?.photo_url).toBeNull();
-    const pro: Audience = { kind: 'professional', accountId: 'p', personId: null, teamIds: [], organisationIds: [] };
+    const pro: Audience = { kind: 'professional', accountId: 'ea3748ea-d20a-4e29-8104-d529e2c212c0', personId: null, teamIds: [], organisationIds: [] };
     expect((await getPerson(db(), pro, subject))?.person.photo_url).toBeNull();
     await db().updateTable('people').set({ photo_consent: true }).where('id', '=', subject).execute();
     expect((await asResident())?.photo_url).toBe('/demo-photos/consent-fixture.svg');
@@ -132,7 +132,7 @@ describe('residents and consents', () => {
 
   it('lets a work phone published to residents be seen by every professional, whatever its level', async () => {
     await db().updateTable('people').set({ phone_work_visibility: 'team' }).where('id', '=', subject).execute();
-    const pro: Audience = { kind: 'professional', accountId: 'p', personId: null, teamIds: [], organisationIds: [] };
+    const pro: Audience = { kind: 'professional', accountId: 'ea3748ea-d20a-4e29-8104-d529e2c212c0', personId: null, teamIds: [], organisationIds: [] };
     expect((await getPerson(db(), pro, subject))?.person.phone_work).toBeNull();
     await grant('phone_work');
     expect((await getPerson(db(), pro, subject))?.person.phone_work).toBe('030-1234567');

@@ -6,6 +6,9 @@ import { sql } from 'kysely';
 import type { DB } from '../../server/db/types';
 import type { Audience } from '../../server/http/audience';
 
+// Account ids are uuids: the audit log records who saw which 06 number.
+const FIXTURE_ACCOUNTS = { professional: '00000000-0000-4000-8000-00000000f001', editor: '00000000-0000-4000-8000-00000000f002', admin: '00000000-0000-4000-8000-00000000f003' } as const;
+
 export const MEMBERSHIP_STATES = ['open', 'ended', 'future', 'endedYesterday', 'endingToday'] as const;
 export type MembershipState = (typeof MEMBERSHIP_STATES)[number];
 export const CURRENT_STATES: ReadonlySet<MembershipState> = new Set(['open', 'endingToday']);
@@ -49,7 +52,7 @@ export async function insertFixture(db: Kysely<DB>): Promise<Fixture> {
 }
 
 const signedIn = (kind: 'professional' | 'editor' | 'admin', extra: Partial<Exclude<Audience, { kind: 'anonymous' }>> = {}): Audience =>
-  ({ kind, accountId: `fixture-${kind}`, personId: null, teamIds: [], organisationIds: [], ...extra });
+  ({ kind, accountId: FIXTURE_ACCOUNTS[kind], personId: null, teamIds: [], organisationIds: [], ...extra });
 
 /** Every audience of the matrix, and whether it sees a subject's 'team'-level fields. */
 export function audiences(f: Fixture) {
