@@ -49,29 +49,51 @@ function runCodegen(databaseUrl: string, outFile: string): Promise<void> {
   });
 }
 
-/** Our header instead of kysely-codegen's, and the hand-written column types re-exported so that
- * `import type { AccountRole, DB } from '../db/types'` keeps working everywhere. */
-function postprocess(generated: string): string {
-  const body = generated.replace(/^\/\*\*[\s\S]*?\*\/\s*/, '').trimEnd();
-  if (!body.includes('export interface DB {')) throw new Error('kysely-codegen produced no DB interface:\n' + generated);
+/** Our header instead of kysely-codegen's; columns the database always computes (GENERATED
+ * ALWAYS, identity ALWAYS) become GeneratedAlways (column-types.ts), which kysely-codegen only marks Generated, so
+ * an insert or update naming them fails to compile; and the hand-written column types
+ * re-exported so that `import type { AccountRole, DB } from '../db/types'` keeps working. */
+function postprocess(generated: string, computed: Array<{ table: string; column: string }>): string {
+  let body = generated.replace(/^\/\*\*[\s\S]*?\*\/\s*/, '').trimEnd();
+  const db = /^export interface DB \{\n([\s\S]*?)^\}/m.exec(body);
+  if (!db) throw new Error('kysely-codegen produced no DB interface:\n' + generated);
+  const interfaces = new Map([...db[1]!.matchAll(/^ {2}(\w+): (\w+);$/gm)].map((m) => [m[1]!, m[2]!]));
+  for (const { table, column } of computed) {
+    const block = new RegExp(`(^export interface ${interfaces.get(table)} \\{[^}]*?^ {2}${column}: )Generated<`, 'm');
+    if (!block.test(body)) throw new Error(`Cannot find ${table}.${column} as Generated<…> in the kysely-codegen output.`);
+    body = body.replace(block, '$1GeneratedAlways<');
+  }
+  if (computed.length) {
+    const imports = body.indexOf('\n\n');
+    body = `${body.slice(0, imports)}\nimport type { GeneratedAlways } from "./column-types";${body.slice(imports)}`;
+  }
   return `${HEADER}\n${body}\n\nexport type * from "./column-types";\n`;
+}
+
+/** Columns the database computes itself: no insert or update may name them. */
+async function computedColumns(databaseUrl: string): Promise<Array<{ table: string; column: string }>> {
+  return query(databaseUrl, `SELECT c.relname AS table, a.attname AS column
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+     WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT a.attisdropped
+       AND (a.attgenerated = 's' OR a.attidentity = 'a')
+     ORDER BY 1, 2`);
+}
+
+async function query<R extends pg.QueryResultRow>(databaseUrl: string, text: string): Promise<R[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try { return (await client.query<R>(text)).rows; } finally { await client.end(); }
 }
 
 /** CHECK constraints that pin a text column to a list of values, as `table.column`. */
 async function enumLikeColumns(databaseUrl: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ tbl: string; def: string }>(
-      `SELECT conrelid::regclass::text AS tbl, pg_get_constraintdef(oid) AS def
-         FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`);
-    return rows.flatMap(({ tbl, def }) => {
-      const match = /^CHECK \(\((\w+) = (ANY \(ARRAY\[|')/.exec(def);
-      return match ? [`${tbl}.${match[1]}`] : [];
-    });
-  } finally {
-    await client.end();
-  }
+  const rows = await query<{ tbl: string; def: string }>(databaseUrl,
+    `SELECT conrelid::regclass::text AS tbl, pg_get_constraintdef(oid) AS def
+       FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`);
+  return rows.flatMap(({ tbl, def }) => {
+    const match = /^CHECK \(\((\w+) = (ANY \(ARRAY\[|')/.exec(def);
+    return match ? [`${tbl}.${match[1]}`] : [];
+  });
 }
 
 /** A small line diff (longest common subsequence) for the --check summary. */
@@ -105,7 +127,7 @@ async function main(): Promise<number> {
     try { await migrateToLatest(database.db); } finally { await database.close(); }
     const outFile = path.join(workDir, 'types.ts');
     await runCodegen(databaseUrl, outFile);
-    const generated = postprocess(await readFile(outFile, 'utf8'));
+    const generated = postprocess(await readFile(outFile, 'utf8'), await computedColumns(databaseUrl));
 
     const config = JSON.parse(await readFile(CONFIG, 'utf8')) as { overrides?: { columns?: Record<string, string> } };
     const uncovered = (await enumLikeColumns(databaseUrl)).filter((c) => !config.overrides?.columns?.[c]);

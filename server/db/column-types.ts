@@ -10,6 +10,9 @@ export type Timestamptz = ColumnType<string, Date | string, Date | string>;
 export type JsonText = ColumnType<unknown, string, string>;
 /** bytea is read as a Buffer and may be written from any byte array. */
 export type Bytes = ColumnType<Buffer, Buffer | Uint8Array, Buffer | Uint8Array>;
+/** A column the database always computes (GENERATED ALWAYS, identity ALWAYS): read, never written.
+ * Unlike Kysely's own GeneratedAlways it unwraps a ColumnType (Int8), as Generated does. */
+export type GeneratedAlways<T> = ColumnType<T extends ColumnType<infer S, unknown, unknown> ? S : T, never, never>;
 
 export type Visibility = 'public' | 'professionals' | 'team';
 /** Who may see a contact field among signed-in audiences; residents need a consent. */

@@ -5,6 +5,7 @@
 
 import type { Access, AccountRole, AccountTokenKind, AreaKind, Bytes, ConsentField, ContactLevel, Coverage, JsonText, Language, TeamCategory, Timestamptz } from "./column-types";
 import type { ColumnType } from "kysely";
+import type { GeneratedAlways } from "./column-types";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
@@ -76,7 +77,7 @@ export interface AuditLog {
   before: JsonText | null;
   entity_id: string | null;
   entity_type: string | null;
-  id: Generated<Int8>;
+  id: GeneratedAlways<Int8>;
   meta: JsonText | null;
 }
 
@@ -143,9 +144,9 @@ export interface Organisations {
   last_verified_at: Timestamptz | null;
   last_verified_by: string | null;
   name: string;
-  name_norm: Generated<string | null>;
+  name_norm: GeneratedAlways<string | null>;
   phone: string | null;
-  search_vector: Generated<string | null>;
+  search_vector: GeneratedAlways<string | null>;
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;
   website: string | null;
@@ -166,7 +167,7 @@ export interface People {
   languages: Generated<string[]>;
   last_verified_at: Timestamptz | null;
   last_verified_by: string | null;
-  name_norm: Generated<string | null>;
+  name_norm: GeneratedAlways<string | null>;
   phone_mobile: string | null;
   phone_mobile_visibility: Generated<ContactLevel>;
   phone_work: string | null;
@@ -176,7 +177,7 @@ export interface People {
   private_notes: string | null;
   pronouns: string | null;
   public_profile: Generated<boolean>;
-  search_vector: Generated<string | null>;
+  search_vector: GeneratedAlways<string | null>;
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;
   working_days: Generated<string[]>;
@@ -245,11 +246,11 @@ export interface Teams {
   last_verified_at: Timestamptz | null;
   last_verified_by: string | null;
   name: string;
-  name_norm: Generated<string | null>;
+  name_norm: GeneratedAlways<string | null>;
   organisation_id: string;
   public_email: string | null;
   public_phone: string | null;
-  search_vector: Generated<string | null>;
+  search_vector: GeneratedAlways<string | null>;
   target_groups: Generated<string[]>;
   team_type: string;
   updated_at: Generated<Timestamptz>;
@@ -272,7 +273,7 @@ export interface TeamTypes {
   label_nl: string;
   last_verified_at: Timestamptz | null;
   last_verified_by: string | null;
-  search_vector: Generated<string | null>;
+  search_vector: GeneratedAlways<string | null>;
   sort_order: Generated<number>;
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;
@@ -286,7 +287,7 @@ export interface Topics {
   label_nl: string;
   last_verified_at: Timestamptz | null;
   last_verified_by: string | null;
-  search_vector: Generated<string | null>;
+  search_vector: GeneratedAlways<string | null>;
   sort_order: Generated<number>;
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;
@@ -295,9 +296,9 @@ export interface Topics {
 export interface TopicSynonyms {
   lang: Generated<Language>;
   phrase: string;
-  phrase_norm: Generated<string | null>;
-  phrase_query: Generated<string | null>;
-  search_vector: Generated<string | null>;
+  phrase_norm: GeneratedAlways<string | null>;
+  phrase_query: GeneratedAlways<string | null>;
+  search_vector: GeneratedAlways<string | null>;
   topic_key: string;
 }
 
