@@ -15,7 +15,9 @@ import { createDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TARGET = path.join(ROOT, 'server/db/types.ts');
+// --file PATH writes or checks another file (the test checks a doctored copy with it).
+const fileArg = process.argv.indexOf('--file');
+const TARGET = fileArg > 0 && process.argv[fileArg + 1] ? path.resolve(process.argv[fileArg + 1]!) : path.join(ROOT, 'server/db/types.ts');
 const CONFIG = path.join(ROOT, '.kysely-codegenrc.json');
 const CODEGEN = path.join(ROOT, 'node_modules/.bin/kysely-codegen');
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -109,7 +111,7 @@ function diffLines(before: string[], after: string[]): string[] {
   let i = 0, j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && before[i] === after[j]) { i++; j++; }
-    else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) out.push(`+ ${after[j++]}`);
+    else if (j < m && (i === n || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) out.push(`+ ${after[j++]}`);
     else out.push(`- ${before[i++]}`);
   }
   return out;
