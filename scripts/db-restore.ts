@@ -7,7 +7,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { loadConfig } from '../server/config';
 import { PGLITE_EXTENSIONS } from '../server/db/database';
-import { acquireDirLock, DataDirLockedError } from '../server/db/dir-lock';
+import { acquireDirLock, DataDirLockedError, isLockEntry } from '../server/db/dir-lock';
 import { pendingMigrations } from '../server/db/migrate';
 import { createDatabase } from '../server/db/database';
 
@@ -30,7 +30,7 @@ const dataDir = path.resolve(config.DATA_DIR);
 // The lock first: never move or fill a folder a running server uses.
 const lock = await acquireDirLock(dataDir).catch((error: Error) => fail(error instanceof DataDirLockedError
   ? `${error.message}\nStop that server before restoring into ${dataDir}.` : error.message));
-const contents = readdirSync(dataDir).filter((name) => name !== 'wijkweb.lock');
+const contents = readdirSync(dataDir).filter((name) => !isLockEntry(name));
 if (contents.length > 0) {
   if (!force) {
     await lock.release();
@@ -48,8 +48,8 @@ if (contents.length > 0) {
 const tarball = new Blob([await readFile(file)]);
 const pglite = await PGlite.create(dataDir, { loadDataDir: tarball, extensions: PGLITE_EXTENSIONS });
 await pglite.close();
-// The tarball holds the lock file of the process that made it; that process is not ours.
-await rm(path.join(dataDir, 'wijkweb.lock'), { force: true });
+// The tarball holds the lock entries of the process that made it; that process is not ours.
+for (const name of readdirSync(dataDir).filter(isLockEntry)) await rm(path.join(dataDir, name), { recursive: true, force: true });
 // Open it the way the server does and say what it holds.
 const database = await createDatabase({ dataDir });
 try {

@@ -73,3 +73,6 @@ async function describeOwner(folder: string): Promise<string> {
     return ` (pid ${owner.pid} on ${owner.host})`;
   } catch { return ''; }
 }
+
+/** The folder entries that belong to the lock, not to the database (a backup leaves them out). */
+export const isLockEntry = (name: string) => name === LOCK_NAME || name === OWNER_NAME || name === LEGACY_NAME;
