@@ -128,6 +128,9 @@ export interface MetMarksTable { account_id: string; person_id: string; marked_a
 export interface DigestSubscriptionsTable { account_id: string; area_code: string; created_at: Timestamp }
 export interface DigestsSentTable { account_id: string; period: string; sent_at: ColumnType<string, Date | string, Date | string> }
 
+// Review: the weekly "te controleren" reminders sent (one per editor account per ISO week).
+export interface ReviewRemindersSentTable { account_id: string; period: string; sent_at: ColumnType<string, Date | string, Date | string> }
+
 export interface DB {
   team_types: TeamTypesTable;
   topics: TopicsTable;
@@ -153,4 +156,5 @@ export interface DB {
   met_marks: MetMarksTable;
   digest_subscriptions: DigestSubscriptionsTable;
   digests_sent: DigestsSentTable;
+  review_reminders_sent: ReviewRemindersSentTable;
 }

@@ -189,3 +189,14 @@ export async function ownPersonRecord(db: Kysely<DB>, audience: Audience) {
   return db.selectFrom('people as p').selectAll('p').select(TOPICS.as('topics'))
     .where('p.id', '=', audience.personId).executeTakeFirst();
 }
+
+/** Fields of a person at 'team' level (or possibly so): shown only to audiences teamLevel admits. */
+export const TEAM_LEVEL_FIELDS = ['private_notes', 'availability_note', 'phone_mobile', 'phone_work', 'email_work'] as const;
+
+/** Does the audience see person `personId`'s 'team'-level fields? (e.g. in their change history) */
+export async function seesTeamLevelFields(db: Kysely<DB>, audience: Audience, personId: string): Promise<boolean> {
+  if (audience.kind === 'anonymous') return false;
+  const row = await db.selectFrom('people as p').where('p.id', '=', personId)
+    .select((eb) => sql<boolean>`${teamLevel(audience, eb)}`.as('sees')).executeTakeFirst();
+  return row?.sees === true;
+}
