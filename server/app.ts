@@ -96,7 +96,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   app.decorate('config', config);
   app.decorate('clock', clock);
   // One staleness rule for every query (review/staleness.ts), on this app's clock.
-  setStalenessPolicy({ afterMonths: config.STALE_AFTER_MONTHS, graceMonths: config.STALE_GRACE_MONTHS, clock });
+  setStalenessPolicy({ afterMonths: config.STALE_AFTER_MONTHS, graceMonths: config.STALE_GRACE_MONTHS, clock: () => app.clock() });
   registerErrorHandling(app);
   // Parse and serialize only: sessions are our own (server/auth/sessions.ts), not @fastify/session.
   await app.register(cookie);
