@@ -8,7 +8,7 @@ import { isCurrentMembership } from '../people/membership';
 import { stalenessOf, staleCutoff, stalenessPolicy } from './staleness';
 
 /** Entries becoming stale within this many days are listed too ("binnenkort"), so editors can act early. */
-export const SOON_DAYS = 30;
+export const SOON_DAYS = 14;
 
 export interface ReviewScope { organisationId?: string; teamId?: string }
 export interface ReviewItem {
