@@ -32,6 +32,7 @@ const ImportPage = lazy(() => import('./import/ImportPage').then((m) => m.Import
 const AccountPage = lazy(() => import('./account/AccountPage').then((m) => m.AccountPage));
 const InvitePage = lazy(() => import('./account/InvitePage').then((m) => m.InvitePage));
 const MyDataPage = lazy(() => import('./me/MyDataPage').then((m) => m.MyDataPage));
+const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => m.ReviewPage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
 const routes: Array<[string, View]> = [
@@ -56,6 +57,7 @@ const routes: Array<[string, View]> = [
   ['/kennismaken', KennismakenPage],
   ['/kennismaken/print', KennismakenPrintPage],
   ['/wijk/:code/wijzigingen', ChangesPage],
+  ['/te-controleren', ReviewPage as unknown as View],
 ];
 
 // A path with a malformed %-sequence cannot be matched: it becomes a view that throws the

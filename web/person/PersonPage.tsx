@@ -9,6 +9,8 @@ import { useFetch } from '../components/use-fetch';
 import { useTaxonomy } from '../components/taxonomy';
 import type { Params } from '../router';
 import { VcardBlock } from '../exchange/VcardBlock';
+import { StaleMark } from '../review/StaleMark';
+import { VerifyButton } from '../review/VerifyButton';
 
 export function PersonPage({ params }: { params: Params }) {
   const id = params.id!;
@@ -72,6 +74,8 @@ export function PersonPage({ params }: { params: Params }) {
         </ul>
       </section>
       <p class="verified">{t('team.verified', { date: formatDate(person.last_verified_at) })}</p>
+      <StaleMark item={person} />
+      <VerifyButton kind="person" id={person.id} version={'version' in person ? person.version : undefined} />
     </article>
   );
 }

@@ -11,6 +11,9 @@ import type { Params } from '../router';
 import { Members } from './Members';
 import { LocationMap } from './LocationMap';
 import { VcardBlock } from '../exchange/VcardBlock';
+import { StaleMark } from '../review/StaleMark';
+import { VerifyButton } from '../review/VerifyButton';
+import { HistorySection } from '../history/HistorySection';
 
 export function TeamPage({ params }: { params: Params }) {
   const id = params.id!;
@@ -82,6 +85,9 @@ function TeamView({ team, tax }: { team: TeamDetail; tax: Taxonomy }) {
       </section>
 
       <p class="verified">{t('team.verified', { date: formatDate(team.last_verified_at) })}</p>
+      <StaleMark item={team} />
+      <VerifyButton kind="team" id={team.id} version={team.version} />
+      <HistorySection collection="teams" id={team.id} />
     </article>
   );
 }
