@@ -1,7 +1,7 @@
 // Shared by the review/staleness tests: three teams and three people of the demo editor's
 // organisation, counted from 11, 13 and 16 months before `now` (fresh / stale but shown /
 // hidden from residents), renamed so their names occur nowhere else.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql, type SqlBool } from 'kysely';
 import type { DB } from '../../server/db/types';
 import { isCurrentMembership } from '../../server/people/membership';
 import { DEMO_EDITOR_ORGANISATION } from '../../seeds/demo/accounts';
@@ -41,4 +41,15 @@ export async function ageFixture(db: Kysely<DB>, now: Date): Promise<ReviewFixtu
     out.people[kind] = { id: people[i]!.id, name: `${given} ${family}`, given, family };
   }
   return out;
+}
+
+/**
+ * For tests about something else: the demo wijk holds a team and some people checked so
+ * long ago that residents no longer see them (by design); this checks them again today,
+ * so every demo record is visible to every audience. Staleness itself: tests/staleness*.
+ */
+export async function checkEverythingAgain(db: Kysely<DB>, now = new Date()): Promise<void> {
+  const cutoff = monthsBefore(now, 14).toISOString();
+  await db.updateTable('teams').set({ last_verified_at: now }).where(sql<SqlBool>`coalesce(last_verified_at, created_at) < ${cutoff}::timestamptz`).execute();
+  await db.updateTable('people').set({ last_verified_at: now }).where(sql<SqlBool>`coalesce(last_verified_at, created_at) < ${cutoff}::timestamptz`).execute();
 }
