@@ -5,7 +5,7 @@ import { type Kysely, sql, type SqlBool } from 'kysely';
 import type { DB } from '../db/types';
 import type { SignedIn } from '../auth/guards';
 import { isCurrentMembership } from '../people/membership';
-import { stalenessOf, staleCutoff, stalenessPolicy } from './staleness';
+import { stalenessOf, staleCutoff, stalenessPolicy, verifiedBasis } from './staleness';
 
 /** Entries becoming stale within this many days are listed too ("binnenkort"), so editors can act early. */
 export const SOON_DAYS = 14;
@@ -28,7 +28,7 @@ export async function reviewItems(db: Kysely<DB>, audience: SignedIn, scope: Rev
   const reach = teamIdsInReach(audience);
   if (reach !== null && reach.length === 0) return [];
   const soon = new Date(staleCutoff(now).getTime() + SOON_DAYS * 86_400_000).toISOString();
-  const basis = (alias: string) => sql<string>`coalesce(${sql.ref(`${alias}.last_verified_at`)}, ${sql.ref(`${alias}.created_at`)})`;
+  const basis = verifiedBasis;
 
   let teams = db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
     .where('t.archived_at', 'is', null).where(sql<SqlBool>`${basis('t')} < ${soon}::timestamptz`)
