@@ -65,7 +65,7 @@ export async function listTeams(db: Kysely<DB>, query: TeamListQuery, audience: 
 export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
   const team = await db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
     .where('t.id', '=', id).where(teamVisibleTo(audience))
-    .select((eb) => [ 't.created_at',
+    .select((eb) => ['t.created_at',
       ...CORE, TOPICS, AREAS,
       't.description', 't.target_groups', 't.funding', 't.public_email', 't.website', 't.version', 't.updated_at', 't.last_verified_by',
       sql<{ id: string; name: string; website: string | null }>`json_build_object('id', o.id, 'name', o.name, 'website', o.website)`.as('organisation'),
