@@ -49,6 +49,9 @@ import digestRoutes from './onboarding/digest.routes';
 import webRoutes from './web/web.routes';
 import metricsPlugin from './metrics/metrics.plugin';
 import metricsRoutes from './metrics/metrics.routes';
+import { setStalenessPolicy } from './review/staleness';
+import reviewRoutes from './review/review.routes';
+import historyRoutes from './history/history.routes';
 
 const SWAGGER_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; img-src 'self' data:; "
   + "script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
@@ -92,6 +95,8 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('clock', clock);
+  // One staleness rule for every query (review/staleness.ts), on this app's clock.
+  setStalenessPolicy({ afterMonths: config.STALE_AFTER_MONTHS, graceMonths: config.STALE_GRACE_MONTHS, clock: () => app.clock() });
   registerErrorHandling(app);
   // Parse and serialize only: sessions are our own (server/auth/sessions.ts), not @fastify/session.
   await app.register(cookie);
@@ -154,6 +159,8 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(onboardingRoutes);
   await app.register(changesRoutes);
   await app.register(digestRoutes);
+  await app.register(reviewRoutes);
+  await app.register(historyRoutes);
   if (serveWeb) await app.register(webRoutes);
   return app;
 }

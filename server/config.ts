@@ -42,6 +42,10 @@ const ConfigSchema = z.object({
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).optional(),
   /** Prometheus metrics at /metrics (request rate and latency per route, pool use). */
   METRICS: z.enum(['on', 'off']).default('off'),
+  /** A team or person not verified for this many months is marked stale ("te controleren"). */
+  STALE_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** ...and this many months later hidden from residents (professionals still see it, marked). */
+  STALE_GRACE_MONTHS: z.coerce.number().int().min(0).max(120).default(3),
 });
 
 /** The parsed configuration with the production-dependent defaults filled in. */

@@ -6,6 +6,7 @@ import { installGracefulShutdown } from './lifecycle';
 import { openDatabase, prepareDatabase } from './start';
 import { startBackupSocket } from './backup/backup.socket';
 import { sendDigests } from './onboarding/digest.job';
+import { sendReviewReminders } from './review/reminders';
 
 const config = loadConfig();
 const started = performance.now();
@@ -37,6 +38,15 @@ const digestTimer = setInterval(() => {
 }, 60 * 60 * 1000);
 digestTimer.unref();
 app.addHook('onClose', async () => { clearInterval(digestTimer); });
+
+// "Te controleren" reminders: checked hourly, at most one mail per editor per ISO week.
+const reviewTimer = setInterval(() => {
+  sendReviewReminders(database.db, app.mailer, app.clock(), { appUrl: config.APP_URL })
+    .then((run) => { if (run.sent || run.failed) app.log.info({ reviewReminders: run }, 'review reminders'); })
+    .catch((err: Error) => app.log.error({ err: { message: err.message } }, 'review reminders failed'));
+}, 60 * 60 * 1000);
+reviewTimer.unref();
+app.addHook('onClose', async () => { clearInterval(reviewTimer); });
 
 try {
   const address = await app.listen({ port: config.PORT, host: config.HOST });

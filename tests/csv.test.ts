@@ -13,6 +13,7 @@ import { seedReference } from '../seeds/index';
 import { exportCsv } from '../server/csv/csv.export';
 import { importCsv } from '../server/csv/csv.import';
 import { KINDS } from '../server/csv/csv.kind';
+import { checkEverythingAgain } from './helpers/review-fixture';
 
 const ADMIN: Audience = { kind: 'admin', accountId: '00000000-0000-4000-8000-00000000a001', personId: null, teamIds: [], organisationIds: [] };
 const ORDER = ['organisations', 'locations', 'teams', 'people'] as const;
@@ -31,6 +32,7 @@ async function copyAreas(from: Kysely<DB>, to: Kysely<DB>) {
 
 beforeAll(async () => {
   source = await createTestApp();
+  await checkEverythingAgain(source.database.db);
   target = await createTestDatabase();
   await seedReference(target.db);
   await copyAreas(source.database.db, target.db);

@@ -8,10 +8,11 @@ import { taxonomyId, TEAM_TYPE_TAXONOMY, termId, TOPIC_TAXONOMY } from '../serve
 import { servicePage } from '../server/hsds/hsds.queries';
 import { createTestApp, getJson, type TestApp } from './helpers/app';
 import { hsdsPresent, hsdsSkipReason, type Kind, pageProblems, recordProblems } from './helpers/hsds-schemas';
+import { checkEverythingAgain } from './helpers/review-fixture';
 
 let t: TestApp;
 let app: FastifyInstance;
-beforeAll(async () => { t = await createTestApp(); app = t.app; });
+beforeAll(async () => { t = await createTestApp(); app = t.app; await checkEverythingAgain(t.database.db); });
 afterAll(async () => { await t?.close(); });
 
 const teamCount = async () => Number((await t.database.db.selectFrom('teams').where('archived_at', 'is', null)

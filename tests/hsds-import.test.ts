@@ -13,6 +13,7 @@ import { cbsUri, termId, TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from '../server/hs
 import { seedReference } from '../seeds/index';
 import { createSeededDatabase, createTestDatabase } from './helpers/db';
 import { hsdsExampleDir, hsdsPresent, hsdsSkipReason, type Kind, pageProblems, recordProblems } from './helpers/hsds-schemas';
+import { checkEverythingAgain } from './helpers/review-fixture';
 
 let source: Database;
 let target: Database;
@@ -40,6 +41,7 @@ const count = async (db: Database, table: 'teams' | 'organisations' | 'locations
 
 beforeAll(async () => {
   source = await createSeededDatabase();
+  await checkEverythingAgain(source.db); // the export holds what residents see: every demo team
   target = await emptyDirectory(source);
   work = await mkdtemp(path.join(tmpdir(), 'wijkweb-hsds-'));
 });

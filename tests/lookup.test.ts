@@ -10,6 +10,7 @@ import { pointInBuurt } from '../seeds/demo/geometry';
 import { getJson, buildTestApp } from './helpers/app';
 import { createSeededDatabase } from './helpers/db';
 import { type FakeLocatieserver, startFakeLocatieserver } from './helpers/fake-locatieserver';
+import { checkEverythingAgain } from './helpers/review-fixture';
 
 // Generous for a loaded CI machine; the slow-geocoder test checks we answer within it plus a margin.
 const TIMEOUT_MS = 1000;
@@ -22,6 +23,7 @@ let fake: FakeLocatieserver;
 let app: FastifyInstance;
 beforeAll(async () => {
   database = await createSeededDatabase();
+  await checkEverythingAgain(database.db);
   fake = await startFakeLocatieserver();
   app = await buildTestApp(database, { env: { GEOCODER_URL: fake.url, GEOCODER_TIMEOUT_MS: String(TIMEOUT_MS) } });
   await getJson(app, q({ address: 'opwarmen' })); // the first fetch sets up undici: not part of any timing

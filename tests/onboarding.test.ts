@@ -10,6 +10,7 @@ import { isCurrentOn } from '../server/people/membership';
 import { createTestApp, getJson, type TestApp } from './helpers/app';
 import { createAccount, DEMO_ACCOUNTS, sessionCookieFrom } from './helpers/auth';
 import { TEST_BACKEND } from './helpers/db';
+import { checkEverythingAgain } from './helpers/review-fixture';
 
 let t: TestApp;
 let ip = 0;
@@ -35,7 +36,7 @@ async function personPerTeamType(): Promise<Map<string, string>> {
   return out;
 }
 
-beforeAll(async () => { t = await createTestApp(); });
+beforeAll(async () => { t = await createTestApp(); await checkEverythingAgain(t.database.db); });
 afterAll(async () => { await t?.close(); });
 
 describe(`the kennismaken pack on ${TEST_BACKEND}`, () => {

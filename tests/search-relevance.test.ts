@@ -2,6 +2,7 @@
 // and requires a good answer in the top 3 of each query. Prints one line per query.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getJson, type TestApp } from './helpers/app';
+import { checkEverythingAgain } from './helpers/review-fixture';
 import { TEST_BACKEND } from './helpers/db';
 import { firstGoodAnswer, nameCases, type RelevanceCase, RELEVANCE_CASES } from './fixtures/relevance';
 
@@ -11,6 +12,7 @@ const report: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
+  await checkEverythingAgain(t.database.db); // every demo team findable by residents
   const teams = await t.database.db.selectFrom('teams').select(['id', 'name', 'team_type']).orderBy('name').execute();
   const organisations = await t.database.db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
   cases = [...RELEVANCE_CASES, ...nameCases(teams, organisations)];

@@ -11,6 +11,7 @@ import { teamId } from '../seeds/demo/build';
 import { pointInBuurt } from '../seeds/demo/geometry';
 import { buildTestApp, getJson } from './helpers/app';
 import { createSeededDatabase } from './helpers/db';
+import { checkEverythingAgain } from './helpers/review-fixture';
 
 const SMUGGLED = '06-31415926';
 let database: Database;
@@ -34,6 +35,7 @@ function smuggle(payload: unknown, field: string): boolean {
 
 beforeAll(async () => {
   database = await createSeededDatabase();
+  await checkEverythingAgain(database.db);
   app = await buildTestApp(database, {
     beforeReady: (instance) => {
       instance.addHook('onRequest', async (request) => {

@@ -87,6 +87,7 @@ describe('residents and consents', () => {
     expect(await asResident()).toEqual({
       shown_to: 'public', id: subject, given_name: 'Consent', family_name: 'Fixture', name: 'Consent Fixture', initials: 'CF',
       pronouns: 'zij/haar', job_title: 'buurtwerker', public_profile: true, last_verified_at: null, updated_at: expect.any(String),
+      stale: false, hidden_from_residents: false,
       photo_url: null, ask_me_about: null, topics: [], phone_work: null, email_work: null,
     });
     const byTopic = await listPeople(db(), ANONYMOUS, { ...page, topic: ['loneliness'] });

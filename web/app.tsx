@@ -34,6 +34,7 @@ const InvitePage = lazy(() => import('./account/InvitePage').then((m) => m.Invit
 const MyDataPage = lazy(() => import('./me/MyDataPage').then((m) => m.MyDataPage));
 const TeamEditPage = lazy(() => import('./edit/TeamEditPage').then((m) => m.TeamEditPage));
 const PersonEditPage = lazy(() => import('./edit/PersonEditPage').then((m) => m.PersonEditPage));
+const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => m.ReviewPage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
 const routes: Array<[string, View]> = [
@@ -60,6 +61,7 @@ const routes: Array<[string, View]> = [
   ['/kennismaken', KennismakenPage],
   ['/kennismaken/print', KennismakenPrintPage],
   ['/wijk/:code/wijzigingen', ChangesPage],
+  ['/te-controleren', ReviewPage as unknown as View],
 ];
 
 // A path with a malformed %-sequence cannot be matched: it becomes a view that throws the

@@ -2,6 +2,8 @@
 // anything asked of a wijk or gemeente goes through the buurten under it.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
+import { teamVisibleTo } from '../teams/teams.visibility';
+import { ANONYMOUS, type Audience } from '../http/audience';
 
 /** Subquery: the codes of the buurten in an area (the area itself when it is a buurt). */
 // A UNION of three indexed look-ups rather than one OR, which made PostgreSQL scan areas.
@@ -31,7 +33,7 @@ export async function listAreas(db: Kysely<DB>, filter: AreaFilter) {
   return { items, total: Number(total.n), page: filter.page, per_page: filter.per_page };
 }
 
-export async function getArea(db: Kysely<DB>, code: string) {
+export async function getArea(db: Kysely<DB>, code: string, audience: Audience = ANONYMOUS) {
   const area = await db.selectFrom('areas').where('code', '=', code)
     .select(['code', 'kind', 'name', 'parent_code', 'geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'population', 'postcodes', 'last_verified_at'])
     .executeTakeFirst();
@@ -41,7 +43,7 @@ export async function getArea(db: Kysely<DB>, code: string) {
       ? db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code']).where('code', '=', area.parent_code).executeTakeFirst()
       : undefined,
     db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code']).where('parent_code', '=', code).orderBy('name').execute(),
-    teamsServing(db, code),
+    teamsServing(db, code, audience),
   ]);
   const { min_lon, min_lat, max_lon, max_lat, ...rest } = area;
   const bbox = min_lon === null || min_lat === null || max_lon === null || max_lat === null ? null : [min_lon, min_lat, max_lon, max_lat] as [number, number, number, number];
@@ -49,12 +51,12 @@ export async function getArea(db: Kysely<DB>, code: string) {
 }
 
 /** Teams serving any buurt of the area: first points of contact first, then care, welfare, informal. */
-export async function teamsServing(db: Kysely<DB>, code: string) {
+export async function teamsServing(db: Kysely<DB>, code: string, audience: Audience = ANONYMOUS) {
   const rows = await db.selectFrom('teams as t')
     .innerJoin('team_types as ty', 'ty.key', 't.team_type')
     .innerJoin('organisations as o', 'o.id', 't.organisation_id')
     .innerJoin('team_areas as ta', 'ta.team_id', 't.id')
-    .where('t.archived_at', 'is', null)
+    .where(teamVisibleTo(audience))
     .where('ta.area_code', 'in', buurtCodesUnder(db, code))
     .select([
       't.id', 't.name', 't.team_type', 'ty.category', 't.public_phone', 't.access',
@@ -73,7 +75,7 @@ export async function teamsServing(db: Kysely<DB>, code: string) {
  * teamsServing for several areas at once (a PC4 guess covers a few buurten): ONE query,
  * rows shaped exactly as teamsServing's, each team once with its narrowest coverage.
  */
-export async function teamsServingAny(db: Kysely<DB>, codes: string[]) {
+export async function teamsServingAny(db: Kysely<DB>, codes: string[], audience: Audience = ANONYMOUS) {
   if (codes.length === 0) return [];
   const under = db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.code', 'in', codes)
     .union(db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.parent_code', 'in', codes))
@@ -83,7 +85,7 @@ export async function teamsServingAny(db: Kysely<DB>, codes: string[]) {
     .innerJoin('team_types as ty', 'ty.key', 't.team_type')
     .innerJoin('organisations as o', 'o.id', 't.organisation_id')
     .innerJoin('team_areas as ta', 'ta.team_id', 't.id')
-    .where('t.archived_at', 'is', null)
+    .where(teamVisibleTo(audience))
     .where('ta.area_code', 'in', under)
     .select([
       't.id', 't.name', 't.team_type', 'ty.category', 't.public_phone', 't.access',

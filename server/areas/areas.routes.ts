@@ -16,7 +16,7 @@ const areasRoutes: FastifyPluginAsyncZod = async (app) => {
       params: AreaCodeParams, response: { 200: AreaDetail, ...errorResponses(400, 404) },
     },
   }, async (request) => {
-    const area = await getArea(app.database.db, request.params.code);
+    const area = await getArea(app.database.db, request.params.code, request.audience);
     if (!area) throw notFound('gebied', request.params.code);
     return area;
   });

@@ -13,6 +13,7 @@ import { type Codec, DATE, EMAIL, EXTERNAL_ID, KEY, list, oneOf, optional, PHONE
 import { keysById } from './csv.refs';
 import { checkPeople } from './people.check';
 import { writePeople } from './people.write';
+import { teamVisibleTo } from '../teams/teams.visibility';
 
 export interface MembershipCell { team: string; role: string; contact: boolean; since: string | null }
 
@@ -82,7 +83,7 @@ async function exportPeople(db: Kysely<DB>, audience: Audience): Promise<string[
     db.selectFrom('people').select(['id', 'external_id']).execute(),
     keysById(db, 'teams'),
     db.selectFrom('person_topics').select(['person_id', 'topic_key']).orderBy('topic_key').execute(),
-    db.selectFrom('memberships as m').innerJoin('teams as t', 't.id', 'm.team_id').where('t.archived_at', 'is', null)
+    db.selectFrom('memberships as m').innerJoin('teams as t', 't.id', 'm.team_id').where(teamVisibleTo(audience))
       .where(isCurrentMembership('m')).select(['m.person_id', 'm.team_id', 'm.role', 'm.is_contact_person', 'm.since']).execute(),
   ]);
   const keyOf = new Map(keys.filter((k) => visible.has(k.id)).map((k) => [k.id, k.external_id ?? k.id]));

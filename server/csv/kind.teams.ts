@@ -5,6 +5,7 @@ import { type Kind, exportKey, byCells, orgScope, type RowError } from './csv.ki
 import { AREA_CODE, EMAIL, EXTERNAL_ID, KEY, list, oneOf, optional, PHONE, text, URL_OR_PATH } from './csv.values';
 import { insertRows, matchKeys, type SqlColumn, syncLinks, updateRows } from './csv.upsert';
 import { existingBuurten, existingKeys, keysById } from './csv.refs';
+import { teamVisibleTo } from '../teams/teams.visibility';
 
 const ACCESS = ['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision'] as const;
 const FIELDS: Array<{ header: string; column: string; sql: SqlColumn['type'] }> = [
@@ -46,9 +47,9 @@ export const teamsKind: Kind = {
     { header: 'locaties', codec: list(EXTERNAL_ID), doc: 'extern_id van de locaties, gescheiden door |' },
   ],
   exportHeaders: () => HEADERS,
-  async exportRows(db) {
+  async exportRows(db, audience) {
     const [orgKeys, locKeys] = await Promise.all([keysById(db, 'organisations'), keysById(db, 'locations')]);
-    const rows = await db.selectFrom('teams as t').where('t.archived_at', 'is', null)
+    const rows = await db.selectFrom('teams as t').where(teamVisibleTo(audience))
       .select(['t.id', 't.external_id', 't.organisation_id', 't.name', 't.team_type', 't.description', 't.target_groups', 't.access',
         't.funding', 't.public_phone', 't.public_email', 't.website', 't.walk_in_hours',
         sql<string[]>`coalesce((select array_agg(x.topic_key order by x.topic_key) from team_topics x where x.team_id = t.id), '{}')`.as('topics'),

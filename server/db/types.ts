@@ -212,6 +212,12 @@ export interface RateLimits {
   reset_at: Timestamptz;
 }
 
+export interface ReviewRemindersSent {
+  account_id: string;
+  period: string;
+  sent_at: Timestamptz;
+}
+
 export interface Sessions {
   account_id: string;
   created_at: Generated<Timestamptz>;
@@ -319,6 +325,7 @@ export interface DB {
   person_photos: PersonPhotos;
   person_topics: PersonTopics;
   rate_limits: RateLimits;
+  review_reminders_sent: ReviewRemindersSent;
   sessions: Sessions;
   team_areas: TeamAreas;
   team_locations: TeamLocations;

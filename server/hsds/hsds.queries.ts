@@ -5,6 +5,8 @@ import { type Kysely, sql } from 'kysely';
 import { likePattern } from '../db/sql';
 import type { DB } from '../db/types';
 import { taxonomyId, TEAM_TYPE_TAXONOMY, termId, TOPIC_TAXONOMY } from './hsds.ids';
+import { teamVisibleTo } from '../teams/teams.visibility';
+import { ANONYMOUS } from '../http/audience';
 
 export interface Term { id: string; taxonomy: string; key: string; label_nl: string; label_en: string }
 export interface Vocabulary { terms: Term[]; byId: Map<string, Term>; byKey: Map<string, Term> }
@@ -29,7 +31,7 @@ export interface ServiceFilter {
 
 function filteredTeams(db: Kysely<DB>, f: ServiceFilter, vocab: Vocabulary) {
   let q = db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
-    .where('t.archived_at', 'is', null).where('o.archived_at', 'is', null);
+    .where(teamVisibleTo(ANONYMOUS)).where('o.archived_at', 'is', null);
   if (f.ids) q = q.where('t.id', 'in', f.ids.length ? f.ids : ['00000000-0000-0000-0000-000000000000']);
   if (f.search) {
     const pattern = likePattern(f.search);
@@ -111,7 +113,7 @@ export async function organisationPage(db: Kysely<DB>, f: { search?: string; ids
 export type OrganisationRow = Awaited<ReturnType<typeof organisationPage>>['rows'][number];
 
 export async function servicesOfOrganisation(db: Kysely<DB>, organisationId: string) {
-  return db.selectFrom('teams as t').where('t.organisation_id', '=', organisationId).where('t.archived_at', 'is', null)
+  return db.selectFrom('teams as t').where('t.organisation_id', '=', organisationId).where(teamVisibleTo(ANONYMOUS))
     .select(['t.id', 't.name', 't.description', 't.website', 't.public_email', 't.access', 't.last_verified_at', 't.updated_at'])
     .orderBy('t.name').orderBy('t.id').execute();
 }

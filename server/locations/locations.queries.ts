@@ -6,14 +6,16 @@ import type { DB } from '../db/types';
 import { auditedWrite, lockVersion, type WriteContext } from '../editing/editing.kernel';
 import { buurtAt } from '../lookup/lookup.queries';
 import type { LocationCreate, LocationPatch } from './locations.schemas';
+import { teamVisibleTo } from '../teams/teams.visibility';
+import { ANONYMOUS, type Audience } from '../http/audience';
 
 const COLUMNS = ['id', 'name', 'street', 'house_number', 'postcode', 'city', 'lat', 'lon', 'buurt_code', 'opening_hours', 'version', 'updated_at', 'last_verified_at'] as const;
 
-export async function getLocation(db: Kysely<DB>, id: string) {
+export async function getLocation(db: Kysely<DB>, id: string, audience: Audience = ANONYMOUS) {
   const location = await db.selectFrom('locations').select(COLUMNS).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
   if (!location) return undefined;
   const teams = await db.selectFrom('team_locations as tl').innerJoin('teams as t', 't.id', 'tl.team_id')
-    .select(['t.id', 't.name']).where('tl.location_id', '=', id).where('t.archived_at', 'is', null).orderBy('t.name').execute();
+    .select(['t.id', 't.name']).where('tl.location_id', '=', id).where(teamVisibleTo(audience)).orderBy('t.name').execute();
   return { ...location, teams };
 }
 

@@ -25,7 +25,7 @@ const locationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/locations/:id', {
     schema: { tags: ['directory'], summary: 'A location with the teams working there', params: IdParams, response: { 200: Location, ...errorResponses(400, 404) } },
   }, async (request, reply) => {
-    const location = await getLocation(db, request.params.id);
+    const location = await getLocation(db, request.params.id, request.audience);
     if (!location) throw notFound('locatie', request.params.id);
     return reply.header('etag', etagOf(location.version)).send(location);
   });

@@ -3,6 +3,8 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
+import { teamVisibleTo } from '../teams/teams.visibility';
+import { ANONYMOUS } from '../http/audience';
 
 export interface Point { lon: number; lat: number }
 export interface AreaRef { code: string; name: string }
@@ -113,7 +115,7 @@ export function nearbyLocationsQuery(db: Kysely<DB>, point: Point, radiusM: numb
     .innerJoin('organisations as o', 'o.id', 't.organisation_id')
     .where('l.lat', '>=', point.lat - dLat).where('l.lat', '<=', point.lat + dLat)
     .where('l.lon', '>=', point.lon - dLon).where('l.lon', '<=', point.lon + dLon)
-    .where('l.archived_at', 'is', null).where('t.archived_at', 'is', null)
+    .where('l.archived_at', 'is', null).where(teamVisibleTo(ANONYMOUS))
     .where('t.team_type', 'in', [...LOCATION_BASED_TYPES])
     .select([
       't.id as team_id', 't.name as team_name', 't.team_type', 'o.id as org_id', 'o.name as org_name',

@@ -15,7 +15,7 @@ type ServingTeam = Awaited<ReturnType<typeof teamsServing>>[number];
 /** Teams serving any of the buurten (one for an address, several for a PC4 guess). */
 export async function teamsForBuurten(db: Kysely<DB>, audience: Audience, buurtCodes: string[]): Promise<LookupTeam[]> {
   if (buurtCodes.length === 0) return [];
-  const lists = [await teamsServingAny(db, buurtCodes)]; // one query for every buurt of a PC4 guess
+  const lists = [await teamsServingAny(db, buurtCodes, audience)]; // one query for every buurt of a PC4 guess
   const teams = mergeTeams(lists);
   // hidden counts the contact persons this audience may not see ("sign in to see who to call").
   const contacts = await membersOfTeams(db, audience, teams.map((t) => t.id), { contactsOnly: true });

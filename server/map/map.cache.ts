@@ -9,6 +9,7 @@ import Supercluster from 'supercluster';
 import type { DB } from '../db/types';
 import { markerTuples, type MarkerRow } from './map.queries';
 import type { MarkersQuery } from './map.schemas';
+import { hiddenCutoff } from '../review/staleness';
 
 export const CLUSTER_MAX_ZOOM = 17; // above this every point stands alone
 export const CLUSTER_RADIUS = 60;
@@ -42,7 +43,8 @@ export async function markerIndex(db: Kysely<DB>, filter: Pick<MarkersQuery, 'ty
   let cache = caches.get(db);
   if (!cache) { cache = new LRUCache({ max: 32 }); caches.set(db, cache); }
   // Fingerprint first: data read after it is at least as new, so the worst case is a rebuild.
-  const key = `${await markerFingerprint(db)}#${[...(filter.type ?? [])].sort().join(',')}#${[...(filter.topic ?? [])].sort().join(',')}`;
+  // The staleness cut-off moves by the day: a team hidden by time alone needs a new index.
+  const key = `${await markerFingerprint(db)}#${hiddenCutoff().toISOString()}#${[...(filter.type ?? [])].sort().join(',')}#${[...(filter.topic ?? [])].sort().join(',')}`;
   let hit = cache.get(key);
   if (!hit) {
     hit = markerTuples(db, { type: filter.type, topic: filter.topic }).then(build);

@@ -5,6 +5,8 @@ import type { DB } from '../db/types';
 import type { BBox } from '../http/schemas';
 import type { Band } from '../areas/areas.bands';
 import type { MarkersQuery } from './map.schemas';
+import { teamVisibleTo } from '../teams/teams.visibility';
+import { ANONYMOUS } from '../http/audience';
 
 export const MARKER_FIELDS = ['lat', 'lon', 'team_id', 'team_type', 'team_name', 'location_id'];
 export type MarkerRow = readonly [number, number, string, string, string, string];
@@ -13,7 +15,7 @@ export async function markerTuples(db: Kysely<DB>, query: Pick<MarkersQuery, 'bb
   let q = db.selectFrom('team_locations as tl')
     .innerJoin('teams as t', 't.id', 'tl.team_id')
     .innerJoin('locations as l', 'l.id', 'tl.location_id')
-    .where('t.archived_at', 'is', null).where('l.archived_at', 'is', null)
+    .where(teamVisibleTo(ANONYMOUS)).where('l.archived_at', 'is', null)
     .select(['l.lat', 'l.lon', 't.id as team_id', 't.team_type', 't.name', 'l.id as location_id']);
   if (query.bbox) {
     const [minLon, minLat, maxLon, maxLat] = query.bbox;

@@ -41,7 +41,7 @@ export async function buildPack(db: Kysely<DB>, audience: SignedIn, resolved: { 
 
   const rank = (type: string) => { const i = meetFirst.indexOf(type); return i < 0 ? Infinity : i; };
   // Array.sort is stable: within a rank the area page's order (first contact, care, welfare…) stays.
-  const serving = (await teamsServing(db, resolved.area.code))
+  const serving = (await teamsServing(db, resolved.area.code, audience))
     .filter((t) => !audience.teamIds.includes(t.id))
     .sort((a, b) => rank(a.team_type) - rank(b.team_type));
   const ids = serving.map((t) => t.id);

@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
 import { likePattern } from '../db/sql';
+import { teamVisibleTo } from '../teams/teams.visibility';
+import { ANONYMOUS, type Audience } from '../http/audience';
 
 const teamCount = sql<number>`(select count(*)::int from teams t where t.organisation_id = o.id and t.archived_at is null)`.as('team_count');
 const COLUMNS = ['o.id', 'o.name', 'o.description', 'o.website', 'o.phone', 'o.email', 'o.last_verified_at'] as const;
@@ -16,11 +18,11 @@ export async function listOrganisations(db: Kysely<DB>, query: { page: number; p
   return { items, total: Number(count.n), page: query.page, per_page: query.per_page };
 }
 
-export async function getOrganisation(db: Kysely<DB>, id: string) {
+export async function getOrganisation(db: Kysely<DB>, id: string, audience: Audience = ANONYMOUS) {
   const org = await db.selectFrom('organisations as o').where('o.id', '=', id).where('o.archived_at', 'is', null)
     .select([...COLUMNS, 'o.version', teamCount]).executeTakeFirst();
   if (!org) return undefined;
-  const teams = await db.selectFrom('teams').select(['id', 'name', 'team_type'])
-    .where('organisation_id', '=', id).where('archived_at', 'is', null).orderBy('name').execute();
+  const teams = await db.selectFrom('teams as t').select(['t.id', 't.name', 't.team_type'])
+    .where('t.organisation_id', '=', id).where(teamVisibleTo(audience)).orderBy('t.name').execute();
   return { ...org, teams };
 }

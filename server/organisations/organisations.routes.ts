@@ -12,7 +12,7 @@ const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/organisations/:id', {
     schema: { tags: ['directory'], summary: 'An organisation and its teams', params: IdParams, response: { 200: OrganisationDetail, ...errorResponses(400, 404) } },
   }, async (request, reply) => {
-    const org = await getOrganisation(app.database.db, request.params.id);
+    const org = await getOrganisation(app.database.db, request.params.id, request.audience);
     if (!org) throw notFound('organisatie', request.params.id);
     return reply.header('etag', `"${org.version}"`).send(org);
   });

@@ -9,6 +9,7 @@ import { isCurrentMembership } from './membership';
 import { presentInOrder, presentPeople } from './people.present';
 import type { PeopleQuery } from './people.schemas';
 import { expertiseVisible, type Person, personRowFilter } from './visibility';
+import { teamVisibleTo } from '../teams/teams.visibility';
 
 export interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person; membership_id?: string }
 export interface TeamMembers { members: Member[]; hidden: number }
@@ -48,7 +49,7 @@ export async function getPerson(db: Kysely<DB>, audience: Audience, id: string) 
   if (!person) return undefined;
   const memberships = await db.selectFrom('memberships as m')
     .innerJoin('teams as t', 't.id', 'm.team_id').innerJoin('organisations as o', 'o.id', 't.organisation_id')
-    .where('m.person_id', '=', id).where('t.archived_at', 'is', null).where(isCurrentMembership('m'))
+    .where('m.person_id', '=', id).where(teamVisibleTo(audience)).where(isCurrentMembership('m'))
     .select(['m.role', 'm.is_contact_person', 'm.since', 't.id', 't.name', 't.team_type', 'o.name as organisation_name'])
     .orderBy('t.name').execute();
   return {
@@ -93,7 +94,7 @@ export async function listPeople(db: Kysely<DB>, audience: Audience, query: Peop
 export async function peopleServingArea(db: Kysely<DB>, audience: Audience, code: string) {
   const area = await db.selectFrom('areas').select(['code', 'kind', 'name']).where('code', '=', code).executeTakeFirst();
   if (!area) return undefined;
-  const teams = await teamsServing(db, code);
+  const teams = await teamsServing(db, code, audience);
   const members = await membersOfTeams(db, audience, teams.map((t) => t.id));
   return {
     area,

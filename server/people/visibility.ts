@@ -15,17 +15,32 @@ import { z } from 'zod';
 import type { Audience } from '../http/audience';
 import type { ConsentField, DB } from '../db/types';
 import { isCurrentMembership } from './membership';
+import { hiddenCutoff, staleCutoff, verifiedBasis } from '../review/staleness';
 
 type PeopleEb = ExpressionBuilder<DB & { p: DB['people'] }, 'p'>;
 
 export const CONSENT_FIELDS = ['photo', 'ask_me_about', 'phone_work', 'email_work'] as const satisfies readonly ConsentField[];
 
-/** Rows the audience may see at all: residents see only people who opted in. */
+/**
+ * Rows the audience may see at all: residents see only people who opted in and who are
+ * not hidden for staleness (not verified for too long: review/staleness.ts, cut-off from
+ * the app's clock and config); professionals see those too, marked by `stale`.
+ */
 export function personRowFilter(audience: Audience) {
   return (eb: PeopleEb): Expression<SqlBool> =>
     audience.kind === 'anonymous'
-      ? eb.and([eb('p.public_profile', '=', true), eb('p.archived_at', 'is', null)])
+      ? eb.and([eb('p.public_profile', '=', true), eb('p.archived_at', 'is', null),
+        sql<SqlBool>`${verifiedBasis('p')} >= ${hiddenCutoff().toISOString()}::timestamptz`])
       : eb('p.archived_at', 'is', null);
+}
+
+/** Staleness columns of person `p` (review/staleness.ts): the same for every audience. */
+function stalenessColumns() {
+  const basis = verifiedBasis('p');
+  return [
+    sql<boolean>`${basis} < ${staleCutoff().toISOString()}::timestamptz`.as('stale'),
+    sql<boolean>`${basis} < ${hiddenCutoff().toISOString()}::timestamptz`.as('hidden_from_residents'),
+  ];
 }
 
 /** SQL: person `p` has an active (not withdrawn) consent to show `field` to residents. */
@@ -71,7 +86,7 @@ const IDENTITY = ['p.id', 'p.given_name', 'p.family_name', 'p.pronouns', 'p.job_
 function publicColumns() {
   const ask = consented('ask_me_about');
   return [
-    ...IDENTITY, sql<'public'>`'public'`.as('shown_to'),
+    ...IDENTITY, ...stalenessColumns(), sql<'public'>`'public'`.as('shown_to'),
     sql<string | null>`case when p.photo_consent and ${consented('photo')} then p.photo_url end`.as('photo_url'),
     sql<string | null>`case when ${ask} then p.ask_me_about end`.as('ask_me_about'),
     sql<string[]>`case when ${ask} then ${TOPICS} else '{}'::text[] end`.as('topics'),
@@ -91,7 +106,7 @@ function professionalColumns(audience: Audience, eb: PeopleEb) {
     return sql<string | null>`case when ${level} = 'professionals' or ${published} or ${team} then ${value} end`.as(field);
   };
   return [
-    ...IDENTITY, sql<'professionals'>`'professionals'`.as('shown_to'),
+    ...IDENTITY, ...stalenessColumns(), sql<'professionals'>`'professionals'`.as('shown_to'),
     sql<string | null>`case when p.photo_consent then p.photo_url end`.as('photo_url'),
     'p.ask_me_about', TOPICS.as('topics'), 'p.languages', 'p.working_days', 'p.version',
     contact('phone_mobile'), contact('phone_work'), contact('email_work'),
@@ -123,6 +138,8 @@ const identity = {
   id: z.string(), given_name: z.string(), family_name: z.string(), name: z.string(), initials: z.string(),
   pronouns: z.string().nullable(), job_title: z.string(), public_profile: z.boolean(),
   last_verified_at: z.string().nullable(), updated_at: z.string(),
+  stale: z.boolean().describe('Not verified for STALE_AFTER_MONTHS'),
+  hidden_from_residents: z.boolean().describe('Hidden from residents for staleness; professionals still see it'),
 };
 export const ConsentFieldSchema = z.enum(CONSENT_FIELDS);
 export const PublicPerson = z.strictObject({
@@ -171,4 +188,15 @@ export async function ownPersonRecord(db: Kysely<DB>, audience: Audience) {
   if (audience.kind === 'anonymous' || !audience.personId) return undefined;
   return db.selectFrom('people as p').selectAll('p').select(TOPICS.as('topics'))
     .where('p.id', '=', audience.personId).executeTakeFirst();
+}
+
+/** Fields of a person at 'team' level (or possibly so): shown only to audiences teamLevel admits. */
+export const TEAM_LEVEL_FIELDS = ['private_notes', 'availability_note', 'phone_mobile', 'phone_work', 'email_work'] as const;
+
+/** Does the audience see person `personId`'s 'team'-level fields? (e.g. in their change history) */
+export async function seesTeamLevelFields(db: Kysely<DB>, audience: Audience, personId: string): Promise<boolean> {
+  if (audience.kind === 'anonymous') return false;
+  const row = await db.selectFrom('people as p').where('p.id', '=', personId)
+    .select((eb) => sql<boolean>`${teamLevel(audience, eb)}`.as('sees')).executeTakeFirst();
+  return row?.sees === true;
 }

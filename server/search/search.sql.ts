@@ -14,6 +14,7 @@ import { personRowFilter } from '../people/visibility';
 import type { SearchKind } from './search.schemas';
 import { INPUT, PHRASES } from './search.phrases';
 import type { JargonHit } from './search.vocabulary';
+import { teamVisibleTo } from '../teams/teams.visibility';
 
 export interface SearchPlan {
   q: string;
@@ -63,16 +64,16 @@ const TEXT_SCORE = sql`(5 * coalesce(ts_rank(c.search_vector, i.q_any), 0)
   + 3 * word_similarity(i.qn, c.name_norm)
   + CASE WHEN c.name_norm = i.qn THEN ${EXACT} ELSE 0 END)`;
 
-function teamFilter(plan: SearchPlan) {
-  const parts = [sql`c.archived_at IS NULL`];
+function teamFilter(plan: SearchPlan, audience: Audience) {
+  const parts: RawBuilder<unknown>[] = [teamVisibleTo(audience, 'c')];
   if (plan.types?.length) parts.push(sql`c.team_type = ANY (${plan.types}::text[])`);
   if (plan.topics?.length) parts.push(sql`EXISTS (SELECT 1 FROM team_topics f WHERE f.team_id = c.id AND f.topic_key = ANY (${plan.topics}::text[]))`);
   if (plan.area) parts.push(sql`c.id = ANY ((SELECT teams FROM area_teams)::uuid[])`);
   return sql.join(parts, sql` AND `);
 }
 
-function teamRows(plan: SearchPlan) {
-  const filter = teamFilter(plan);
+function teamRows(plan: SearchPlan, audience: Audience) {
+  const filter = teamFilter(plan, audience);
   const branches = [
     ...textBranches('teams', TEAM_COLUMNS, filter, plan.cap),
     sql`(SELECT ${TEAM_COLUMNS} FROM team_topics tt JOIN teams c ON c.id = tt.team_id
@@ -133,7 +134,7 @@ function personRows(db: Kysely<DB>, audience: Audience, plan: SearchPlan) {
         sql<string>`p.search_vector`.as('search_vector'), sql<string>`p.name_norm`.as('name_norm')]);
     if (plan.types?.length || plan.topics?.length || plan.area) {
       query = query.where(sql<SqlBool>`EXISTS (SELECT 1 FROM memberships m JOIN teams c ON c.id = m.team_id
-        WHERE m.person_id = p.id AND ${isCurrentMembership('m')} AND ${teamFilter(plan)})`);
+        WHERE m.person_id = p.id AND ${isCurrentMembership('m')} AND ${teamFilter(plan, audience)})`);
     }
     return sql`(${query.limit(plan.cap)})`;
   };
@@ -186,11 +187,11 @@ export function searchStatement(db: Kysely<DB>, audience: Audience, plan: Search
     ctes.push(sql`area_teams AS (
       SELECT array_agg(DISTINCT t.id) AS teams, array_agg(DISTINCT t.organisation_id) AS organisations
       FROM team_areas f JOIN teams t ON t.id = f.team_id
-      WHERE f.area_code = ANY (ARRAY(${buurtCodesUnder(db, plan.area)})) AND t.archived_at IS NULL)`);
+      WHERE f.area_code = ANY (ARRAY(${buurtCodesUnder(db, plan.area)})) AND ${teamVisibleTo(audience, 't')})`);
   }
   ctes.push(PHRASES);
   const sources: { rows: string; ids?: string }[] = [];
-  if (kinds.includes('team')) { ctes.push(teamRows(plan)); sources.push({ rows: 'team_rows', ids: 'team_ids' }); }
+  if (kinds.includes('team')) { ctes.push(teamRows(plan, audience)); sources.push({ rows: 'team_rows', ids: 'team_ids' }); }
   if (kinds.includes('organisation')) { ctes.push(organisationRows(plan)); sources.push({ rows: 'org_rows', ids: 'org_ids' }); }
   if (kinds.includes('topic')) { ctes.push(TOPIC_ROWS(plan)); sources.push({ rows: 'topic_rows' }); }
   if (kinds.includes('person')) { ctes.push(personRows(db, audience, plan)); sources.push({ rows: 'person_rows', ids: 'person_ids' }); }

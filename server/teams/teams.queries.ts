@@ -7,6 +7,8 @@ import type { Audience } from '../http/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
 import { listMembers } from '../people/people.queries';
 import type { TeamListQuery } from './teams.schemas';
+import { teamVisibleTo } from './teams.visibility';
+import { stalenessOf } from '../review/staleness';
 
 type TeamEb = ExpressionBuilder<DB & { t: DB['teams'] }, 't'>;
 
@@ -26,10 +28,10 @@ function summaryColumns(eb: TeamEb) {
   ] as const;
 }
 
-export async function listTeams(db: Kysely<DB>, query: TeamListQuery) {
+export async function listTeams(db: Kysely<DB>, query: TeamListQuery, audience: Audience) {
   let base = db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
     .innerJoin('team_types as ty', 'ty.key', 't.team_type')
-    .where('t.archived_at', 'is', null);
+    .where(teamVisibleTo(audience));
   if (query.type?.length) base = base.where('t.team_type', 'in', query.type);
   if (query.topic?.length) {
     const topics = query.topic;
@@ -53,17 +55,17 @@ export async function listTeams(db: Kysely<DB>, query: TeamListQuery) {
     base = base.where((eb) => eb.or([eb('t.name', 'ilike', pattern), eb('o.name', 'ilike', pattern)]));
   }
   const [items, count] = await Promise.all([
-    base.select(summaryColumns).orderBy('ty.sort_order').orderBy('t.name').orderBy('t.id')
+    base.select(summaryColumns).select('t.created_at').orderBy('ty.sort_order').orderBy('t.name').orderBy('t.id')
       .limit(query.per_page).offset((query.page - 1) * query.per_page).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(count.n), page: query.page, per_page: query.per_page };
+  return { items: items.map(withStaleness), total: Number(count.n), page: query.page, per_page: query.per_page };
 }
 
 export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
   const team = await db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
-    .where('t.id', '=', id).where('t.archived_at', 'is', null)
-    .select((eb) => [
+    .where('t.id', '=', id).where(teamVisibleTo(audience))
+    .select((eb) => ['t.created_at',
       ...CORE, TOPICS, AREAS,
       't.description', 't.target_groups', 't.funding', 't.public_email', 't.website', 't.version', 't.updated_at', 't.last_verified_by',
       sql<{ id: string; name: string; website: string | null }>`json_build_object('id', o.id, 'name', o.name, 'website', o.website)`.as('organisation'),
@@ -77,5 +79,10 @@ export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
     .executeTakeFirst();
   if (!team) return undefined;
   const { members, hidden } = await listMembers(db, audience, id);
-  return { ...team, members, hidden_member_count: hidden };
+  return { ...withStaleness(team), members, hidden_member_count: hidden };
+}
+
+/** Adds the staleness fields (review/staleness.ts) and drops the created_at they came from. */
+function withStaleness<T extends { last_verified_at: string | null; created_at: unknown }>({ created_at, ...team }: T) {
+  return { ...team, ...stalenessOf(team.last_verified_at, created_at as string) };
 }

@@ -10,7 +10,7 @@ const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['directory'], summary: 'Teams, filtered by type, topic, area, map view or name; paged',
       querystring: TeamListQuery, response: { 200: TeamList, ...errorResponses(400) },
     },
-  }, async (request) => listTeams(app.database.db, request.query));
+  }, async (request) => listTeams(app.database.db, request.query, request.audience));
 
   app.get('/api/teams/:id', {
     schema: {

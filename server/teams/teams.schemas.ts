@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AreaCode, BBox, KeyList, NullableTimestamp, PageQuery, Paged, SearchText, Timestamp } from '../http/schemas';
 import { Member } from '../people/people.schemas';
+import { StalenessFields } from '../review/review.schemas';
 
 export const Access = z.enum(['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision']);
 
@@ -20,7 +21,7 @@ export const TeamSummary = z.object({
   id: z.string(), name: z.string(), team_type: z.string(), organisation: OrganisationRef,
   topics: z.array(z.string()), areas: z.array(z.string()), access: Access,
   locations: z.array(LocationSummary), public_phone: z.string().nullable(), walk_in_hours: z.string().nullable(),
-  last_verified_at: NullableTimestamp,
+  last_verified_at: NullableTimestamp, ...StalenessFields,
 });
 export const TeamList = Paged(TeamSummary);
 

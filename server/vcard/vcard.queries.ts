@@ -25,11 +25,11 @@ export async function teamVcard(db: Kysely<DB>, audience: Audience, id: string, 
 
 /** Every team serving the area and each of their people the caller may see (once each). */
 export async function areaVcard(db: Kysely<DB>, audience: Audience, code: string, origin: string) {
-  const area = await getArea(db, code);
+  const area = await getArea(db, code, audience);
   if (!area) return undefined;
   const cards: string[] = [];
   const people = new Map<string, { person: Parameters<typeof personCard>[0]; teams: Array<{ id: string; name: string; organisation: { name: string } }> }>();
-  for (const summary of await teamsServing(db, code)) {
+  for (const summary of await teamsServing(db, code, audience)) {
     const team = await getTeam(db, audience, summary.id);
     if (!team) continue;
     cards.push(teamCard(team, origin));

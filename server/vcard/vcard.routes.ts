@@ -9,6 +9,7 @@ import { errorResponses, IdParams } from '../http/schemas';
 import { AreaCodeParams } from '../areas/areas.schemas';
 import { getPerson } from '../people/people.queries';
 import { areaVcard, personVcard, teamVcard } from './vcard.queries';
+import { teamVisibleTo } from '../teams/teams.visibility';
 
 export const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 /** An ASCII file name a phone shows: "Buurtteam Noord.vcf". */
@@ -68,7 +69,7 @@ const vcardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/teams/:id/vcard/qr.svg', {
     schema: { tags: ['exchange'], summary: "QR code (SVG) that opens the team's vCard", params: IdParams, response: { ...SVG, ...errorResponses(400, 404) } },
   }, async (request, reply) => {
-    const exists = await db.selectFrom('teams').select('id').where('id', '=', request.params.id).where('archived_at', 'is', null).executeTakeFirst();
+    const exists = await db.selectFrom('teams as t').select('t.id').where('t.id', '=', request.params.id).where(teamVisibleTo(request.audience)).executeTakeFirst();
     if (!exists) throw notFound('team', request.params.id);
     return sendQr(request, reply, `/api/teams/${request.params.id}/vcard`);
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ARTIFACTS, describeBrowser, startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { checkEverythingAgain } from '../helpers/review-fixture';
 
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -41,6 +42,7 @@ describeBrowser('web: print sheets, poster, vCard block, import screen', () => {
   let names: string[];
   beforeAll(async () => {
     b = await startBrowserApp();
+    await checkEverythingAgain(b.testApp.database.db); // every demo team on its public page
     page = await b.newPage();
     const db = b.testApp.database.db;
     buurten = await db.selectFrom('areas').select(['code', 'name']).where('kind', '=', 'buurt').orderBy('code').execute();

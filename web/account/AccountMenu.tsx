@@ -28,6 +28,7 @@ export function AccountMenu() {
         <li><a href="/account">{t('auth.menu.account')}</a></li>
         <li><a href="/mijn-gegevens">{t('me.title')}</a></li>
         {canInvite(me) && <li><a href="/uitnodigen">{t('auth.menu.invite')}</a></li>}
+        {canInvite(me) && <li><a href="/te-controleren">{t('review.menu')}</a></li>}
         <li><button type="button" class="button-link" onClick={() => { setOpen(false); void signOut(); }}>{t('auth.menu.signout')}</button></li>
       </ul>
     </div>

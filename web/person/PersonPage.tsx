@@ -10,6 +10,8 @@ import { useTaxonomy } from '../components/taxonomy';
 import type { Params } from '../router';
 import { VcardBlock } from '../exchange/VcardBlock';
 import { PersonEditLink } from '../edit/EditLink';
+import { StaleMark } from '../review/StaleMark';
+import { VerifyButton } from '../review/VerifyButton';
 
 export function PersonPage({ params }: { params: Params }) {
   const id = params.id!;
@@ -74,6 +76,8 @@ export function PersonPage({ params }: { params: Params }) {
         </ul>
       </section>
       <p class="verified">{t('team.verified', { date: formatDate(person.last_verified_at) })}</p>
+      <StaleMark item={person} />
+      <VerifyButton kind="person" id={person.id} version={'version' in person ? person.version : undefined} />
     </article>
   );
 }

@@ -12,6 +12,9 @@ import { Members } from './Members';
 import { LocationMap } from './LocationMap';
 import { VcardBlock } from '../exchange/VcardBlock';
 import { TeamEditLink } from '../edit/EditLink';
+import { StaleMark } from '../review/StaleMark';
+import { VerifyButton } from '../review/VerifyButton';
+import { HistorySection } from '../history/HistorySection';
 
 export function TeamPage({ params }: { params: Params }) {
   const id = params.id!;
@@ -84,6 +87,9 @@ function TeamView({ team, tax }: { team: TeamDetail; tax: Taxonomy }) {
       </section>
 
       <p class="verified">{t('team.verified', { date: formatDate(team.last_verified_at) })}</p>
+      <StaleMark item={team} />
+      <VerifyButton kind="team" id={team.id} version={team.version} />
+      <HistorySection collection="teams" id={team.id} />
     </article>
   );
 }

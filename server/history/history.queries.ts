@@ -1,0 +1,47 @@
+// A record's history from the audit log: who changed what and when, field by field, as
+// the before/after snapshots the writes left. No HTTP here; permission is the routes' job.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types';
+
+export type HistoryEntity = 'team' | 'person' | 'organisation' | 'location';
+
+export interface FieldChange { field: string; before: unknown; after: unknown }
+export interface HistoryEntry { at: string; actor: string; action: string; changes: FieldChange[] }
+
+// Bookkeeping that changes with every write: not news to a reader of the history.
+const NOISE = new Set(['id', 'version', 'updated_at']);
+export const REDACTED = 'verborgen';
+const LIMIT = 200;
+
+const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
+
+/** Fields whose value differs between two snapshots (either may be absent: create, verify). */
+export function diffSnapshots(before: unknown, after: unknown): FieldChange[] {
+  const b = asObject(before);
+  const a = asObject(after);
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f) => !NOISE.has(f)).sort();
+  return fields.flatMap((field) => {
+    const was = b[field] ?? null;
+    const now = a[field] ?? null;
+    return JSON.stringify(was) === JSON.stringify(now) ? [] : [{ field, before: was, after: now }];
+  });
+}
+
+/**
+ * The entries of one record, newest first. `hidden` fields (ones this reader may not see)
+ * keep their place in the history, their values replaced by "verborgen".
+ */
+export async function recordHistory(db: Kysely<DB>, entity: HistoryEntity, id: string, hidden: readonly string[] = []): Promise<HistoryEntry[]> {
+  const rows = await db.selectFrom('audit_log as a').leftJoin('accounts as ac', 'ac.id', 'a.actor_account_id')
+    .where('a.entity_type', '=', entity).where('a.entity_id', '=', id)
+    .select(['a.at', 'a.action', 'a.before', 'a.after', 'ac.email'])
+    .orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(LIMIT).execute();
+  return rows.map((r) => ({
+    at: new Date(r.at as unknown as string).toISOString(),
+    actor: r.email ?? 'verwijderd',
+    action: r.action,
+    changes: diffSnapshots(r.before, r.after).map((c) => (hidden.includes(c.field)
+      ? { field: c.field, before: c.before === null ? null : REDACTED, after: c.after === null ? null : REDACTED }
+      : c)),
+  }));
+}

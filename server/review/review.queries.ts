@@ -1,0 +1,66 @@
+// "Te controleren": the teams and people an editor may edit that are stale or nearly so,
+// stalest first. Who may edit what is the editing rule (auth/guards.ts canEdit, and for
+// people "a team they currently work in"); admins see everything.
+import { type Kysely, sql, type SqlBool } from 'kysely';
+import type { DB } from '../db/types';
+import type { SignedIn } from '../auth/guards';
+import { isCurrentMembership } from '../people/membership';
+import { stalenessOf, staleCutoff, stalenessPolicy, verifiedBasis } from './staleness';
+
+/** Entries becoming stale within this many days are listed too ("binnenkort"), so editors can act early. */
+export const SOON_DAYS = 14;
+
+export interface ReviewScope { organisationId?: string; teamId?: string }
+export interface ReviewItem {
+  kind: 'team' | 'person'; id: string; name: string; organisation_name: string | null;
+  last_verified_at: string | null; counted_from: string; age_days: number; version: number; link: string;
+  stale: boolean; stale_since: string | null; hidden_from_residents: boolean; hidden_from_residents_at: string;
+}
+
+/** The team ids in the editor's reach, narrowed by an optional scope (null: every team, for admins). */
+function teamIdsInReach(audience: SignedIn): string[] | null {
+  if (audience.kind === 'admin') return null;
+  if (audience.kind !== 'editor') return [];
+  return [...(audience.editableTeamIds ?? [])];
+}
+
+export async function reviewItems(db: Kysely<DB>, audience: SignedIn, scope: ReviewScope, now: Date, limit = 500): Promise<ReviewItem[]> {
+  const reach = teamIdsInReach(audience);
+  if (reach !== null && reach.length === 0) return [];
+  const soon = new Date(staleCutoff(now).getTime() + SOON_DAYS * 86_400_000).toISOString();
+  const basis = verifiedBasis;
+
+  let teams = db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
+    .where('t.archived_at', 'is', null).where(sql<SqlBool>`${basis('t')} < ${soon}::timestamptz`)
+    .select(['t.id', 't.name', 'o.name as organisation_name', 't.last_verified_at', 't.created_at', 't.version', basis('t').as('basis')]);
+  if (reach) teams = teams.where('t.id', 'in', reach);
+  if (scope.organisationId) teams = teams.where('t.organisation_id', '=', scope.organisationId);
+  if (scope.teamId) teams = teams.where('t.id', '=', scope.teamId);
+
+  // People: working now in a team in reach (and in the scope's organisation or team).
+  let people = db.selectFrom('people as p')
+    .where('p.archived_at', 'is', null).where(sql<SqlBool>`${basis('p')} < ${soon}::timestamptz`)
+    .select(['p.id', sql<string>`p.given_name || ' ' || p.family_name`.as('name'), 'p.last_verified_at', 'p.created_at', 'p.version', basis('p').as('basis')])
+    .select(sql<string | null>`(select min(o.name) from memberships m join teams t on t.id = m.team_id join organisations o on o.id = t.organisation_id
+      where m.person_id = p.id and t.archived_at is null and ${isCurrentMembership('m')})`.as('organisation_name'));
+  if (reach || scope.organisationId || scope.teamId) {
+    people = people.where((eb) => eb.exists(eb.selectFrom('memberships as m').innerJoin('teams as t', 't.id', 'm.team_id').select('m.id')
+      .whereRef('m.person_id', '=', 'p.id').where(isCurrentMembership('m')).where('t.archived_at', 'is', null)
+      .$if(reach !== null, (q) => q.where('t.id', 'in', reach ?? []))
+      .$if(Boolean(scope.organisationId), (q) => q.where('t.organisation_id', '=', scope.organisationId!))
+      .$if(Boolean(scope.teamId), (q) => q.where('t.id', '=', scope.teamId!))));
+  }
+  const [teamRows, personRows] = await Promise.all([teams.orderBy('basis').limit(limit).execute(), people.orderBy('basis').limit(limit).execute()]);
+  const item = (kind: 'team' | 'person', r: typeof teamRows[number] | typeof personRows[number]): ReviewItem => ({
+    kind, id: r.id, name: r.name, organisation_name: r.organisation_name ?? null,
+    last_verified_at: r.last_verified_at, counted_from: new Date(r.basis).toISOString(),
+    age_days: Math.floor((now.getTime() - new Date(r.basis).getTime()) / 86_400_000), version: r.version,
+    link: kind === 'team' ? `/teams/${r.id}` : `/mensen/${r.id}`,
+    ...stalenessOf(r.last_verified_at, r.created_at, now),
+  });
+  return [...teamRows.map((r) => item('team', r)), ...personRows.map((r) => item('person', r))]
+    .sort((a, b) => a.counted_from.localeCompare(b.counted_from) || a.id.localeCompare(b.id)).slice(0, limit);
+}
+
+/** Months of the policy, for the page's explanation. */
+export const reviewPolicy = () => ({ stale_after_months: stalenessPolicy().afterMonths, grace_months: stalenessPolicy().graceMonths, soon_days: SOON_DAYS });

@@ -1,0 +1,40 @@
+// GET /api/review: the "te controleren" list of an editor (or admin), stalest first.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { forbidden, requireRole, signedIn } from '../auth/guards';
+import { errorResponses } from '../http/schemas';
+import { notFound } from '../http/errors';
+import { reviewItems, reviewPolicy, type ReviewScope } from './review.queries';
+import { ReviewList, ReviewQuery } from './review.schemas';
+
+const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+
+  app.get('/api/review', {
+    preHandler: requireRole('editor'),
+    schema: {
+      tags: ['editing'], summary: 'Te controleren: stale or nearly stale teams and people you may edit, stalest first',
+      querystring: ReviewQuery, response: { 200: ReviewList, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const audience = signedIn(request);
+    let scope: ReviewScope = {};
+    if (request.query.scope) {
+      const id = request.query.scope;
+      const org = await db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst();
+      const team = org ? undefined : await db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst();
+      if (!org && !team) throw notFound('organisatie of team', id);
+      scope = org ? { organisationId: id } : { teamId: id };
+      // An editor names only what they edit: their organisation, or one of their teams.
+      const allowed = audience.kind === 'admin'
+        || (org ? (audience.editableOrganisationIds ?? []).includes(id) : (audience.editableTeamIds ?? []).includes(id));
+      if (!allowed) throw forbidden('Dit valt buiten uw organisatie of team. / This is outside your organisation or team.');
+    }
+    const items = await reviewItems(db, audience, scope, app.clock());
+    return {
+      items: items.map((i) => ({ ...i, verify_url: `/api/${i.kind === 'team' ? 'teams' : 'people'}/${i.id}/verify` })),
+      ...reviewPolicy(),
+    };
+  });
+};
+
+export default reviewRoutes;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Staleness of a team or person (review/staleness.ts), on every team and person response. */
+export const StalenessFields = {
+  stale: z.boolean().describe('Not verified for STALE_AFTER_MONTHS: "te controleren"'),
+  stale_since: z.string().nullable().describe('When it became stale (null while fresh)'),
+  hidden_from_residents: z.boolean().describe('Hidden from residents (stale for STALE_GRACE_MONTHS more); professionals still see it'),
+  hidden_from_residents_at: z.string().describe('When it is (or was) hidden from residents unless verified before'),
+};
+
+export const ReviewQuery = z.object({
+  scope: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Must be the UUID of an organisation or team you edit')
+    .optional().describe('Only this organisation or team (default: everything you may edit)'),
+});
+
+export const ReviewItem = z.object({
+  kind: z.enum(['team', 'person']), id: z.string(), name: z.string(), organisation_name: z.string().nullable(),
+  last_verified_at: z.string().nullable(), counted_from: z.string().describe('Last verification, or creation when never verified'),
+  age_days: z.number().int().describe('Days since counted_from'), version: z.number().int().describe('For If-Match on POST …/verify'),
+  link: z.string().describe('The page of the record in the web app'),
+  verify_url: z.string().describe('POST here with If-Match: "<version>" to confirm "klopt nog"'),
+  ...StalenessFields,
+});
+
+export const ReviewList = z.object({
+  items: z.array(ReviewItem).describe('Stale or nearly stale records you may edit, stalest first'),
+  stale_after_months: z.number().int(), grace_months: z.number().int(), soon_days: z.number().int(),
+});
