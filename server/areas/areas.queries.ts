@@ -5,13 +5,14 @@ import type { DB } from '../db/types';
 import { teamVisibleTo } from '../teams/teams.visibility';
 import { ANONYMOUS, type Audience } from '../http/audience';
 
-/** Subquery: the codes of the buurten in an area (the area itself when it is a buurt). */
+/** Subquery: the codes of the buurten in an area, or in any of several (a buurt is itself). */
 // A UNION of three indexed look-ups rather than one OR, which made PostgreSQL scan areas.
-export function buurtCodesUnder(db: Kysely<DB>, code: string) {
-  return db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.code', '=', code)
-    .union(db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.parent_code', '=', code))
+export function buurtCodesUnder(db: Kysely<DB>, code: string | readonly string[]) {
+  const codes = typeof code === 'string' ? [code] : [...code];
+  return db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.code', 'in', codes)
+    .union(db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.parent_code', 'in', codes))
     .union(db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt')
-      .where('b.parent_code', 'in', db.selectFrom('areas as w').select('w.code').where('w.parent_code', '=', code)));
+      .where('b.parent_code', 'in', db.selectFrom('areas as w').select('w.code').where('w.parent_code', 'in', codes)));
 }
 
 export interface AreaFilter { kind?: string; parent?: string; q?: string; page: number; per_page: number }
@@ -52,23 +53,7 @@ export async function getArea(db: Kysely<DB>, code: string, audience: Audience =
 
 /** Teams serving any buurt of the area: first points of contact first, then care, welfare, informal. */
 export async function teamsServing(db: Kysely<DB>, code: string, audience: Audience = ANONYMOUS) {
-  const rows = await db.selectFrom('teams as t')
-    .innerJoin('team_types as ty', 'ty.key', 't.team_type')
-    .innerJoin('organisations as o', 'o.id', 't.organisation_id')
-    .innerJoin('team_areas as ta', 'ta.team_id', 't.id')
-    .where(teamVisibleTo(audience))
-    .where('ta.area_code', 'in', buurtCodesUnder(db, code))
-    .select([
-      't.id', 't.name', 't.team_type', 'ty.category', 't.public_phone', 't.access',
-      sql<{ id: string; name: string }>`json_build_object('id', o.id, 'name', o.name)`.as('organisation'),
-      // the narrowest coverage wins: a team serving the buurt itself is closer than a regional one
-      sql<string>`(array_agg(ta.coverage order by array_position(array['buurt','wijk','gemeente','regio'], ta.coverage)))[1]`.as('coverage'),
-      sql<number>`min(case ty.category when 'first_contact' then 0 when 'care' then 1 when 'welfare' then 2 when 'informal' then 3 else 4 end)`.as('rank'),
-    ])
-    .groupBy(['t.id', 'ty.category', 'ty.sort_order', 'o.id'])
-    .orderBy('rank').orderBy('ty.sort_order').orderBy('t.name')
-    .execute();
-  return rows.map(({ rank, ...r }) => r);
+  return teamsServingAny(db, [code], audience);
 }
 
 /**
@@ -77,19 +62,16 @@ export async function teamsServing(db: Kysely<DB>, code: string, audience: Audie
  */
 export async function teamsServingAny(db: Kysely<DB>, codes: string[], audience: Audience = ANONYMOUS) {
   if (codes.length === 0) return [];
-  const under = db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.code', 'in', codes)
-    .union(db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt').where('b.parent_code', 'in', codes))
-    .union(db.selectFrom('areas as b').select('b.code').where('b.kind', '=', 'buurt')
-      .where('b.parent_code', 'in', db.selectFrom('areas as w').select('w.code').where('w.parent_code', 'in', codes)));
   const rows = await db.selectFrom('teams as t')
     .innerJoin('team_types as ty', 'ty.key', 't.team_type')
     .innerJoin('organisations as o', 'o.id', 't.organisation_id')
     .innerJoin('team_areas as ta', 'ta.team_id', 't.id')
     .where(teamVisibleTo(audience))
-    .where('ta.area_code', 'in', under)
+    .where('ta.area_code', 'in', buurtCodesUnder(db, codes))
     .select([
       't.id', 't.name', 't.team_type', 'ty.category', 't.public_phone', 't.access',
       sql<{ id: string; name: string }>`json_build_object('id', o.id, 'name', o.name)`.as('organisation'),
+      // the narrowest coverage wins: a team serving the buurt itself is closer than a regional one
       sql<string>`(array_agg(ta.coverage order by array_position(array['buurt','wijk','gemeente','regio'], ta.coverage)))[1]`.as('coverage'),
       sql<number>`min(case ty.category when 'first_contact' then 0 when 'care' then 1 when 'welfare' then 2 when 'informal' then 3 else 4 end)`.as('rank'),
     ])

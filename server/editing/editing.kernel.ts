@@ -69,3 +69,18 @@ export function throwFirst(...errors: (HttpError | undefined)[]): void {
   const first = errors.find(Boolean);
   if (first) throw first;
 }
+
+const VERIFIABLE = {
+  teams: { type: 'team', what: 'team' }, organisations: { type: 'organisation', what: 'organisatie' },
+  locations: { type: 'location', what: 'locatie' }, people: { type: 'person', what: 'persoon' },
+} as const;
+
+/** "Klopt nog": the record is confirmed as it stands, with who and when (a write like any other). */
+export async function verifyRecord(db: Kysely<DB>, ctx: WriteContext, table: keyof typeof VERIFIABLE, id: string, expected: number, now: Date): Promise<void> {
+  const { type, what } = VERIFIABLE[table];
+  await auditedWrite(db, ctx, { action: `${type}.verify`, entityType: type, entityId: id }, async (trx) => {
+    await lockVersion(trx, table, id, what, expected);
+    await trx.updateTable(table as 'teams').set({ last_verified_at: now, last_verified_by: ctx.actorAccountId }).where('id', '=', id).execute();
+    return { id, before: null, after: { last_verified_at: now.toISOString() }, result: undefined };
+  });
+}

@@ -3,7 +3,7 @@
 // location follows from its coordinate through the stored boundaries.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import { auditedWrite, lockVersion, type WriteContext } from '../editing/editing.kernel';
+import { auditedWrite, lockVersion, type WriteContext, verifyRecord } from '../editing/editing.kernel';
 import { buurtAt } from '../lookup/lookup.queries';
 import type { LocationCreate, LocationPatch } from './locations.schemas';
 import { teamVisibleTo } from '../teams/teams.visibility';
@@ -59,10 +59,5 @@ export async function archiveLocation(db: Kysely<DB>, ctx: WriteContext, id: str
   });
 }
 
-export async function verifyLocation(db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, now: Date) {
-  await auditedWrite(db, ctx, { action: 'location.verify', entityType: 'location', entityId: id }, async (trx) => {
-    await lockVersion(trx, 'locations', id, 'locatie', expected);
-    await trx.updateTable('locations').set({ last_verified_at: now, last_verified_by: ctx.actorAccountId }).where('id', '=', id).execute();
-    return { id, before: null, after: { last_verified_at: now.toISOString() }, result: undefined };
-  });
-}
+export const verifyLocation = (db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, now: Date) =>
+  verifyRecord(db, ctx, 'locations', id, expected, now);

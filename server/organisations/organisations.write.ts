@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/types';
-import { auditedWrite, lockVersion, type WriteContext } from '../editing/editing.kernel';
+import { auditedWrite, lockVersion, type WriteContext, verifyRecord } from '../editing/editing.kernel';
 import { Email, Name, nonEmpty, Phone, Text, WebUrl } from '../editing/editing.fields';
 
 const fields = { name: Name, description: Text(4000), website: WebUrl, phone: Phone, email: Email };
@@ -42,10 +42,5 @@ export async function archiveOrganisation(db: Kysely<DB>, ctx: WriteContext, id:
   });
 }
 
-export async function verifyOrganisation(db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, now: Date) {
-  await auditedWrite(db, ctx, { action: 'organisation.verify', entityType: 'organisation', entityId: id }, async (trx) => {
-    await lockVersion(trx, 'organisations', id, 'organisatie', expected);
-    await trx.updateTable('organisations').set({ last_verified_at: now, last_verified_by: ctx.actorAccountId }).where('id', '=', id).execute();
-    return { id, before: null, after: { last_verified_at: now.toISOString() }, result: undefined };
-  });
-}
+export const verifyOrganisation = (db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, now: Date) =>
+  verifyRecord(db, ctx, 'organisations', id, expected, now);

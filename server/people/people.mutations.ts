@@ -3,7 +3,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ConsentField, DB } from '../db/types';
 import { syncChildren } from '../db/sync-children';
-import { auditedWrite, lockVersion, missingIds, missingKeys, throwFirst, type Trx, unknownRefs, type WriteContext } from '../editing/editing.kernel';
+import { auditedWrite, lockVersion, missingIds, missingKeys, throwFirst, type Trx, unknownRefs, type WriteContext, verifyRecord } from '../editing/editing.kernel';
 import type { PersonCreate, PersonPatch } from './people.write-schemas';
 
 const COLUMNS = ['given_name', 'family_name', 'pronouns', 'job_title', 'ask_me_about', 'languages', 'working_days', 'phone_mobile',
@@ -67,10 +67,5 @@ export async function archivePerson(db: Kysely<DB>, ctx: WriteContext, id: strin
   });
 }
 
-export async function verifyPerson(db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, now: Date) {
-  await auditedWrite(db, ctx, { action: 'person.verify', entityType: 'person', entityId: id }, async (trx) => {
-    await lockVersion(trx, 'people', id, 'persoon', expected);
-    await trx.updateTable('people').set({ last_verified_at: now, last_verified_by: ctx.actorAccountId }).where('id', '=', id).execute();
-    return { id, before: null, after: { last_verified_at: now.toISOString() }, result: undefined };
-  });
-}
+export const verifyPerson = (db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, now: Date) =>
+  verifyRecord(db, ctx, 'people', id, expected, now);

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { syncChildren } from '../db/sync-children';
-import { auditedWrite, lockVersion, missingBuurten, missingIds, missingKeys, throwFirst, type Trx, unknownRefs, type WriteContext } from '../editing/editing.kernel';
+import { auditedWrite, lockVersion, missingBuurten, missingIds, missingKeys, throwFirst, type Trx, unknownRefs, type WriteContext, verifyRecord } from '../editing/editing.kernel';
 import type { TeamCreate, TeamPatch } from './teams.write-schemas';
 
 const COLUMNS = ['name', 'team_type', 'description', 'target_groups', 'access', 'funding', 'public_phone', 'public_email',
@@ -74,10 +74,5 @@ export async function archiveTeam(db: Kysely<DB>, ctx: WriteContext, id: string,
   });
 }
 
-export async function verifyTeam(db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, now: Date): Promise<void> {
-  await auditedWrite(db, ctx, { action: 'team.verify', entityType: 'team', entityId: id }, async (trx) => {
-    await lockVersion(trx, 'teams', id, 'team', expected);
-    await trx.updateTable('teams').set({ last_verified_at: now, last_verified_by: ctx.actorAccountId }).where('id', '=', id).execute();
-    return { id, before: null, after: { last_verified_at: now.toISOString() }, result: undefined };
-  });
-}
+export const verifyTeam = (db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, now: Date) =>
+  verifyRecord(db, ctx, 'teams', id, expected, now);
