@@ -34,6 +34,8 @@ export function diffSnapshots(before: unknown, after: unknown): FieldChange[] {
 export async function recordHistory(db: Kysely<DB>, entity: HistoryEntity, id: string, hidden: readonly string[] = []): Promise<HistoryEntry[]> {
   const rows = await db.selectFrom('audit_log as a').leftJoin('accounts as ac', 'ac.id', 'a.actor_account_id')
     .where('a.entity_type', '=', entity).where('a.entity_id', '=', id)
+    // changes only: who looked at a 06 number is in the audit log, but is not the record's history
+    .where('a.action', 'not like', 'view\\_%')
     .select(['a.at', 'a.action', 'a.before', 'a.after', 'ac.email'])
     .orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(LIMIT).execute();
   return rows.map((r) => ({

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ARTIFACTS, axeBuilder, describeBrowser, startBrowserApp, type BrowserApp } from '../helpers/browser';
 import { DEMO_ACCOUNTS } from '../helpers/auth';
+import { checkEverythingAgain } from '../helpers/review-fixture';
 
 describeBrowser('the professional view', () => {
   let b: BrowserApp;
@@ -15,6 +16,8 @@ describeBrowser('the professional view', () => {
   beforeAll(async () => {
     b = await startBrowserApp();
     page = await b.newPage();
+    // the demo has long-unchecked records that residents no longer see: check them first
+    await checkEverythingAgain(b.testApp.database.db);
     // A team with a member who keeps their 06 number from residents (professionals only).
     const row = await b.testApp.database.db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
       .innerJoin('teams as t', 't.id', 'm.team_id').innerJoin('team_areas as ta', 'ta.team_id', 't.id')
