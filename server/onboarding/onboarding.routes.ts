@@ -1,6 +1,7 @@
 // Kennismaken over HTTP, for signed-in accounts only: the pack, the caller's own "met"
 // marks (never readable by anyone else) and the wijk the caller chose.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { origin, sendCard, VCARD } from '../vcard/vcard.routes';
 import { packVcard } from '../vcard/vcard.queries';
 import { z } from 'zod';
@@ -19,26 +20,26 @@ const unknownArea = (code: string) =>
 const onboardingRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
 
-  app.get('/api/me/kennismaken', {
-    preHandler: requireSignedIn,
-    schema: { tags: ['directory'], summary: 'Kennismaken: the teams of your wijk to meet, most relevant for your team type first (signed in)', querystring: KennismakenQuery, response: { 200: Pack, ...errorResponses(400, 401, 404) } },
-  }, async (request) => {
+  /** The caller's pack for the wijk asked for (or chosen, or served by their teams). */
+  const packFor = async (request: FastifyRequest<{ Querystring: { area?: string } }>) => {
     const audience = signedIn(request);
     const resolved = await resolveArea(db, audience.accountId, audience.teamIds, request.query.area);
     if (resolved === undefined) throw unknownArea(request.query.area!);
     return buildPack(db, audience, resolved);
-  });
+  };
+
+  app.get('/api/me/kennismaken', {
+    preHandler: requireSignedIn,
+    schema: { tags: ['directory'], summary: 'Kennismaken: the teams of your wijk to meet, most relevant for your team type first (signed in)', querystring: KennismakenQuery, response: { 200: Pack, ...errorResponses(400, 401, 404) } },
+  }, async (request) => packFor(request));
 
   // Take it along: the whole pack into the phone in one tap, fields as the caller may see them.
   app.get('/api/me/kennismaken/vcard', {
     preHandler: requireSignedIn,
     schema: { tags: ['exchange'], summary: 'The kennismaken pack as vCards 4.0 (signed in)', querystring: KennismakenQuery, response: { ...VCARD, ...errorResponses(400, 401, 404) } },
   }, async (request, reply) => {
-    const audience = signedIn(request);
-    const resolved = await resolveArea(db, audience.accountId, audience.teamIds, request.query.area);
-    if (resolved === undefined) throw unknownArea(request.query.area!);
-    const pack = await buildPack(db, audience, resolved);
-    const text = await packVcard(db, audience, pack.teams, origin(request));
+    const pack = await packFor(request);
+    const text = await packVcard(db, pack.teams, origin(request));
     return sendCard(reply, { name: `Kennismaken ${pack.area?.name ?? ''}`.trim(), text });
   });
 

@@ -43,12 +43,27 @@ export async function areaVcard(db: Kysely<DB>, audience: Audience, code: string
   return { name: area.name, text: cards.join('') };
 }
 
-/** The kennismaken pack in its order: each team's card, then its people as already shaped for the caller. */
-export async function packVcard(db: Kysely<DB>, audience: Audience, teams: ReadonlyArray<{ id: string; members: ReadonlyArray<{ person: Parameters<typeof personCard>[0] }> }>, origin: string) {
+/**
+ * The kennismaken pack in its order: each team's card, then its people as the pack already
+ * shaped them for the caller. The teams' own (public) card fields are read in two queries;
+ * the people are not read or shaped again (nor their 06 views audited twice).
+ */
+export async function packVcard(db: Kysely<DB>, teams: ReadonlyArray<{ id: string; members: ReadonlyArray<{ person: Parameters<typeof personCard>[0] }> }>, origin: string) {
+  const ids = teams.map((t) => t.id);
+  if (ids.length === 0) return '';
+  const [rows, locations] = await Promise.all([
+    db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id').where('t.id', 'in', ids)
+      .select(['t.id', 't.name', 't.public_phone', 't.public_email', 't.website', 't.description', 't.walk_in_hours', 't.updated_at', 'o.name as organisation_name'])
+      .execute(),
+    db.selectFrom('team_locations as tl').innerJoin('locations as l', 'l.id', 'tl.location_id').where('tl.team_id', 'in', ids).where('l.archived_at', 'is', null)
+      .select(['tl.team_id', 'l.street', 'l.house_number', 'l.postcode', 'l.city']).orderBy('l.id').execute(),
+  ]);
+  const byId = new Map(rows.map(({ organisation_name, ...t }) => [t.id, { ...t, organisation: { name: organisation_name },
+    locations: locations.filter((l) => l.team_id === t.id) }]));
   const cards: string[] = [];
   const seen = new Set<string>();
   for (const packed of teams) {
-    const team = await getTeam(db, audience, packed.id);
+    const team = byId.get(packed.id);
     if (!team) continue;
     cards.push(teamCard(team, origin));
     for (const { person } of packed.members) {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { notFound } from '../http/errors';
 import { errorResponses, IdParams } from '../http/schemas';
 import { AreaCodeParams } from '../areas/areas.schemas';
-import { getPerson } from '../people/people.queries';
+import { presentPeople } from '../people/people.present';
 import { areaVcard, personVcard, teamVcard } from './vcard.queries';
 import { teamVisibleTo } from '../teams/teams.visibility';
 
@@ -62,7 +62,8 @@ const vcardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/people/:id/vcard/qr.svg', {
     schema: { tags: ['exchange'], summary: "QR code (SVG) that opens the person's vCard", params: IdParams, response: { ...SVG, ...errorResponses(400, 404) } },
   }, async (request, reply) => {
-    if (!(await getPerson(db, request.audience, request.params.id))) throw notFound('persoon', request.params.id);
+    // only whether the caller may see the person: a QR shows no 06 number, so no view is recorded
+    if (!(await presentPeople(db, request.audience, [request.params.id], { recordViews: false })).has(request.params.id)) throw notFound('persoon', request.params.id);
     return sendQr(request, reply, `/api/people/${request.params.id}/vcard`);
   });
 
