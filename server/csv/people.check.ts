@@ -7,11 +7,12 @@ import type { ConsentField } from '../db/types';
 import { PUBLISHABLE_FIELD } from './kind.people';
 import { isCurrentMembership } from '../people/membership';
 import { type ImportRow, orgScope, type RowError } from './csv.kind';
-import { matchKeys, type SqlColumn } from './csv.upsert';
+import { matchKeys } from './csv.upsert';
+import type { SqlType } from '../db/upsert';
 import { existingKeys } from './csv.refs';
 import type { MembershipCell } from './kind.people';
 
-export const PEOPLE_FIELDS: Array<{ header: string; column: string; sql: SqlColumn['type']; keepWhenNull?: boolean; level?: boolean }> = [
+export const PEOPLE_FIELDS: Array<{ header: string; column: string; sql: SqlType; keepWhenNull?: boolean; level?: boolean }> = [
   { header: 'voornaam', column: 'given_name', sql: 'text' },
   { header: 'achternaam', column: 'family_name', sql: 'text' },
   { header: 'voornaamwoorden', column: 'pronouns', sql: 'text' },
