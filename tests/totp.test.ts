@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyTotpIfEnabled, verifyTotpOnce } from '../server/auth/totp.verify';
+import { checkSecondFactor } from '../server/auth/totp.verify';
 import { buildTestApp, createTestApp, type TestApp } from './helpers/app';
 import { createAccount, sessionCookieFrom } from './helpers/auth';
 
@@ -80,21 +80,22 @@ describe('TOTP for an editor', () => {
     expect(again.body).not.toContain(secret);
   });
 
-  it('sign-in then needs the current code', async () => {
+  it('sign-in then needs the current code (and says only invalid_credentials without it)', async () => {
     const none = await login(t.app, 'eva@totp.test');
     expect(none.statusCode).toBe(401);
-    expect(none.json().error).toBe('code_required');
+    expect(none.json().error).toBe('invalid_credentials');
     expect(sessionCookieFrom(none.headers['set-cookie'])).toBeUndefined();
     const wrong = await login(t.app, 'eva@totp.test', wrongCode(secret));
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().error).toBe('invalid_code');
+    expect(wrong.json().error).toBe('invalid_credentials');
     expect(sessionCookieFrom(wrong.headers['set-cookie'])).toBeUndefined();
     const code = freshCode(secret);
-    await cookieOf(t.app, 'eva@totp.test', code);
+    const cookie = await cookieOf(t.app, 'eva@totp.test', code);
+    expect((await call(t.app, 'GET', '/api/auth/me', cookie)).json().session.second_factor).toBe(true);
     // The same code does not sign in twice (someone who saw it typed cannot reuse it).
     const replay = await login(t.app, 'eva@totp.test', code);
     expect(replay.statusCode).toBe(401);
-    expect(replay.json().error).toBe('invalid_code');
+    expect(replay.json().error).toBe('invalid_credentials');
   });
 
   it('can be turned off with a current code, after which sign-in needs only the password', async () => {
@@ -134,32 +135,30 @@ describe('TOTP for an editor', () => {
   });
 });
 
-describe('verifyTotpIfEnabled', () => {
-  it('accepts the codes of the current and neighbouring 30-second steps only', () => {
+describe('checkSecondFactor', () => {
+  it('proves the codes of the current and neighbouring 30-second steps only', async () => {
     const secret = new Secret({ size: 20 }).base32;
-    const account = { totp_secret: secret, totp_enabled_at: new Date().toISOString() };
+    const id = await createAccount(t.database.db, { email: 'venster@totp.test', role: 'editor', password: PW });
+    const account = { id, totp_secret: secret, totp_enabled_at: new Date().toISOString() };
     const now = new Date('2026-12-01T10:00:10Z');
-    expect(() => verifyTotpIfEnabled(account, codeFor(secret, now.getTime()), now)).not.toThrow();
-    expect(() => verifyTotpIfEnabled(account, codeFor(secret, now.getTime() - 30_000), now)).not.toThrow();
-    expect(() => verifyTotpIfEnabled(account, codeFor(secret, now.getTime() - 90_000), now)).toThrow(/code/i);
-    expect(() => verifyTotpIfEnabled(account, undefined, now)).toThrow(expect.objectContaining({ code: 'code_required' }));
-    expect(() => verifyTotpIfEnabled({ totp_secret: secret, totp_enabled_at: null }, undefined, now)).not.toThrow();
+    expect(await checkSecondFactor(t.database.db, account, codeFor(secret, now.getTime()), now)).toBe('proved');
+    expect(await checkSecondFactor(t.database.db, account, codeFor(secret, now.getTime() - 30_000), now)).toBe('proved');
+    expect(await checkSecondFactor(t.database.db, account, codeFor(secret, now.getTime() - 90_000), now)).toBe('refused');
+    expect(await checkSecondFactor(t.database.db, account, undefined, now)).toBe('refused');
+    expect(await checkSecondFactor(t.database.db, { ...account, totp_enabled_at: null }, undefined, now)).toBe('not_enabled');
+    expect(await checkSecondFactor(t.database.db, { ...account, totp_enabled_at: null }, '123456', now)).toBe('not_enabled');
   });
-});
 
-describe('verifyTotpOnce', () => {
   it('accepts a code once; the same code again is refused, the next step\'s code is not', async () => {
     const secret = new Secret({ size: 20 }).base32;
     const id = await createAccount(t.database.db, { email: 'eenmaal@totp.test', role: 'editor', password: PW });
     const account = { id, totp_secret: secret, totp_enabled_at: new Date().toISOString() };
     const now = new Date();
     const code = codeFor(secret, now.getTime());
-    await expect(verifyTotpOnce(t.database.db, account, code, now)).resolves.toBeUndefined();
-    await expect(verifyTotpOnce(t.database.db, account, code, new Date(now.getTime() + 20_000))).rejects.toMatchObject({ code: 'invalid_code' });
+    expect(await checkSecondFactor(t.database.db, account, code, now)).toBe('proved');
+    expect(await checkSecondFactor(t.database.db, account, code, new Date(now.getTime() + 20_000))).toBe('refused');
     const later = new Date(now.getTime() + 30_000);
-    await expect(verifyTotpOnce(t.database.db, account, codeFor(secret, later.getTime()), later)).resolves.toBeUndefined();
-    await expect(verifyTotpOnce(t.database.db, account, undefined, now)).rejects.toMatchObject({ code: 'code_required' });
-    await expect(verifyTotpOnce(t.database.db, { ...account, totp_enabled_at: null }, undefined, now)).resolves.toBeUndefined();
+    expect(await checkSecondFactor(t.database.db, account, codeFor(secret, later.getTime()), later)).toBe('proved');
   });
 });
 
@@ -171,7 +170,7 @@ describe('REQUIRE_MFA=editors', () => {
   it('an editor without TOTP signs in, is told mfa_required, and may read but not write until set up', async () => {
     const cookie = await cookieOf(strict, 'mfa-editor@totp.test');
     const me = await call(strict, 'GET', '/api/auth/me', cookie);
-    expect(me.json()).toMatchObject({ mfa_required: true, totp_enabled: false });
+    expect(me.json()).toMatchObject({ mfa_required: true, mfa_step: 'set_up_totp', totp_enabled: false });
     expect((await call(strict, 'GET', '/api/teams', cookie)).statusCode).toBe(200);
     const write = await call(strict, 'POST', '/api/auth/invitations', cookie, { email: 'iemand@totp.test', role: 'professional' });
     expect(write.statusCode).toBe(403);
@@ -179,7 +178,8 @@ describe('REQUIRE_MFA=editors', () => {
 
     const secret = (await call(strict, 'POST', '/api/auth/totp/setup', cookie)).json().secret;
     expect((await call(strict, 'POST', '/api/auth/totp/confirm', cookie, { code: codeFor(secret) })).statusCode).toBe(200);
-    expect((await call(strict, 'GET', '/api/auth/me', cookie)).json().mfa_required).toBe(false);
+    // Confirming proved a code: this session may now write.
+    expect((await call(strict, 'GET', '/api/auth/me', cookie)).json()).toMatchObject({ mfa_required: false, mfa_step: null, session: { second_factor: true } });
     expect((await call(strict, 'POST', '/api/auth/invitations', cookie, { email: 'iemand@totp.test', role: 'professional' })).statusCode).toBe(202);
   });
 

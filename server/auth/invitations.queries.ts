@@ -35,6 +35,13 @@ export async function issueToken(db: Db, input: { accountId: string; kind: Token
   return token;
 }
 
+/** Every outstanding link of the account (invitation and reset) stops working. Returns how many. */
+export async function retireTokens(db: Db, accountId: string, now: Date): Promise<number> {
+  const result = await db.updateTable('account_tokens').set({ used_at: now })
+    .where('account_id', '=', accountId).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** The same statements issueToken runs, matching no row: an unknown address costs what a known one does. */
 export async function decoyTokenWork(db: Db, kind: TokenKind, now: Date): Promise<void> {
   const { tokenHash } = newToken();

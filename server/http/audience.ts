@@ -20,6 +20,8 @@ export type Audience =
       editableOrganisationIds?: readonly string[];
       /** Teams an editor may edit: scoped teams and every team of a scoped organisation. */
       editableTeamIds?: readonly string[];
+      /** This session proved a code from the authenticator app (REQUIRE_MFA). Absent = no. */
+      secondFactor?: boolean;
     };
 
 export const ANONYMOUS: Audience = Object.freeze({ kind: 'anonymous' });
@@ -50,7 +52,8 @@ export function registerAudience(app: FastifyInstance): void {
       return;
     }
     request.sessionId = session.id;
-    request.audience = await loadAudience(app.database.db, { accountId: session.accountId, role: session.role, personId: session.personId });
+    const audience = await loadAudience(app.database.db, { accountId: session.accountId, role: session.role, personId: session.personId });
+    request.audience = audience.kind === 'anonymous' ? audience : { ...audience, secondFactor: session.secondFactor };
   });
 
   // Answers that depend on the cookie must not be shared by caches between audiences.
