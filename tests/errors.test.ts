@@ -78,7 +78,9 @@ describe('a lost database', () => {
     await t.database.db.connection().execute(async (conn) => {
       const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn);
       await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(t.database.db);
-      await new Promise((r) => setTimeout(r, 300)); // the reset reaches the idle, checked-out socket
+      // wait until the server process behind the checked-out connection is gone
+      const alive = async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where pid = ${rows[0]!.pid}`.execute(t.database.db)).rows[0]!.n;
+      await expect.poll(alive).toBe(0);
       await expect(sql`select 1`.execute(conn)).rejects.toThrow();
     });
     expect((await getJson(t.app, '/api/health')).status).toBe(200);

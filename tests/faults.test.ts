@@ -118,11 +118,19 @@ describe('a database that is no longer there', () => {
 describe('a handler that outlives its timeout', () => {
   it('is answered 503 once, and its late result is dropped without a second reply', async () => {
     const { database } = await ownDatabase();
+    // Each handler waits until the test has seen its 503, then finishes late (no fixed delays).
+    let release!: () => void;
+    const released = new Promise<void>((r) => { release = r; });
+    const finished: Promise<void>[] = [];
     const app = await appOn(database, (a) => {
       const late = (fail: boolean) => async () => {
-        await new Promise((r) => setTimeout(r, 400));
-        if (fail) throw new Error('late failure');
-        return { late: true };
+        let done!: () => void;
+        finished.push(new Promise<void>((r) => { done = r; }));
+        try {
+          await released;
+          if (fail) throw new Error('late failure');
+          return { late: true };
+        } finally { setImmediate(done); }
       };
       a.get('/api/test-late', { handlerTimeout: 150 }, late(false));
       a.get('/api/test-late-error', { handlerTimeout: 150 }, late(true));
@@ -133,8 +141,9 @@ describe('a handler that outlives its timeout', () => {
       expect(res.body).toEqual({ error: 'timeout', message: expect.any(String), details: [] });
       expect(res.headers['retry-after']).toBeDefined();
     }
-    await new Promise((r) => setTimeout(r, 500)); // the late results arrive
-    expect(logs.join('')).toMatch(/handler timed out/);
+    release();
+    await Promise.all(finished); // the late results have arrived and been handled
+    await expect.poll(() => logs.join('')).toMatch(/handler timed out/);
     expect(logs.join('')).not.toMatch(/already sent/i);
   });
 });
@@ -157,8 +166,7 @@ if (TEST_BACKEND === 'postgres') describe('a query stuck on the server', () => {
     // waiting behind it (a sibling query of the same request may need its own timeout too)
     const waiting = async () => (await locker.query<{ n: string }>(
       `select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`)).rows[0]!.n;
-    for (let tries = 0; tries < 30 && (await waiting()) !== '0'; tries++) await new Promise((r) => setTimeout(r, 100));
-    expect(await waiting()).toBe('0');
+    await expect.poll(waiting, { timeout: 3000 }).toBe('0');
     await locker.query('rollback');
     expect((await getJson(app, '/api/teams')).status).toBe(200);
   });

@@ -17,13 +17,15 @@ describe('graceful shutdown', () => {
     // closing a throwaway PostgreSQL test database also drops it, slow on a loaded machine)
     let arrived!: () => void;
     const inHandler = new Promise<void>((resolve) => { arrived = resolve; });
+    let finish!: () => void;
+    const finishing = new Promise<void>((resolve) => { finish = resolve; });
     const t = await createTestApp({
       seed: false,
       beforeReady: (app) => {
         app.addHook('preHandler', async (request) => {
           if (request.url !== '/api/health?slow') return;
           arrived();
-          await new Promise((r) => setTimeout(r, 400));
+          await finishing; // held until the shutdown has begun
         });
       },
     });
@@ -33,6 +35,8 @@ describe('graceful shutdown', () => {
     const inFlight = fetch(`${address}/api/health?slow`);
     await inHandler; // the request is being handled when the signal comes
     const closing = shutdown('SIGTERM');
+    await expect.poll(() => t.app.server.listening).toBe(false); // no new connections now
+    finish();
     const res = await inFlight;
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok' });
