@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVITE_ACCEPTED } from '../../server/auth/invitations.routes';
-import { isCurrentMembership } from '../../server/people/membership';
+import { isCurrentMembership } from '../../server/domain/membership';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createAccount, sessionCookieFrom, signIn } from '../helpers/auth';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';

@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { createTestDatabase } from '../helpers/db';
 import type { Database } from '../../server/db/database';
 import type { DB } from '../../server/db/types';
-import { ANONYMOUS, type Audience } from '../../server/http/audience';
+import { ANONYMOUS, type Audience } from '../../server/domain/audience';
 import { seedReference } from '../../seeds/index';
 import { exportCsv } from '../../server/csv/csv.export';
 import { importCsv } from '../../server/csv/csv.import';

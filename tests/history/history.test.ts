@@ -6,7 +6,7 @@ import { createTestApp, getJson, type TestApp } from '../helpers/app';
 import { createAccount, DEMO_ACCOUNTS, signIn } from '../helpers/auth';
 import { TEST_BACKEND } from '../helpers/db';
 import { DEMO_EDITOR_ORGANISATION } from '../../seeds/demo/accounts';
-import { isCurrentMembership } from '../../server/people/membership';
+import { isCurrentMembership } from '../../server/domain/membership';
 import { diffSnapshots } from '../../server/history/history.queries';
 
 let t: TestApp;

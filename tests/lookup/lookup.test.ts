@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database';
-import type { Audience } from '../../server/http/audience';
+import type { Audience } from '../../server/domain/audience';
 import { lookup } from '../../server/lookup/lookup.resolve';
 import { BUURTEN } from '../../seeds/demo/areas';
 import { pointInBuurt } from '../../seeds/demo/geometry';

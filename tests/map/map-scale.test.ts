@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamsServing } from '../../server/areas/areas.queries';
 import type { Database } from '../../server/db/database';
-import { ANONYMOUS } from '../../server/http/audience';
+import { ANONYMOUS } from '../../server/domain/audience';
 import { MAX_ITEMS } from '../../server/map/map.clusters';
 import { noneMatch } from '../../server/map/map.etag';
 import { lookup } from '../../server/lookup/lookup.resolve';

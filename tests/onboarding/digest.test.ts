@@ -7,7 +7,7 @@ import { stableId } from '../../seeds/ids';
 import { createMailer } from '../../server/mail/mailer';
 import type { Mailer } from '../../server/mail/mailer';
 import { sendDigests } from '../../server/onboarding/digest.job';
-import { isoWeek } from '../../server/onboarding/digest.queries';
+import { isoWeek } from '../../server/mail/mail.week';
 import { createTestApp, getJson, type TestApp } from '../helpers/app';
 import { createAccount, DEMO_ACCOUNTS, signIn } from '../helpers/auth';
 import { TEST_BACKEND } from '../helpers/db';

@@ -2,11 +2,11 @@
 // only as the caller may see them, and "met" marks stay the marking account's alone — a
 // crawl of every GET route as other accounts and residents finds no trace of them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEET_FIRST } from '../../seeds/kennismaken';
-import type { TeamTypeKey } from '../../seeds/taxonomy';
+import { MEET_FIRST } from '../../server/domain/kennismaken';
+import type { TeamTypeKey } from '../../server/domain/team-types';
 import { WIJK } from '../../seeds/demo/areas';
 import { DEMO_PROFESSIONAL_TEAM } from '../../seeds/demo/accounts';
-import { isCurrentOn } from '../../server/people/membership';
+import { isCurrentOn } from '../../server/domain/membership';
 import { createTestApp, getJson, type TestApp } from '../helpers/app';
 import { createAccount, DEMO_ACCOUNTS, sessionCookieFrom } from '../helpers/auth';
 import { TEST_BACKEND } from '../helpers/db';
@@ -40,7 +40,7 @@ beforeAll(async () => { t = await createTestApp(); await checkEverythingAgain(t.
 afterAll(async () => { await t?.close(); });
 
 describe(`the kennismaken pack on ${TEST_BACKEND}`, () => {
-  it('lists, for every demo team type, the team types of seeds/kennismaken.ts first, in that order', async () => {
+  it('lists, for every demo team type, the team types of server/domain/kennismaken.ts first, in that order', async () => {
     const people = await personPerTeamType();
     expect(people.size).toBeGreaterThan(15);
     for (const [type, personId] of people) {

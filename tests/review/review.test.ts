@@ -10,7 +10,7 @@ import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import type { Database } from '../../server/db/database';
 import { createMailer, type Mailer } from '../../server/mail/mailer';
 import { sendReviewReminders } from '../../server/review/reminders';
-import { isoWeek } from '../../server/onboarding/digest.queries';
+import { isoWeek } from '../../server/mail/mail.week';
 import { ageFixture, monthsBefore, type ReviewFixture } from '../helpers/review-fixture';
 
 let database: Database;

@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS, signIn } from '../helpers/auth';
 import { createSeededDatabase, TEST_BACKEND } from '../helpers/db';
 import type { Database } from '../../server/db/database';
 import { ageFixture, type ReviewFixture } from '../helpers/review-fixture';
-import { stalenessOf } from '../../server/review/staleness';
+import { stalenessOf } from '../../server/domain/staleness';
 
 let database: Database;
 let app: FastifyInstance;

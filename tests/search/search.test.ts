@@ -1,7 +1,7 @@
 // GET /api/search on the demo wijk: shape, filters, paging, people only for signed-in
 // audiences, and hostile input (200 or a 400 naming q, never a 500).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Audience } from '../../server/http/audience';
+import type { Audience } from '../../server/domain/audience';
 import { search } from '../../server/search/search.queries';
 import { SearchQuery } from '../../server/search/search.schemas';
 import { createTestApp, getJson, type TestApp } from '../helpers/app';

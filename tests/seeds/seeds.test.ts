@@ -9,11 +9,12 @@ import type { Database } from '../../server/db/database';
 import { buildTestApp } from '../helpers/app';
 import { AMBULATORY_TEAM_KEYS } from '../../seeds/demo/teams';
 import { teamId } from '../../seeds/demo/build';
-import { portraitSvg } from '../../seeds/demo/portraits';
-import { isCurrentOn } from '../../server/people/membership';
+import { portraitSvg } from '../../server/demo-photos/demo-photos.portraits';
+import { isCurrentOn } from '../../server/domain/membership';
 import { stableId } from '../../seeds/ids';
 import { isDirectoryEmpty, seedDemo, seedReference } from '../../seeds/index';
 import { TEAM_TYPES, TOPICS, TOPIC_SYNONYMS } from '../../seeds/taxonomy';
+import { TEAM_TYPE_KEYS } from '../../server/domain/team-types';
 import { createTestDatabase } from '../helpers/db';
 
 type Polygon = { type: 'Polygon'; coordinates: [number, number][][] };
@@ -89,6 +90,10 @@ describe('reference data', () => {
     const topics = await db().selectFrom('topics').select(['key', 'label_nl', 'label_en']).execute();
     expect(topics).toHaveLength(TOPICS.length);
     expect(topics.length).toBe(33);
+  });
+
+  it('seeds exactly the team types the server knows, in their order', () => {
+    expect(TEAM_TYPES.map((t) => t.key)).toEqual([...TEAM_TYPE_KEYS]);
   });
 
   it('maps lay words to topics', async () => {

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database';
-import type { Audience } from '../../server/http/audience';
+import type { Audience } from '../../server/domain/audience';
 import { BUURTEN } from '../../seeds/demo/areas';
 import { teamId } from '../../seeds/demo/build';
 import { pointInBuurt } from '../../seeds/demo/geometry';

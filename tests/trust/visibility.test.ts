@@ -2,8 +2,8 @@
 // listPeople): every audience × every kind of membership, and residents × consents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database';
-import type { Audience } from '../../server/http/audience';
-import { ANONYMOUS } from '../../server/http/audience';
+import type { Audience } from '../../server/domain/audience';
+import { ANONYMOUS } from '../../server/domain/audience';
 import { getPerson, listMembers, listPeople } from '../../server/people/people.queries';
 import type { Person } from '../../server/people/visibility';
 import { createSeededDatabase } from '../helpers/db';

@@ -2,10 +2,10 @@
 // teams to an audience uses it (lists, detail, map markers and clusters, search, lookup,
 // area pages, HSDS, vCard, kennismaken), so a team hidden for staleness is hidden
 // everywhere at once. Residents do not see archived teams nor teams hidden for staleness
-// (server/review/staleness.ts); signed-in audiences see those, marked.
+// (staleness.ts); signed-in audiences see those, marked.
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { Audience } from '../http/audience';
-import { hiddenFromResidents } from '../review/staleness';
+import type { Audience } from './audience';
+import { hiddenFromResidents } from './staleness';
 
 /**
  * SQL filter on a teams row (`alias`, default `t`), for `.where(...)` or raw statements.

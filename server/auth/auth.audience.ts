@@ -1,36 +1,11 @@
-// Who is asking. Every request carries an audience: anonymous, or the account behind a
-// valid `wijkweb_session` cookie. Nothing else in a request can claim an audience.
+// How a request gets its audience: the session cookie, resolved to an account and its
+// teams and scopes, on every request before any route runs. Registered by buildApp; the
+// type it fills in (domain/audience.ts) knows nothing of sessions.
 import type { FastifyInstance } from 'fastify';
-import { loadAudience } from '../auth/auth.queries';
-import { resolveSession, timeoutsFromConfig } from '../auth/sessions';
-import { clearSessionCookie, sessionToken } from './session-cookie';
-
-export type Audience =
-  | { kind: 'anonymous' }
-  | {
-      kind: 'professional' | 'editor' | 'admin';
-      accountId: string;
-      /** The person record of the signed-in account, if any. */
-      personId: string | null;
-      /** Teams the account's person currently belongs to ('team' visibility). */
-      teamIds: readonly string[];
-      /** Organisations an editor works for ('team' visibility for their people). */
-      organisationIds: readonly string[];
-      /** Organisations an editor may edit as a whole (their organisation scopes). Absent = none. */
-      editableOrganisationIds?: readonly string[];
-      /** Teams an editor may edit: scoped teams and every team of a scoped organisation. */
-      editableTeamIds?: readonly string[];
-    };
-
-export const ANONYMOUS: Audience = Object.freeze({ kind: 'anonymous' });
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    audience: Audience;
-    /** The live session of a signed-in request (null when anonymous). */
-    sessionId: string | null;
-  }
-}
+import { ANONYMOUS } from '../domain/audience';
+import { clearSessionCookie, sessionToken } from '../http/session-cookie';
+import { loadAudience } from './auth.queries';
+import { resolveSession, timeoutsFromConfig } from './sessions';
 
 /** Needs @fastify/cookie and the `clock` decorator registered first. */
 export function registerAudience(app: FastifyInstance): void {

@@ -1,7 +1,7 @@
 // THE staleness rule, in one place. An entry (team or person) counts from its last
 // verification (or, never verified, from its creation): after STALE_AFTER_MONTHS it is
 // stale (marked in app and API), after STALE_GRACE_MONTHS more it is hidden from
-// residents; professionals still see it, marked. The SQL filters in teams.visibility.ts
+// residents; professionals still see it, marked. The SQL filters in team-visibility.ts
 // and people/visibility.ts take their cut-off dates from here.
 //
 // The policy is module-level on purpose: many callers build only an audience (or none,

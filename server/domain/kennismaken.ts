@@ -1,7 +1,8 @@
 // "Kennismaken met de wijk": which team types a professional should meet first, per own team
-// type, and when to call each kind of team. Data only: the pack (server/onboarding) reads the
-// order from here, and the tests assert exactly this order. Keys are taxonomy.ts keys.
-import type { TeamTypeKey } from './taxonomy';
+// type, and when to call each kind of team, and how long a newcomer counts as new. Rules the
+// running server reads (onboarding's pack, feed and "nieuw" mark); the tests assert exactly
+// this order. Keys are team-types.ts keys.
+import type { TeamTypeKey } from './team-types';
 
 /** Per own team type: the team types to meet first, most important first. The rest follow in the area page's order. */
 export const MEET_FIRST: Partial<Record<TeamTypeKey, readonly TeamTypeKey[]>> & { default: readonly TeamTypeKey[] } = {

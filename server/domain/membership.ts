@@ -2,7 +2,7 @@
 // this team now?" (visibility, member lists, lookup contacts, search, sign-in's team list).
 // A membership is current from its `since` day (or always, when unknown) through its
 // `until` day inclusive (or open-ended): one that has ended, or not yet begun, is not.
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 
 /** SQL: the membership row behind `alias` is current today. */
 export function isCurrentMembership(alias: string): Expression<SqlBool> {
@@ -10,9 +10,6 @@ export function isCurrentMembership(alias: string): Expression<SqlBool> {
   const until = sql.ref(`${alias}.until`);
   return sql<SqlBool>`((${since} is null or ${since} <= current_date) and (${until} is null or ${until} >= current_date))`;
 }
-
-/** The same rule as a Kysely where-callback, for `.where(currentMembershipOf('m'))`. */
-export const currentMembershipOf = (alias: string) => (_eb: ExpressionBuilder<any, any>) => isCurrentMembership(alias);
 
 /** The same rule in TypeScript, for values already read (seeds, exports, tests). */
 export function isCurrentOn(membership: { since: string | null; until: string | null }, today: string): boolean {
