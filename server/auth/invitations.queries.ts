@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountRole, DB } from '../db/types';
-import { isCurrentMembership } from '../people/membership';
+import { isCurrentMembership } from '../domain/membership';
 import { hashToken } from './sessions';
 
 type Db = Kysely<DB> | Transaction<DB>;

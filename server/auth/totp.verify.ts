@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { Secret, TOTP } from 'otpauth';
 import type { DB } from '../db/types';
 import { hitCounter } from '../http/rate-limit-store';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { HttpError } from '../http/errors';
 
 export const TOTP_ISSUER = 'Wijkweb';
