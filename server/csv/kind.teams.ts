@@ -7,7 +7,7 @@ import { matchKeys } from './csv.upsert';
 import { syncChildren } from '../db/sync-children';
 import { type SqlType, upsertRows } from '../db/upsert';
 import { existingBuurten, existingKeys, keysById } from './csv.refs';
-import { teamVisibleTo } from '../teams/teams.visibility';
+import { teamVisibleTo } from '../domain/team-visibility';
 
 const ACCESS = ['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision'] as const;
 const FIELDS: Array<{ header: string; column: string; sql: SqlType }> = [
