@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { Crisis } from '../search/search.schemas';
 
 export const Topic = z.object({
   key: z.string(), label_nl: z.string(), label_en: z.string(), domain: z.string(), synonyms: z.array(z.string()),
+  /** Topics that signal danger (huiselijk geweld, acute crisis) carry their crisis lines. */
+  crisis: Crisis.optional(),
 });
 export const TeamType = z.object({
   key: z.string(), label_nl: z.string(), label_en: z.string(), framework: z.string().nullable(),
