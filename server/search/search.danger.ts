@@ -25,7 +25,7 @@ export interface CrisisLineData {
 
 export const CRISIS_LINES = {
   emergency_112: {
-    key: 'emergency_112', number: '112', name: { nl: '112', en: '112' },
+    key: 'emergency_112', number: '112', name: { nl: 'Alarmnummer 112', en: 'Emergency number 112' },
     when: { nl: 'Dag en nacht', en: 'Day and night' },
     text: { nl: 'Bent u of iemand anders nu in gevaar? Bel 112.', en: 'Are you or someone else in danger right now? Call 112.' },
   },
@@ -33,8 +33,8 @@ export const CRISIS_LINES = {
     key: 'suicide_113', number: '113', name: { nl: '113 Zelfmoordpreventie', en: '113 Suicide Prevention' },
     when: { nl: 'Dag en nacht, anoniem', en: 'Day and night, anonymous' },
     text: {
-      nl: 'Denkt u aan zelfmoord? U bent niet alleen. Praat erover met 113. Bellen kan ook gratis via 0800-0113, of chat op 113.nl.',
-      en: 'Thinking about suicide? You are not alone. Talk to 113. Calling is free on 0800-0113, or chat at 113.nl.',
+      nl: 'Denkt u aan zelfmoord? Praat erover met 113. Bellen kan ook gratis via 0800-0113, of chat op 113.nl.',
+      en: 'Thinking about suicide? Talk to 113. Calling is free on 0800-0113, or chat at 113.nl.',
     },
     web: 'https://www.113.nl',
   },

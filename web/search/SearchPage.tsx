@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { withQuery } from '../api/client';
 import { announce } from '../components/announce';
+import { CrisisBlock, crisisSummary } from '../components/CrisisBlock';
 import { ErrorMessage, Loading, useTitle } from '../components/Status';
 import { useFetch } from '../components/use-fetch';
 import { useTaxonomy, type Taxonomy } from '../components/taxonomy';
@@ -23,7 +24,9 @@ export function SearchPage({ query }: { params: Params; query: URLSearchParams }
   useTitle(q ? t('search.page_title_q', { q }) : t('search.page_title'));
   const { data, error } = useFetch((s) => (q.length >= MIN_CHARS ? searchApi(q, { page, per_page: PER_PAGE }, s) : Promise.resolve(null)), [q, page]);
   useEffect(() => {
-    if (data) announce(data.total ? t('search.results', { n: data.total, q }) : t('search.results_none', { q }));
+    if (!data) return;
+    const count = data.total ? t('search.results', { n: data.total, q }) : data.crisis ? t('search.results_none_crisis', { q }) : t('search.results_none', { q });
+    announce(data.crisis ? `${crisisSummary(data.crisis)} ${count}` : count);
   }, [data]);
   const pages = data ? Math.max(1, Math.ceil(data.total / PER_PAGE)) : 1;
   const pageHref = (p: number) => withQuery('/zoeken', { q, page: p > 1 ? p : undefined });
@@ -31,12 +34,14 @@ export function SearchPage({ query }: { params: Params; query: URLSearchParams }
   return (
     <div class="page search-page" data-testid="search-page">
       <h1 id="search-title">{q ? t('search.page_title_q', { q }) : t('search.page_title')}</h1>
+      {data?.crisis && <CrisisBlock crisis={data.crisis} />}
       <SearchForm key={q} q={q} />
       {tooShort && <p class="notice">{t('search.too_short')}</p>}
       {error ? <ErrorMessage error={error} /> : q.length >= MIN_CHARS && !data ? <Loading /> : null}
       {data && (
         <section aria-labelledby="results-count">
-          <h2 id="results-count">{data.total ? t('search.results', { n: data.total, q }) : t('search.results_none', { q })}</h2>
+          <h2 id="results-count" data-testid="results-count">{data.total ? t('search.results', { n: data.total, q })
+            : data.crisis ? t('search.results_none_crisis', { q }) : t('search.results_none', { q })}</h2>
           {data.total === 0 && <p><a href="/">{t('search.to_start')}</a></p>}
           <ol class="search-results" start={(page - 1) * PER_PAGE + 1} data-testid="search-results">
             {data.items.map((item) => <li key={`${item.kind}:${item.id}`} data-kind={item.kind}><Result item={item} tax={tax} /></li>)}
