@@ -37,6 +37,9 @@ export function toSearchResult(rows: SearchRow[], page: number, perPage: number)
     if (r.team_type) item.team_type = r.team_type;
     if (r.organisation_id && r.organisation_name) item.organisation = { id: r.organisation_id, name: r.organisation_name };
     if (r.kind === 'person') item.job_title = r.job_title ?? '';
+    // A team's way in and public number travel with it: the resident needs no second click.
+    if (r.kind === 'team' && r.access) item.access = r.access as NonNullable<SearchItem['access']>;
+    if (r.kind === 'team' && r.public_phone) item.public_phone = r.public_phone;
     items.push(item);
   }
   return { items, total: first ? Number(first.total) : 0, page, per_page: perPage, capped: first?.capped ?? false };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AreaCode, KeyList, PageQuery, Paged } from '../http/schemas';
 import { Person } from '../people/visibility';
+import { Access } from '../teams/teams.schemas';
 
 export const SearchKind = z.enum(['team', 'organisation', 'person', 'topic']);
 export type SearchKind = z.infer<typeof SearchKind>;
@@ -35,6 +36,9 @@ export const SearchItem = z.strictObject({
   team_type: z.string().optional(),
   organisation: z.object({ id: z.string(), name: z.string() }).optional(),
   job_title: z.string().optional(),
+  /** Teams: how a resident gets this help (walk_in, self_referral, gp_referral, …) and the team's public number. */
+  access: Access.optional(),
+  public_phone: z.string().optional(),
   person: Person.optional(),
 });
 export type SearchItem = z.infer<typeof SearchItem>;

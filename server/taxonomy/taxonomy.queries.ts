@@ -16,7 +16,7 @@ export async function listTopics(db: Kysely<DB>) {
 
 export async function listTeamTypes(db: Kysely<DB>) {
   return db.selectFrom('team_types')
-    .select(['key', 'label_nl', 'label_en', 'framework', 'category'])
+    .select(['key', 'label_nl', 'label_en', 'framework', 'category', 'short_nl', 'short_en', 'plain_nl', 'plain_en'])
     .orderBy('sort_order').orderBy('key')
     .execute();
 }

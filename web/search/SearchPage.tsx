@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { withQuery } from '../api/client';
 import { announce } from '../components/announce';
+import { accessText, Phone } from '../components/contact';
 import { CrisisBlock, crisisSummary } from '../components/CrisisBlock';
 import { ErrorMessage, Loading, useTitle } from '../components/Status';
 import { useFetch } from '../components/use-fetch';
@@ -77,15 +78,31 @@ function SearchForm({ q }: { q: string }) {
 }
 
 function Result({ item, tax }: { item: SearchItem; tax: Taxonomy }) {
+  // The badge says what it is: a school, a huisarts, a wijkteam, not "Team" for all.
+  const badge = item.kind === 'team' && item.team_type ? tax.short(item.team_type) || t('search.kind_label.team') : t(`search.kind_label.${item.kind}`);
+  const plain = item.kind === 'team' && item.team_type ? tax.plain(item.team_type) : '';
   return (
     <>
       <h3 class="search-results__title">
-        <span class="pill">{t(`search.kind_label.${item.kind}`)}</span>
+        <span class="pill">{badge}</span>
         <a href={hrefFor(item)}>{item.name}</a>
       </h3>
       {item.kind !== 'topic' && item.kind !== 'organisation' && <p class="search-results__meta">{describeItem(item, tax)}</p>}
+      {plain && <p class="search-results__plain">{plain}</p>}
+      {item.kind === 'team' && <HowToGetHelp access={item.access} phone={item.public_phone} />}
       {item.kind === 'organisation' && <OrganisationTeams id={item.id} />}
     </>
+  );
+}
+
+/** How a resident gets this help, and the number to call: no second click needed. */
+function HowToGetHelp({ access, phone }: { access?: string | undefined; phone?: string | undefined }) {
+  if (!access && !phone) return null;
+  return (
+    <p class="search-results__how">
+      {access && <span><strong>{t('team.access')}:</strong> {accessText(access).toLowerCase()}. </span>}
+      {phone && <span class="search-results__phone">{t('search.call')} <Phone number={phone} /></span>}
+    </p>
   );
 }
 
