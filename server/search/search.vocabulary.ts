@@ -78,6 +78,7 @@ export function typos(a: string, b: string): number {
 
 // The topics a team type exists for. A team helping with a topic as its speciality
 // answers "geldzorgen" better than a generalist that lists debts among eight topics.
+// Places that are not help themselves (a school) have no speciality here.
 export const TYPE_FOCUS: Record<string, readonly string[]> = {
   youth_family_team: ['parenting', 'youth', 'young_children'],
   wmo_desk: ['home_adaptations', 'household_help', 'transport', 'disability'],
@@ -106,7 +107,8 @@ export const TYPE_FOCUS: Record<string, readonly string[]> = {
   residents_association: ['community'],
   volunteer_centre: ['volunteering', 'loneliness'],
   peer_support: ['severe_mental_illness', 'addiction'],
-  school: ['school'],
+  // A school is one institution, not help with a question about school: school social
+  // work and the jeugd- en gezinsteam come first ("mijn kind wordt gepest").
   housing_association: ['housing'],
   police: ['justice'],
   domestic_violence_service: ['domestic_violence'],
