@@ -2,9 +2,10 @@
 // words residents actually type, mapped to topics for search. The keys are stable
 // (code, URLs and tests use them); labels may be edited in the database afterwards.
 import type { TeamCategory } from '../server/db/types';
+import type { TeamTypeKey } from '../server/domain/team-types';
 
 export interface TeamTypeSeed {
-  key: string;
+  key: TeamTypeKey;
   label_nl: string;
   label_en: string;
   framework: string;
@@ -127,8 +128,6 @@ export const TEAM_TYPES = [
     plain_nl: 'Bij huiselijk geweld of kindermishandeling. Dag en nacht, gratis: 0800-2000.',
     plain_en: 'For domestic violence or child abuse. Day and night, free: 0800-2000.' },
 ] as const satisfies readonly TeamTypeSeed[];
-
-export type TeamTypeKey = (typeof TEAM_TYPES)[number]['key'];
 
 // Order and B1 labels as in taxonomy.md (life domains of the Zelfredzaamheid-Matrix).
 export const TOPICS = [
