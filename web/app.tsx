@@ -36,6 +36,7 @@ const MyDataPage = lazy(() => import('./me/MyDataPage').then((m) => m.MyDataPage
 const TeamEditPage = lazy(() => import('./edit/TeamEditPage').then((m) => m.TeamEditPage));
 const PersonEditPage = lazy(() => import('./edit/PersonEditPage').then((m) => m.PersonEditPage));
 const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => m.ReviewPage));
+const AuditLogPage = lazy(() => import('./admin/AuditLogPage').then((m) => m.AuditLogPage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
 /** Home is where the work is: residents get the help finder, a signed-in professional (also
@@ -70,6 +71,7 @@ const routes: Array<[string, View]> = [
   ['/kennismaken/print', KennismakenPrintPage],
   ['/wijk/:code/wijzigingen', ChangesPage],
   ['/te-controleren', ReviewPage as unknown as View],
+  ['/beheer/logboek', AuditLogPage as unknown as View],
 ];
 
 // A path with a malformed %-sequence cannot be matched: it becomes a view that throws the

@@ -31,6 +31,7 @@ export function AccountMenu() {
         <li><a href="/mijn-gegevens">{t('me.title')}</a></li>
         {canInvite(me) && <li><a href="/uitnodigen">{t('auth.menu.invite')}</a></li>}
         {canInvite(me) && <li><a href="/te-controleren">{t('review.menu')}</a></li>}
+        {me.role === 'admin' && <li><a href="/beheer/logboek">{t('audit.menu')}</a></li>}
         <li><button type="button" class="button-link" onClick={() => { setOpen(false); void signOut(); }}>{t('auth.menu.signout')}</button></li>
       </ul>
     </div>
