@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountRole, DB } from '../db/types';
-import { isCurrentMembership } from '../people/membership';
+import { isCurrentMembership } from '../domain/membership';
 import { hashToken } from './sessions';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -33,6 +33,13 @@ export async function issueToken(db: Db, input: { accountId: string; kind: Token
     expires_at: new Date(input.now.getTime() + TOKEN_TTL_MS[input.kind]), created_by: input.createdBy, created_at: input.now,
   }).execute();
   return token;
+}
+
+/** Every outstanding link of the account (invitation and reset) stops working. Returns how many. */
+export async function retireTokens(db: Db, accountId: string, now: Date): Promise<number> {
+  const result = await db.updateTable('account_tokens').set({ used_at: now })
+    .where('account_id', '=', accountId).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** The same statements issueToken runs, matching no row: an unknown address costs what a known one does. */
@@ -68,7 +75,7 @@ export async function useToken(db: Db, tokenId: string, now: Date): Promise<bool
 
 export async function setPassword(db: Db, accountId: string, passwordHash: string, now: Date): Promise<void> {
   await db.updateTable('accounts')
-    .set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
     .where('id', '=', accountId).execute();
 }
 

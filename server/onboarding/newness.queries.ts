@@ -1,9 +1,9 @@
-// "Nieuw in de wijk" for one area: the one newness rule (people/newness.ts) over the
+// "Nieuw in de wijk" for one area: the one newness rule (domain/newness.ts) over the
 // memberships in teams serving the wijk (or buurt, or gemeente).
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { buurtCodesUnder } from '../areas/areas.queries';
-import { isNewAggregate } from '../people/newness';
+import { isNewAggregate } from '../domain/newness';
 
 /** The ids of the people new in the area (wijk, buurt or gemeente). */
 export async function newInArea(db: Kysely<DB>, code: string): Promise<Set<string>> {

@@ -7,17 +7,17 @@
 //                         only with that person's active consent (person_consents).
 //   any signed-in account everyone: photo (if a photo is allowed at all), job title,
 //                         expertise, languages, contact fields at level 'professionals',
-//                         and whether the person is new (people/newness.ts).
+//                         and whether the person is new (domain/newness.ts).
 //   'team' level          private notes, availability, and contact fields at level 'team':
 //                         members of the same current team, editors of an organisation the
 //                         person currently works in, admins, and the person themself.
 import { type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import type { ConsentField, DB } from '../db/types';
-import { isCurrentMembership } from './membership';
-import { isNewPerson } from './newness';
-import { hiddenCutoff, staleCutoff, verifiedBasis } from '../review/staleness';
+import { isCurrentMembership } from '../domain/membership';
+import { hiddenCutoff, staleCutoff, verifiedBasis } from '../domain/staleness';
+import { isNewPerson } from '../domain/newness';
 
 type PeopleEb = ExpressionBuilder<DB & { p: DB['people'] }, 'p'>;
 
@@ -25,7 +25,7 @@ export const CONSENT_FIELDS = ['photo', 'ask_me_about', 'phone_work', 'email_wor
 
 /**
  * Rows the audience may see at all: residents see only people who opted in and who are
- * not hidden for staleness (not verified for too long: review/staleness.ts, cut-off from
+ * not hidden for staleness (not verified for too long: domain/staleness.ts, cut-off from
  * the app's clock and config); professionals see those too, marked by `stale`.
  */
 export function personRowFilter(audience: Audience) {
@@ -36,7 +36,7 @@ export function personRowFilter(audience: Audience) {
       : eb('p.archived_at', 'is', null);
 }
 
-/** Staleness columns of person `p` (review/staleness.ts): the same for every audience. */
+/** Staleness columns of person `p` (domain/staleness.ts): the same for every audience. */
 function stalenessColumns() {
   const basis = verifiedBasis('p');
   return [
@@ -159,7 +159,7 @@ export const ProfessionalPerson = z.strictObject({
   phone_mobile: z.string().nullable(), phone_work: z.string().nullable(), email_work: z.string().nullable(),
   availability_note: z.string().nullable(), private_notes: z.string().nullable(),
   public_fields: z.array(ConsentFieldSchema).describe('Fields this person published to residents'),
-  new_in_wijk: z.boolean().describe('"Nieuw in de wijk": first membership began within NEW_IN_WIJK_WEEKS weeks (people/newness.ts)'),
+  new_in_wijk: z.boolean().describe('"Nieuw in de wijk": first membership began within NEW_IN_WIJK_WEEKS weeks (domain/newness.ts)'),
 });
 export const Person = z.discriminatedUnion('shown_to', [PublicPerson, ProfessionalPerson]);
 export type Person = z.infer<typeof Person>;

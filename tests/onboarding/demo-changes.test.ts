@@ -1,6 +1,6 @@
 // The demo wijk shows what the change feed and "Nieuw in de wijk" are for: joins, leavers
 // and a role change in the last weeks (seeds/demo/recent-changes.ts), and the newcomers
-// carry `new_in_wijk` wherever a signed-in viewer meets them (one rule: people/newness.ts);
+// carry `new_in_wijk` wherever a signed-in viewer meets them (one rule: domain/newness.ts);
 // residents never get the field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIJK } from '../../seeds/demo/areas';

@@ -1,4 +1,4 @@
-// "Nieuw in de wijk" on a face. The server decides who is new (people/newness.ts) and sends
+// "Nieuw in de wijk" on a face. The server decides who is new (domain/newness.ts) and sends
 // `new_in_wijk` only to signed-in viewers; a resident's person never carries it.
 import type { Person } from '../api/client';
 import { t } from '../i18n/i18n';
