@@ -1,8 +1,8 @@
 // Makes a parent's child rows (a team's topics, buurten, locations) equal to a wanted set
 // by deleting only what goes and inserting only what comes. Unchanged lists touch no row,
 // so the database's version triggers leave the parent's version (its ETag) alone.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from './types';
+import type { Kysely } from 'kysely';
+import type { Db } from './sql';
 
 type ChildTable = 'team_topics' | 'team_areas' | 'team_locations' | 'person_topics';
 
@@ -17,7 +17,7 @@ export interface ChildSync<R extends Record<string, unknown>> {
   rows: readonly R[];
 }
 
-export async function syncChildren<R extends Record<string, unknown>>(trx: Transaction<DB> | Kysely<DB>, sync: ChildSync<R>): Promise<{ added: number; removed: number }> {
+export async function syncChildren<R extends Record<string, unknown>>(trx: Db, sync: ChildSync<R>): Promise<{ added: number; removed: number }> {
   const db = trx as unknown as Kysely<any>;
   const parents = [...new Set([...sync.replaceFor, ...sync.rows.map((r) => r[sync.parent] as string)])];
   if (parents.length === 0) return { added: 0, removed: 0 };
