@@ -38,7 +38,11 @@ export async function seedReference(db: Kysely<DB>, opts: SeedOptions = {}): Pro
   const report = opts.onProgress;
   await db.transaction().execute(async (trx) => {
     await insertInChunks('team types', TEAM_TYPES.map((t, index) => ({ ...t, sort_order: (index + 1) * 10 })),
-      (chunk) => trx.insertInto('team_types').values(chunk).onConflict((oc) => oc.doNothing()).execute(), report);
+      // An installation from before the plain words gets them once; words edited since are kept.
+      (chunk) => trx.insertInto('team_types').values(chunk).onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({
+        short_nl: eb.ref('excluded.short_nl'), short_en: eb.ref('excluded.short_en'),
+        plain_nl: eb.ref('excluded.plain_nl'), plain_en: eb.ref('excluded.plain_en'),
+      })).where('team_types.plain_nl', 'is', null).where('excluded.plain_nl', 'is not', null)).execute(), report);
     await insertInChunks('topics', TOPICS.map((t, index) => ({ ...t, sort_order: (index + 1) * 10 })),
       (chunk) => trx.insertInto('topics').values(chunk).onConflict((oc) => oc.doNothing()).execute(), report);
     await insertInChunks('topic synonyms', TOPIC_SYNONYMS,

@@ -25,7 +25,8 @@ export function registerAudience(app: FastifyInstance): void {
       return;
     }
     request.sessionId = session.id;
-    request.audience = await loadAudience(app.database.db, { accountId: session.accountId, role: session.role, personId: session.personId });
+    const audience = await loadAudience(app.database.db, { accountId: session.accountId, role: session.role, personId: session.personId });
+    request.audience = audience.kind === 'anonymous' ? audience : { ...audience, secondFactor: session.secondFactor };
   });
 
   // Answers that depend on the cookie must not be shared by caches between audiences.

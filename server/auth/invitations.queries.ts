@@ -34,6 +34,13 @@ export async function issueToken(db: Db, input: { accountId: string; kind: Token
   return token;
 }
 
+/** Every outstanding link of the account (invitation and reset) stops working. Returns how many. */
+export async function retireTokens(db: Db, accountId: string, now: Date): Promise<number> {
+  const result = await db.updateTable('account_tokens').set({ used_at: now })
+    .where('account_id', '=', accountId).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** The same statements issueToken runs, matching no row: an unknown address costs what a known one does. */
 export async function decoyTokenWork(db: Db, kind: TokenKind, now: Date): Promise<void> {
   const { tokenHash } = newToken();
@@ -67,7 +74,7 @@ export async function useToken(db: Db, tokenId: string, now: Date): Promise<bool
 
 export async function setPassword(db: Db, accountId: string, passwordHash: string, now: Date): Promise<void> {
   await db.updateTable('accounts')
-    .set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
     .where('id', '=', accountId).execute();
 }
 

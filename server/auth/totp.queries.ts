@@ -7,11 +7,6 @@ export async function totpState(db: Db, accountId: string) {
     .where('id', '=', accountId).executeTakeFirst();
 }
 
-export async function totpEnabled(db: Db, accountId: string): Promise<boolean> {
-  const row = await db.selectFrom('accounts').select('totp_enabled_at').where('id', '=', accountId).executeTakeFirst();
-  return !!row?.totp_enabled_at;
-}
-
 /** Stores a new, not yet active secret (replacing an unconfirmed one). */
 export async function storePendingSecret(db: Db, accountId: string, secret: string, now: Date): Promise<void> {
   await db.updateTable('accounts').set({ totp_secret: secret, totp_enabled_at: null, updated_at: now })
@@ -19,11 +14,11 @@ export async function storePendingSecret(db: Db, accountId: string, secret: stri
 }
 
 export async function enableTotp(db: Db, accountId: string, now: Date): Promise<void> {
-  await db.updateTable('accounts').set((eb) => ({ totp_enabled_at: now, updated_at: now, version: eb('version', '+', 1) }))
+  await db.updateTable('accounts').set({ totp_enabled_at: now, updated_at: now })
     .where('id', '=', accountId).where('totp_secret', 'is not', null).execute();
 }
 
 export async function disableTotp(db: Db, accountId: string, now: Date): Promise<void> {
-  await db.updateTable('accounts').set((eb) => ({ totp_secret: null, totp_enabled_at: null, updated_at: now, version: eb('version', '+', 1) }))
+  await db.updateTable('accounts').set({ totp_secret: null, totp_enabled_at: null, updated_at: now })
     .where('id', '=', accountId).execute();
 }

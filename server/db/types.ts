@@ -225,6 +225,7 @@ export interface Sessions {
   id: Generated<string>;
   last_seen_at: Generated<Timestamptz>;
   revoked_at: Timestamptz | null;
+  second_factor_at: Timestamptz | null;
   token_hash: string;
   user_agent: string | null;
 }
@@ -279,7 +280,11 @@ export interface TeamTypes {
   label_nl: string;
   last_verified_at: Timestamptz | null;
   last_verified_by: string | null;
+  plain_en: string | null;
+  plain_nl: string | null;
   search_vector: GeneratedAlways<string | null>;
+  short_en: string | null;
+  short_nl: string | null;
   sort_order: Generated<number>;
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;

@@ -18,6 +18,8 @@ export type Audience =
       editableOrganisationIds?: readonly string[];
       /** Teams an editor may edit: scoped teams and every team of a scoped organisation. */
       editableTeamIds?: readonly string[];
+      /** This session proved a code from the authenticator app (REQUIRE_MFA). Absent = no. */
+      secondFactor?: boolean;
     };
 
 export const ANONYMOUS: Audience = Object.freeze({ kind: 'anonymous' });
