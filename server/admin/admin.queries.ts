@@ -35,7 +35,7 @@ export async function accountState(db: Db, id: string): Promise<(AccountState & 
 
 export async function applyAccountChange(db: Db, id: string, next: AccountState, now: Date): Promise<void> {
   await db.updateTable('accounts').set((eb) => ({
-    role: next.role, person_id: next.person_id, updated_at: now, version: eb('version', '+', 1),
+    role: next.role, person_id: next.person_id, updated_at: now,
     deactivated_at: next.deactivated ? eb.fn.coalesce('deactivated_at', eb.val(now)) : null,
   })).where('id', '=', id).execute();
   // Scopes only mean something for editors: other roles keep none.

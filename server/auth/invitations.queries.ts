@@ -75,7 +75,7 @@ export async function useToken(db: Db, tokenId: string, now: Date): Promise<bool
 
 export async function setPassword(db: Db, accountId: string, passwordHash: string, now: Date): Promise<void> {
   await db.updateTable('accounts')
-    .set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
     .where('id', '=', accountId).execute();
 }
 

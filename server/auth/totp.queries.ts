@@ -17,11 +17,11 @@ export async function storePendingSecret(db: Db, accountId: string, secret: stri
 }
 
 export async function enableTotp(db: Db, accountId: string, now: Date): Promise<void> {
-  await db.updateTable('accounts').set((eb) => ({ totp_enabled_at: now, updated_at: now, version: eb('version', '+', 1) }))
+  await db.updateTable('accounts').set({ totp_enabled_at: now, updated_at: now })
     .where('id', '=', accountId).where('totp_secret', 'is not', null).execute();
 }
 
 export async function disableTotp(db: Db, accountId: string, now: Date): Promise<void> {
-  await db.updateTable('accounts').set((eb) => ({ totp_secret: null, totp_enabled_at: null, updated_at: now, version: eb('version', '+', 1) }))
+  await db.updateTable('accounts').set({ totp_secret: null, totp_enabled_at: null, updated_at: now })
     .where('id', '=', accountId).execute();
 }
