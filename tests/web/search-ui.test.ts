@@ -202,7 +202,8 @@ describeBrowser('web: search box, results page and address lookup', () => {
     expect(gp.length).toBeGreaterThanOrEqual(3);
     const teams = await page.locator('[data-testid="search-results"] li[data-kind="team"] a').allTextContents();
     for (const name of gp) expect(teams).toContain(name);
-    expect(await page.locator('[data-testid="search-results"] li[data-kind="team"] .pill').first().textContent()).toBe('Team');
+    // The badge says what it is (a huisarts), not "Team" for every kind of team.
+    expect(await page.locator('[data-testid="search-results"] li[data-kind="team"] .pill').first().textContent()).toBe('Huisarts');
     const { body } = await getJson(browser.testApp.app, '/api/search?q=huisarts');
     expect(await page.locator('#results-count').textContent()).toBe(`${body.total} resultaten voor "huisarts"`);
     expect(await page.title()).toContain('huisarts');
