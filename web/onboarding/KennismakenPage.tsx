@@ -64,10 +64,10 @@ function PackView({ pack, reload }: { pack: PackData; reload: () => void }) {
     <article class="page kennismaken" data-testid="kennismaken">
       <h1>{t('onb.title', { name: pack.area.name })}</h1>
       <KnownLine pack={pack} />
-      <p class="lead">{t('onb.intro', { name: pack.area.name })}</p>
 
       <section aria-labelledby="onb-first" data-testid="meet-first">
         <h2 id="onb-first">{t('onb.first_title')}</h2>
+        <p class="hint">{t('onb.first_hint')}</p>
         {first.length === 0 ? <p>{t('onb.first_none')}</p> : first.map(section)}
       </section>
 
