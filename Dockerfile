@@ -3,6 +3,9 @@
 # 2. deps:  runtime dependencies only, `npm ci --omit=dev`
 # 3. run:   dist/ + those node_modules, as the unprivileged user `node`, `node dist/server/main.js`
 # Embedded database (PGlite) in the /data volume unless DATABASE_URL is set (see compose.yaml).
+# Production refuses to start without SMTP_URL and APP_URL: give them with `docker run -e`
+# (README, "In productie") or use compose.yaml. Commands (first admin, imports) run with
+# `docker exec <container> node dist/scripts/wijkweb.js <command>`, beside the server.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
