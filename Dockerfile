@@ -1,4 +1,4 @@
-# Wijkweb in production: the same steps as tests/production.test.ts runs from a clean clone.
+# Wijkweb in production: the same steps as tests/operations/production.test.ts runs from a clean clone.
 # 1. build: full install, `npm run build` (web app with .br/.gz, server compiled to dist/)
 # 2. deps:  runtime dependencies only, `npm ci --omit=dev`
 # 3. run:   dist/ + those node_modules, as the unprivileged user `node`, `node dist/server/main.js`

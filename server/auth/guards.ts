@@ -1,7 +1,7 @@
 // Who may pass: preHandlers for routes that need a signed-in account or a role, and the
 // tenant rule for writes (an editor of organisation A never writes organisation B's records).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { HttpError } from '../http/errors';
 
 export type SignedIn = Exclude<Audience, { kind: 'anonymous' }>;

@@ -3,10 +3,10 @@
 // password; nothing secret is stored or printed in plain text beyond that link.
 import { parseArgs } from 'node:util';
 import { findAccountByEmail, replaceScopes } from '../auth/auth.queries';
+import { endOtherCredentials } from '../auth/credentials';
 import { issueToken } from '../auth/invitations.queries';
 import { checkPassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
-import { revokeAllSessions } from '../auth/sessions';
 import { writeAudit } from '../audit/audit.queries';
 import type { AccountRole } from '../db/types';
 import { CommandFailed, usageError, type Command } from './command';
@@ -83,7 +83,7 @@ function readReset(command: Command, args: string[]) {
 
 export const userReset: Command = {
   name: 'user:reset',
-  usage: 'user:reset --email <address> [--password <pw>]   (ends every session; prints a one-time link)',
+  usage: 'user:reset --email <address> [--password <pw>]   (ends every session and outstanding link; prints a new one-time link)',
   besideServer: () => true,
   check(args) { readReset(this, args); },
   async run({ db, config, args, out }) {
@@ -97,9 +97,9 @@ export const userReset: Command = {
         await trx.updateTable('accounts').set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
           .where('id', '=', account.id).execute();
       }
-      const revoked = await revokeAllSessions(trx, account.id, undefined, now);
+      const { sessions: revoked, links } = await endOtherCredentials(trx, account.id, { now });
       await writeAudit(trx, { actorAccountId: null, action: 'password_reset', entityType: 'account', entityId: account.id,
-        meta: { via: 'cli', sessions_revoked: revoked, link: passwordHash === null } });
+        meta: { via: 'cli', sessions_revoked: revoked, links_retired: links, link: passwordHash === null } });
       const link = passwordHash ? null : appLink(config.APP_URL, '/wachtwoord', await issueToken(trx, { accountId: account.id, kind: 'reset', createdBy: null, now }));
       return { revoked, link };
     });

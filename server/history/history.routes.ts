@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { canEdit, forbidden, requireSignedIn, signedIn } from '../auth/guards';
 import { notFound } from '../http/errors';
 import { errorResponses, IdParams } from '../http/schemas';
-import { isCurrentMembership } from '../people/membership';
+import { isCurrentMembership } from '../domain/membership';
 import { seesTeamLevelFields, TEAM_LEVEL_FIELDS } from '../people/visibility';
 import { type HistoryEntity, recordHistory } from './history.queries';
 

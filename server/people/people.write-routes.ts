@@ -9,7 +9,7 @@ import { IfMatchHeaders, sendCreated, versionedWrite, WRITE_ERRORS } from '../ed
 import { HttpError, notFound } from '../http/errors';
 import { IdParams } from '../http/schemas';
 import { StaleBody } from '../http/versioning';
-import { isCurrentMembership } from './membership';
+import { isCurrentMembership } from '../domain/membership';
 import { archivePerson, createPerson, patchPerson, verifyPerson } from './people.mutations';
 import { getPerson } from './people.queries';
 import { PersonDetail } from './people.schemas';

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { auditedWrite, type WriteContext } from '../editing/editing.kernel';
-import { isCurrentMembership } from '../people/membership';
+import { isCurrentMembership } from '../domain/membership';
 import { type ProcessedPhoto, photoUrlOf } from './photos.image';
 
 /** The person a photo is for, with what the permission and consent checks need; undefined if unknown or archived. */

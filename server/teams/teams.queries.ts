@@ -3,12 +3,12 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { likePattern } from '../db/sql';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
 import { listMembers } from '../people/people.queries';
 import type { TeamListQuery } from './teams.schemas';
-import { teamVisibleTo } from './teams.visibility';
-import { stalenessOf } from '../review/staleness';
+import { teamVisibleTo } from '../domain/team-visibility';
+import { stalenessOf } from '../domain/staleness';
 
 type TeamEb = ExpressionBuilder<DB & { t: DB['teams'] }, 't'>;
 
@@ -82,7 +82,7 @@ export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
   return { ...withStaleness(team), members, hidden_member_count: hidden };
 }
 
-/** Adds the staleness fields (review/staleness.ts) and drops the created_at they came from. */
+/** Adds the staleness fields (domain/staleness.ts) and drops the created_at they came from. */
 function withStaleness<T extends { last_verified_at: string | null; created_at: unknown }>({ created_at, ...team }: T) {
   return { ...team, ...stalenessOf(team.last_verified_at, created_at as string) };
 }
