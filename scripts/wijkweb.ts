@@ -82,7 +82,7 @@ if (FILE_COMMANDS[name]) {
   await FILE_COMMANDS[name].load();
 } else {
   const command = findCommand(name) ?? stop(`Unknown command ${name}.\n${usage()}`, 2);
-  const wrong = checkArgs(command, args);
+  const wrong = await checkArgs(command, args);
   if (wrong) stop(wrong.message, wrong.exitCode);
   let config: Config;
   try {

@@ -5,7 +5,6 @@ import { assertSafeForProduction, SettingsError, type Config } from './config';
 import { createDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { assertMailConfig } from './mail/mailer';
-import { isDirectoryEmpty, seedDemo, seedReference } from '../seeds/index';
 
 export async function openDatabase(config: Config): Promise<Database> {
   // Refuse unsafe production settings before touching any data.
@@ -25,6 +24,8 @@ export async function openDatabase(config: Config): Promise<Database> {
 
 export async function prepareDatabase(database: Database, config: Config, log: (msg: string) => void): Promise<void> {
   assertSafeForProduction(config);
+  // the seeds (the demo wijk is large) load here, not for every command that opens a database
+  const { isDirectoryEmpty, seedDemo, seedReference } = await import('../seeds/index');
   const applied = await migrateToLatest(database.db);
   for (const line of applied) log(`migration ${line}`);
   await seedReference(database.db);

@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { findAccountByEmail, replaceScopes } from '../auth/auth.queries';
 import { endOtherCredentials } from '../auth/credentials';
 import { issueToken } from '../auth/invitations.queries';
-import { checkPassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { writeAudit } from '../audit/audit.queries';
 import type { AccountRole } from '../db/types';
@@ -21,8 +20,9 @@ function options<T extends Record<string, { type: 'string'; multiple?: boolean }
   }
 }
 
-/** Refuses a password the policy refuses, with its reasons. */
-function assertStrong(password: string, inputs: string[]): void {
+/** Refuses a password the policy refuses, with its reasons (its dictionaries load only when needed). */
+async function assertStrong(password: string, inputs: string[]): Promise<void> {
+  const { checkPassword } = await import('../auth/password-policy');
   const result = checkPassword(password, inputs);
   if (!result.ok) throw new CommandFailed(`Password refused: ${result.reasons.join(', ')} (zxcvbn score ${result.score}).`);
 }
@@ -32,14 +32,14 @@ const appLink = (appUrl: string, path: string, token: string) => `${appUrl.repla
 const CREATE_SPEC = { email: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' },
   org: { type: 'string', multiple: true }, team: { type: 'string', multiple: true }, person: { type: 'string' } } as const;
 
-function readCreate(command: Command, args: string[]) {
+async function readCreate(command: Command, args: string[]) {
   const v = options(command, args, CREATE_SPEC);
   const email = String(v.email ?? '').trim();
   const role = String(v.role ?? '') as AccountRole;
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw usageError(command);
   if (!ROLES.includes(role)) throw new CommandFailed(`--role must be one of ${ROLES.join(', ')}`, 2);
   const password = typeof v.password === 'string' ? v.password : undefined;
-  if (password !== undefined) assertStrong(password, [email]);
+  if (password !== undefined) await assertStrong(password, [email]);
   const scopes = [...((v.org as string[] | undefined) ?? []).map((id) => ({ organisation_id: id, team_id: null })),
     ...((v.team as string[] | undefined) ?? []).map((id) => ({ organisation_id: null, team_id: id }))];
   if (scopes.length && role !== 'editor') throw new CommandFailed('--org/--team scopes are for editors only.', 2);
@@ -50,9 +50,9 @@ export const userCreate: Command = {
   name: 'user:create',
   usage: 'user:create --email <address> --role professional|editor|admin [--password <pw>] [--org <id>]… [--team <id>]… [--person <id>]',
   besideServer: () => true,
-  check(args) { readCreate(this, args); },
+  async check(args) { await readCreate(this, args); },
   async run({ db, config, args, out }) {
-    const { email, role, password, scopes, person } = readCreate(this, args);
+    const { email, role, password, scopes, person } = await readCreate(this, args);
     if (await findAccountByEmail(db, email)) throw new CommandFailed(`An account for ${email} already exists (use user:reset).`);
     const passwordHash = password === undefined ? null : await hashPassword(password);
     const now = new Date();
@@ -72,12 +72,12 @@ export const userCreate: Command = {
   },
 };
 
-function readReset(command: Command, args: string[]) {
+async function readReset(command: Command, args: string[]) {
   const v = options(command, args, { email: { type: 'string' }, password: { type: 'string' } });
   const email = String(v.email ?? '').trim();
   if (!email) throw usageError(command);
   const password = typeof v.password === 'string' ? v.password : undefined;
-  if (password !== undefined) assertStrong(password, [email]);
+  if (password !== undefined) await assertStrong(password, [email]);
   return { email, password };
 }
 
@@ -85,9 +85,9 @@ export const userReset: Command = {
   name: 'user:reset',
   usage: 'user:reset --email <address> [--password <pw>]   (ends every session and outstanding link; prints a new one-time link)',
   besideServer: () => true,
-  check(args) { readReset(this, args); },
+  async check(args) { await readReset(this, args); },
   async run({ db, config, args, out }) {
-    const { email, password } = readReset(this, args);
+    const { email, password } = await readReset(this, args);
     const account = await findAccountByEmail(db, email);
     if (!account) throw new CommandFailed(`No account for ${email}.`);
     const passwordHash = password === undefined ? null : await hashPassword(password);

@@ -29,7 +29,7 @@ export interface Command {
   /** May a running server run it for the CLI? (db:migrate down may not: stop the server first.) */
   besideServer: (args: string[]) => boolean;
   /** Checks the arguments before any database is opened: throws CommandFailed (exit 2) when wrong. */
-  check?: (args: string[]) => void;
+  check?: (args: string[]) => void | Promise<void>;
   /** db:migrate: the runner does not bring the schema up to date first. */
   migratesItself?: boolean;
   run(context: CommandContext): Promise<number | void>;

@@ -13,9 +13,9 @@ export const COMMANDS: readonly Command[] = [
 export const findCommand = (name: string) => COMMANDS.find((c) => c.name === name);
 
 /** Checks a command's arguments before a database is opened: the exit code and message when wrong. */
-export function checkArgs(command: Command, args: string[]): { exitCode: number; message: string } | undefined {
+export async function checkArgs(command: Command, args: string[]): Promise<{ exitCode: number; message: string } | undefined> {
   try {
-    command.check?.(args);
+    await command.check?.(args);
     return undefined;
   } catch (error) {
     if (error instanceof CommandFailed) return { exitCode: error.exitCode, message: error.message };

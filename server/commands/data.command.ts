@@ -1,14 +1,9 @@
 // The data commands: CBS boundaries, HSDS in and out, CSV in, and the schema and demo data.
 // Each reads and writes files relative to the folder the operator ran it in.
+// What each command needs is loaded when it runs: `user:create` need not load the demo wijk.
 import { readFile } from 'node:fs/promises';
-import { importAreas } from '../areas/areas.import';
-import { importCsv } from '../csv/csv.import';
 import { KINDS, type KindName } from '../csv/csv.kind';
 import { migrateDownAll, migrateDownOne, migrateToLatest } from '../db/migrate';
-import { exportHsds } from '../hsds/hsds.export';
-import { readHsdsFiles } from '../hsds/hsds.files';
-import { importHsds } from '../hsds/hsds.import';
-import { seedDemo, seedReference } from '../../seeds/index';
 import { CommandFailed, resolveFrom, splitArgs, usageError, type Command } from './command';
 
 const elapsed = (started: number) => Math.round(performance.now() - started);
@@ -28,6 +23,7 @@ export const importAreasCommand: Command = {
         throw new CommandFailed(`Could not read ${file}: ${(error as Error).message}`);
       }
     }
+    const { importAreas } = await import('../areas/areas.import');
     const started = performance.now();
     const report = await importAreas(db, collections, { onProgress: (m) => out.log(`  ${m}`) })
       .catch((error: Error) => { throw new CommandFailed(`Import failed, nothing was changed: ${error.message}`); });
@@ -43,6 +39,8 @@ export const importHsdsCommand: Command = {
   besideServer: () => true,
   check(args) { if (splitArgs(args).positional.length === 0) throw usageError(this); },
   async run({ db, backend, args, cwd, out }) {
+    const { readHsdsFiles } = await import('../hsds/hsds.files');
+    const { importHsds } = await import('../hsds/hsds.import');
     const targets = splitArgs(args).positional.map((t) => resolveFrom(cwd, t));
     const files = await readHsdsFiles(targets, (name) => out.log(`read ${name}`))
       .catch((error: Error) => { throw new CommandFailed(`Could not read ${error.message}`); });
@@ -65,6 +63,7 @@ export const exportHsdsCommand: Command = {
     const { positional, flags } = splitArgs(args);
     const dir = resolveFrom(cwd, positional[0]!);
     const baseUrl = flags.find((a) => a.startsWith('--base-url='))?.slice('--base-url='.length) ?? config.APP_URL;
+    const { exportHsds } = await import('../hsds/hsds.export');
     const started = performance.now();
     const counts = await exportHsds(db, dir, { baseUrl, onProgress: (m) => out.log(`  ${m}`) })
       .catch((error: Error) => { throw new CommandFailed(`Export failed: ${error.message}`); });
@@ -91,6 +90,8 @@ export const importCsvCommand: Command = {
     try { text = await readFile(resolveFrom(cwd, file), 'utf8'); } catch (error) {
       throw new CommandFailed(`Could not read ${file}: ${(error as Error).message}`, 2);
     }
+    const { importCsv } = await import('../csv/csv.import');
+    const { seedReference } = await import('../../seeds/index');
     await seedReference(db); // team types and topics the rows refer to
     const started = performance.now();
     const report = await importCsv(db, { kind: 'admin', accountId: 'cli', personId: null, teamIds: [], organisationIds: [] },
@@ -130,6 +131,7 @@ export const dbSeedCommand: Command = {
     if (config.NODE_ENV === 'production') {
       throw new CommandFailed('db:seed loads the demo accounts, whose password is published: refused with NODE_ENV=production.');
     }
+    const { seedDemo, seedReference } = await import('../../seeds/index');
     await seedReference(db);
     await seedDemo(db, { onProgress: (m) => out.log(m) });
     out.log(`Demo wijk loaded (${backend}).`);
