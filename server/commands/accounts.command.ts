@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { findAccountByEmail, replaceScopes } from '../auth/auth.queries';
 import { endOtherCredentials } from '../auth/credentials';
-import { issueToken } from '../auth/invitations.queries';
+import { issueToken, setPassword } from '../auth/invitations.queries';
 import { hashPassword } from '../auth/passwords';
 import { writeAudit } from '../audit/audit.queries';
 import type { AccountRole } from '../db/types';
@@ -94,8 +94,7 @@ export const userReset: Command = {
     const now = new Date();
     const result = await db.transaction().execute(async (trx) => {
       if (passwordHash) {
-        await trx.updateTable('accounts').set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', '=', account.id).execute();
+        await setPassword(trx, account.id, passwordHash, now);
       }
       const { sessions: revoked, links } = await endOtherCredentials(trx, account.id, { now });
       await writeAudit(trx, { actorAccountId: null, action: 'password_reset', entityType: 'account', entityId: account.id,
