@@ -1,9 +1,8 @@
 // Account management: list accounts, change role/scopes/person, (de)activate.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AccountRole, DB } from '../db/types';
+import type { Db } from '../db/sql';
 import { accountScopes, replaceScopes, type Scope } from '../auth/auth.queries';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function listAccounts(db: Kysely<DB>, query: { page: number; per_page: number; q?: string | undefined; role?: AccountRole | undefined }) {
   let base = db.selectFrom('accounts');

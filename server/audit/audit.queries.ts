@@ -1,8 +1,9 @@
 // The audit log: who did what, when, before and after. Written in the same transaction as
 // the change it records, so there is never a change without its entry (or the reverse).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Audience } from '../domain/audience';
 import type { DB } from '../db/types';
+import type { Db } from '../db/sql';
 
 export interface AuditEntry {
   actorAccountId: string | null;
@@ -29,7 +30,7 @@ function scrub(value: unknown): unknown {
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(scrub(value)));
 
-export async function writeAudit(db: Kysely<DB> | Transaction<DB>, entry: AuditEntry): Promise<void> {
+export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insertInto('audit_log').values({
     actor_account_id: entry.actorAccountId,
     action: entry.action,
@@ -45,7 +46,7 @@ export async function writeAudit(db: Kysely<DB> | Transaction<DB>, entry: AuditE
 export const MOBILE_VIEW_ROWS_MAX = 200;
 
 /** One `view_mobile` row per person whose 06 number a signed-in audience was shown. */
-export async function auditMobileViews(db: Kysely<DB> | Transaction<DB>, audience: Audience, personIds: readonly string[]): Promise<void> {
+export async function auditMobileViews(db: Db, audience: Audience, personIds: readonly string[]): Promise<void> {
   const ids = [...new Set(personIds)];
   if (audience.kind === 'anonymous' || ids.length === 0) return;
   if (ids.length > MOBILE_VIEW_ROWS_MAX) {

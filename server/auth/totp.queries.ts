@@ -1,9 +1,6 @@
 // TOTP state of an account: a pending secret (set up, not confirmed) or an enabled one.
 // The secret is read only to check codes; no query here returns it to a route's response.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/types';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../db/sql';
 
 export async function totpState(db: Db, accountId: string) {
   return db.selectFrom('accounts').select(['email', 'totp_secret', 'totp_enabled_at'])

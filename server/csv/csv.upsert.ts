@@ -3,13 +3,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { chunks, type UpsertTable } from '../db/upsert';
+import { isUuid } from '../http/schemas';
 
 /** Existing rows by import key: external_id first, else a Wijkweb id (an export's own key). */
 export async function matchKeys(db: Kysely<DB>, table: UpsertTable, keys: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   for (const part of chunks(keys, 5000)) {
-    const ids = part.filter((k) => uuid.test(k));
+    const ids = part.filter(isUuid);
     const rows = await db.selectFrom(table).select(['id', 'external_id'])
       .where((eb) => eb.or([eb('external_id', 'in', part), ...(ids.length ? [eb('id', 'in', ids)] : [])]))
       .execute() as Array<{ id: string; external_id: string | null }>;

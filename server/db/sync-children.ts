@@ -2,8 +2,8 @@
 // equal to a wanted set by deleting only what goes and inserting only what comes, for one
 // record (an edit) or thousands (an import; a statement per 1000 parents). Unchanged lists
 // touch no row, so the database's version triggers leave the parent's version (its ETag) alone.
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from './types';
+import { type Kysely, sql } from 'kysely';
+import type { Db } from './sql';
 import { chunks } from './upsert';
 
 type ChildTable = 'team_topics' | 'team_areas' | 'team_locations' | 'person_topics';
@@ -21,7 +21,7 @@ export interface ChildSync<R extends Record<string, unknown>> {
 
 export interface ChildSyncResult { added: number; removed: number; changedParents: Set<string> }
 
-export async function syncChildren<R extends Record<string, unknown>>(trx: Transaction<DB> | Kysely<DB>, sync: ChildSync<R>): Promise<ChildSyncResult> {
+export async function syncChildren<R extends Record<string, unknown>>(trx: Db, sync: ChildSync<R>): Promise<ChildSyncResult> {
   const db = trx as unknown as Kysely<any>;
   const result: ChildSyncResult = { added: 0, removed: 0, changedParents: new Set() };
   const parentOf = (r: Record<string, unknown>) => r[sync.parent] as string;

@@ -7,7 +7,8 @@ import type { DB } from '../db/types';
 import { type Bundle, collect, emptyBundle, type Obj } from './hsds.collect';
 import { loadVocabulary, type Vocabulary } from './hsds.queries';
 import { TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
-import { attributeTerms, isUuid, lastModified, locationFields, organisationFields, serviceAreaCode, teamFields } from './hsds.rows';
+import { attributeTerms, lastModified, locationFields, organisationFields, serviceAreaCode, teamFields } from './hsds.rows';
+import { isUuid } from '../http/schemas';
 import { syncChildren } from '../db/sync-children';
 import { areaCodesFor, upsertRecords, type UpsertCounts } from './hsds.write';
 
