@@ -38,6 +38,9 @@ describeBrowser('web: a resident on a phone', () => {
     const quick = page.getByTestId('search-crisis');
     await quick.waitFor({ timeout: WAIT });
     expect(await quick.locator('a[href="tel:113"]').count()).toBe(1);
+    expect(await page.getByTestId('search-status').innerText()).toMatch(/Bel 113/); // said to screen readers too
+    const open = await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(open.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     await shot(page, 'danger-suggestions');
 
     await page.locator('#zoek-invoer').press('Enter');

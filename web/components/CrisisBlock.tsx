@@ -14,7 +14,7 @@ export function CrisisBlock({ crisis, headingLevel = 2, id = 'crisis-title' }: {
   if (crisis) {
     return (
       <section class="crisis crisis--lines" aria-labelledby={id} data-testid="crisis-block" data-signals={crisis.signals.join(' ')}>
-        <H id={id} class="crisis__title">{t(`crisis.title_${crisis.signals[0]}`)}</H>
+        <H id={id} class="crisis__title">{crisisTitle(crisis)}</H>
         <ul class="crisis__list">{crisis.lines.map((line) => <li key={line.key}><Line line={line} /></li>)}</ul>
       </section>
     );
@@ -30,6 +30,9 @@ export function CrisisBlock({ crisis, headingLevel = 2, id = 'crisis-title' }: {
     </section>
   );
 }
+
+/** One kind of danger gets its own words ("U bent niet alleen."); several get the general title. */
+const crisisTitle = (crisis: Crisis) => (crisis.signals.length === 1 ? t(`crisis.title_${crisis.signals[0]}`) : t('crisis.title'));
 
 const words = (text: { nl: string; en: string }) => (getLang() === 'en' ? text.en : text.nl);
 
@@ -52,7 +55,7 @@ function Line({ line }: { line: CrisisLine }) {
 export function CrisisQuick({ crisis }: { crisis: Crisis }) {
   return (
     <div class="crisis-quick" data-testid="search-crisis">
-      <p class="crisis-quick__title">{t(`crisis.title_${crisis.signals[0]}`)}</p>
+      <p class="crisis-quick__title">{crisisTitle(crisis)}</p>
       <ul class="crisis-quick__list">
         {crisis.lines.filter((line) => line.tel).map((line) => (
           <li key={line.key}><a class="crisis-line__call crisis-line__call--small" href={line.tel!}>{t('crisis.call', { number: line.number! })}</a> <span>{words(line.name)}</span></li>
@@ -65,5 +68,5 @@ export function CrisisQuick({ crisis }: { crisis: Crisis }) {
 /** The block in one sentence, for a live region: "U bent niet alleen. … Bel 113: 113 Zelfmoordpreventie." */
 export function crisisSummary(crisis: Crisis): string {
   const calls = crisis.lines.filter((line) => line.number).map((line) => `${t('crisis.call', { number: line.number! })}: ${words(line.name)}.`);
-  return [t(`crisis.title_${crisis.signals[0]}`), ...calls].join(' ');
+  return [crisisTitle(crisis), ...calls].join(' ');
 }
