@@ -3,7 +3,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountRole, DB } from '../db/types';
-import { isCurrentMembership } from '../people/membership';
 import { hashToken } from './sessions';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -93,13 +92,6 @@ export async function createInvitedAccount(db: Db, input: {
 
 export async function personExists(db: Db, personId: string): Promise<boolean> {
   return !!(await db.selectFrom('people').select('id').where('id', '=', personId).where('archived_at', 'is', null).executeTakeFirst());
-}
-
-/** Teams the person currently belongs to (an editor may only link people of teams they edit). */
-export async function currentTeamsOfPerson(db: Db, personId: string): Promise<string[]> {
-  const rows = await db.selectFrom('memberships as m').select('m.team_id').distinct()
-    .where('m.person_id', '=', personId).where(isCurrentMembership('m')).execute();
-  return rows.map((r) => r.team_id);
 }
 
 export async function existingScopeTargets(db: Db, organisationIds: string[], teamIds: string[]) {
