@@ -89,7 +89,7 @@ export function may(audience: Audience, action: Action, owner: Owner): boolean {
         && (isAdmin(audience) || editsOrganisation(audience, owner.organisationId));
     case 'team':
       return ['edit', 'verify', 'archive', 'history', 'add_member'].includes(action)
-        && (isAdmin(audience) || editsTeam(audience, owner.id));
+        && (isAdmin(audience) || editsTeam(audience, owner.id) || editsOrganisation(audience, owner.organisationId));
     case 'location':
       return ['edit', 'verify', 'archive', 'history'].includes(action)
         && (isAdmin(audience) || editsOrganisation(audience, owner.organisationId)
@@ -97,7 +97,8 @@ export function may(audience: Audience, action: Action, owner: Owner): boolean {
     case 'person':
       switch (action) {
         case 'edit': case 'verify': case 'photo': return isSelf(audience, owner.id) || speaksForEmployer(audience, owner);
-        case 'upload_photo': return isSelf(audience, owner.id) || (speaksForEmployer(audience, owner) && owner.photoConsent);
+        // the person themself may also give consent with the upload (the photo route's ?consent=1)
+        case 'upload_photo': return (isSelf(audience, owner.id) || speaksForEmployer(audience, owner)) && owner.photoConsent;
         case 'archive': case 'history': case 'invite': return !isSelf(audience, owner.id) && speaksForEmployer(audience, owner);
         default: return false;
       }

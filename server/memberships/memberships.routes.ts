@@ -5,7 +5,6 @@
 // accounts only; a requested membership only by those who may act on it.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireRole, requireSignedIn, signedIn } from '../auth/guards';
 import { authorise, may, mayFlags, ownerOf, personOwner } from '../domain/permissions';
 import { IfMatchHeaders, sendCreated, versionedWrite, WRITE_ERRORS } from '../editing/editing.http';
@@ -78,7 +77,7 @@ const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
     preHandler: requireSignedIn,
     schema: {
       tags: ['editing'], summary: 'Accept a requested membership: the person\'s employer (its editors) or the person themself (If-Match required)',
-      params: IdParams, headers: IfMatchHeaders, body: z.strictObject({}).optional(), response: { 200: Membership, 412: StaleBody, ...WRITE_ERRORS },
+      params: IdParams, headers: IfMatchHeaders, response: { 200: Membership, 412: StaleBody, ...WRITE_ERRORS },
     },
   }, async (request, reply) => versionedWrite({
     request, reply, load: load(request, request.params.id), authorise: mayDo(request, 'accept', request.params.id),

@@ -37,7 +37,9 @@ export async function reviewItems(db: Kysely<DB>, audience: SignedIn, scope: Rev
     .select(['p.id', sql<string>`p.given_name || ' ' || p.family_name`.as('name'), 'p.last_verified_at', 'p.created_at', 'p.version', basis('p').as('basis')])
     .select(sql<string | null>`(select min(o.name) from memberships m join teams t on t.id = m.team_id join organisations o on o.id = t.organisation_id
       where m.person_id = p.id and t.archived_at is null and ${isCurrentMembership('m')})`.as('organisation_name'));
-  people = people.where(peopleEditableBy(audience, 'p'));
+  // people the audience edits (their employer's editors) who work in some team now: someone who left every team shows nowhere
+  people = people.where(peopleEditableBy(audience, 'p')).where((eb) => eb.exists(eb.selectFrom('memberships as m').innerJoin('teams as t', 't.id', 'm.team_id')
+    .select('m.id').whereRef('m.person_id', '=', 'p.id').where(isCurrentMembership('m')).where('t.archived_at', 'is', null)));
   if (scope.organisationId) people = people.where('p.organisation_id', '=', scope.organisationId);
   if (scope.teamId) {
     people = people.where((eb) => eb.exists(eb.selectFrom('memberships as m').select('m.id')

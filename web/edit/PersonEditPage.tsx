@@ -12,7 +12,7 @@ import { label, t } from '../i18n/i18n';
 import type { Params } from '../router';
 import { PersonPatch, Weekday } from '../../server/people/people.write-schemas';
 import { ConflictView } from './ConflictView';
-import { mayEditPerson } from './EditLink';
+import { mayDo } from './EditLink';
 import type { FieldSpec, Values } from './form-model';
 import { EditField, ErrorSummary } from './FormParts';
 import { useEditor } from './use-editor';
@@ -53,7 +53,7 @@ export function PersonEditPage({ params }: { params: Params }) {
   if (loaded.error) return <div class="page"><ErrorMessage error={loaded.error} /></div>;
   if (!loaded.data || me === undefined) return <div class="page"><Loading /></div>;
   const { data, etag } = loaded.data;
-  if (data.person.shown_to !== 'professionals' || !mayEditPerson(me, id, data.memberships.map((m) => m.team.id))) {
+  if (data.person.shown_to !== 'professionals' || !mayDo(data.may, 'edit')) {
     return <div class="page"><h1>{t('edit.not_allowed_title')}</h1><p>{t('edit.not_allowed_person')}</p></div>;
   }
   return <PersonForm record={{ ...data, version: data.person.version }} etag={etag} tax={tax} />;

@@ -1,15 +1,15 @@
 // "Klopt nog" on a team or person page, for editors and admins: one click confirms the
-// entry as read (If-Match: its version). The server decides who may; a refusal is said.
+// entry as read (If-Match: its version). Shown by the record's `may.verify` from the server
+// (which decides who may; a refusal is said).
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
-import { canInvite, useSession } from '../auth/session';
 import { formatDate, t } from '../i18n/i18n';
 import { reviewApi } from './api';
+import { mayDo, type May } from '../edit/EditLink';
 
-export function VerifyButton({ kind, id, version }: { kind: 'team' | 'person'; id: string; version: number | undefined }) {
-  const { me } = useSession();
+export function VerifyButton({ kind, id, version, may }: { kind: 'team' | 'person'; id: string; version: number | undefined; may: May }) {
   const [state, setState] = useState<'idle' | 'done' | 'failed' | 'changed'>('idle');
-  if (!canInvite(me) || version === undefined) return null;
+  if (!mayDo(may, 'verify') || version === undefined) return null;
   if (state === 'done') return <p role="status" data-testid="verified-now">{t('review.confirmed_today', { date: formatDate(new Date().toISOString()) })}</p>;
   const verify_url = `/api/${kind === 'team' ? 'teams' : 'people'}/${id}/verify`;
   return (
