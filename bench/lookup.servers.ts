@@ -11,7 +11,7 @@ import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { createDatabase } from '../server/db/database';
 import type { DB } from '../server/db/types';
-import { ANONYMOUS } from '../server/http/audience';
+import { ANONYMOUS } from '../server/domain/audience';
 import { firstContaining } from '../server/lookup/lookup.queries';
 import { lookup, type LookupInput } from '../server/lookup/lookup.resolve';
 import lookupRoutes from '../server/lookup/lookup.routes';

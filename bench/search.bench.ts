@@ -9,7 +9,7 @@
 //    autocannon with the same query mix; req/s, p99 and the app/bare ratios.
 import { sql } from 'kysely';
 import { createDatabase } from '../server/db/database';
-import { ANONYMOUS, type Audience } from '../server/http/audience';
+import { ANONYMOUS, type Audience } from '../server/domain/audience';
 import { searchPlan } from '../server/search/search.queries';
 import { SearchQuery } from '../server/search/search.schemas';
 import { searchStatement } from '../server/search/search.sql';

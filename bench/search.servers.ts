@@ -6,7 +6,7 @@ import pg from 'pg';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { createDatabase } from '../server/db/database';
-import { ANONYMOUS } from '../server/http/audience';
+import { ANONYMOUS } from '../server/domain/audience';
 import { search, searchPlan, toSearchResult } from '../server/search/search.queries';
 import searchRoutes from '../server/search/search.routes';
 import { SearchQuery } from '../server/search/search.schemas';

@@ -1,6 +1,6 @@
 // npm run db:types: regenerates server/db/types.ts from the schema the migrations build, so the
 // Kysely types cannot drift from the database. npm run db:types -- --check writes nothing and
-// exits 1 when the file is out of date (tests/db-types.test.ts runs that in CI).
+// exits 1 when the file is out of date (tests/db/db-types.test.ts runs that in CI).
 // Works on a throwaway database on the PostgreSQL server of DATABASE_URL (default: the local
 // one, user postgres), migrated from scratch, introspected by kysely-codegen with the column
 // types of .kysely-codegenrc.json + server/db/column-types.ts, then dropped again.

@@ -1,10 +1,10 @@
 // npm run user:reset -- --email a@b.nl [--password …]
-// Ends every session of the account. Without --password it prints a one-time link (valid one
+// Ends every session and every outstanding link of the account. Without --password it prints a one-time link (valid one
 // hour) where the owner chooses a new password; with --password it sets that one.
 import { findAccountByEmail } from '../server/auth/auth.queries';
+import { endOtherCredentials } from '../server/auth/credentials';
 import { issueToken } from '../server/auth/invitations.queries';
 import { hashPassword } from '../server/auth/passwords';
-import { revokeAllSessions } from '../server/auth/sessions';
 import { writeAudit } from '../server/audit/audit.queries';
 import { appLink, args, assertStrong, fail, withDatabase } from './user-common';
 
@@ -24,9 +24,9 @@ await withDatabase(async (db, config) => {
       await trx.updateTable('accounts').set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
         .where('id', '=', account.id).execute();
     }
-    const revoked = await revokeAllSessions(trx, account.id, undefined, now);
+    const { sessions: revoked, links } = await endOtherCredentials(trx, account.id, { now });
     await writeAudit(trx, { actorAccountId: null, action: 'password_reset', entityType: 'account', entityId: account.id,
-      meta: { via: 'cli', sessions_revoked: revoked, link: passwordHash === null } });
+      meta: { via: 'cli', sessions_revoked: revoked, links_retired: links, link: passwordHash === null } });
     const link = passwordHash ? null : appLink(config.APP_URL, '/wachtwoord', await issueToken(trx, { accountId: account.id, kind: 'reset', createdBy: null, now }));
     return { revoked, link };
   });

@@ -2,9 +2,10 @@
 // words residents actually type, mapped to topics for search. The keys are stable
 // (code, URLs and tests use them); labels may be edited in the database afterwards.
 import type { TeamCategory } from '../server/db/types';
+import type { TeamTypeKey } from '../server/domain/team-types';
 
 export interface TeamTypeSeed {
-  key: string;
+  key: TeamTypeKey;
   label_nl: string;
   label_en: string;
   framework: string;
@@ -61,8 +62,6 @@ export const TEAM_TYPES = [
   // Veilig Thuis is regional and reached by phone; the UI shows it with the crisis numbers.
   { key: 'domestic_violence_service', label_nl: 'Veilig Thuis', label_en: 'Domestic violence and child abuse advice centre', framework: 'Wmo 2015', category: 'other' },
 ] as const satisfies readonly TeamTypeSeed[];
-
-export type TeamTypeKey = (typeof TEAM_TYPES)[number]['key'];
 
 // Order and B1 labels as in taxonomy.md (life domains of the Zelfredzaamheid-Matrix).
 export const TOPICS = [

@@ -8,7 +8,7 @@ import compress from '@fastify/compress';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/database';
-import { registerAudience } from './http/audience';
+import { registerAudience } from './auth/auth.audience';
 import { registerErrorHandling } from './http/errors';
 import { logRedaction } from './http/logging';
 import { registerRateLimits } from './http/rate-limit';
@@ -46,10 +46,10 @@ import meRoutes from './me/me.routes';
 import onboardingRoutes from './onboarding/onboarding.routes';
 import changesRoutes from './onboarding/changes.routes';
 import digestRoutes from './onboarding/digest.routes';
-import webRoutes from './web/web.routes';
+import webRoutes, { WEB_SHELL } from './web/web.routes';
 import metricsPlugin from './metrics/metrics.plugin';
 import metricsRoutes from './metrics/metrics.routes';
-import { setStalenessPolicy } from './review/staleness';
+import { setStalenessPolicy } from './domain/staleness';
 import reviewRoutes from './review/review.routes';
 import historyRoutes from './history/history.routes';
 
@@ -87,7 +87,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
     // Behind a TLS proxy: request.protocol/host/ip come from X-Forwarded-* (Secure cookie, HSTS, origin check, limits).
     trustProxy: config.TRUST_PROXY,
-    ...frameworkErrorOptions,
+    ...frameworkErrorOptions(WEB_SHELL),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -95,7 +95,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('clock', clock);
-  // One staleness rule for every query (review/staleness.ts), on this app's clock.
+  // One staleness rule for every query (domain/staleness.ts), on this app's clock.
   setStalenessPolicy({ afterMonths: config.STALE_AFTER_MONTHS, graceMonths: config.STALE_GRACE_MONTHS, clock: () => app.clock() });
   registerErrorHandling(app);
   // Parse and serialize only: sessions are our own (server/auth/sessions.ts), not @fastify/session.

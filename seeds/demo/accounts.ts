@@ -3,7 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { hashPassword } from '../../server/auth/passwords';
 import type { AccountRole, DB } from '../../server/db/types';
-import { isCurrentOn } from '../../server/people/membership';
+import { isCurrentOn } from '../../server/domain/membership';
 import { stableId } from '../ids';
 import type { DemoRows } from './build';
 

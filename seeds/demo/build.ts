@@ -3,7 +3,7 @@
 // that is not ambulatory, unique names, numbers and addresses). Pure: no database.
 import type { Insertable } from 'kysely';
 import type { ConsentField, Coverage, DB } from '../../server/db/types';
-import { isCurrentOn } from '../../server/people/membership';
+import { isCurrentOn } from '../../server/domain/membership';
 import { stableId, stableUnit } from '../ids';
 import { TEAM_TYPES } from '../taxonomy';
 import { ALL_BUURTEN, BUURTEN, type BuurtKey, GEMEENTE, WIJK, buurtByKey, neighbourBuurten } from './areas';

@@ -1,7 +1,8 @@
 // Shapes of the demo data tables. The data files use `as const satisfies` so that a
 // mistyped team, topic, buurt or location key is a compile error, not a seeding error.
 import type { Access } from '../../server/db/types';
-import type { TeamTypeKey, TopicKey } from '../taxonomy';
+import type { TeamTypeKey } from '../../server/domain/team-types';
+import type { TopicKey } from '../taxonomy';
 import type { BuurtKey } from './areas';
 import type { LocationKey } from './locations';
 import type { OrganisationKey } from './organisations';

@@ -2,8 +2,8 @@
 // anything asked of a wijk or gemeente goes through the buurten under it.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
-import { teamVisibleTo } from '../teams/teams.visibility';
-import { ANONYMOUS, type Audience } from '../http/audience';
+import { teamVisibleTo } from '../domain/team-visibility';
+import { ANONYMOUS, type Audience } from '../domain/audience';
 
 /** Subquery: the codes of the buurten in an area, or in any of several (a buurt is itself). */
 // A UNION of three indexed look-ups rather than one OR, which made PostgreSQL scan areas.

@@ -1,7 +1,7 @@
 // The audit log: who did what, when, before and after. Written in the same transaction as
 // the change it records, so there is never a change without its entry (or the reverse).
 import type { Kysely, Transaction } from 'kysely';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import type { DB } from '../db/types';
 
 export interface AuditEntry {

@@ -1,8 +1,8 @@
 // Accounts as sign-in needs them: lookup by e-mail, the audience of a session, scopes.
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountRole, DB } from '../db/types';
-import type { Audience } from '../http/audience';
-import { isCurrentMembership } from '../people/membership';
+import type { Audience } from '../domain/audience';
+import { isCurrentMembership } from '../domain/membership';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -12,21 +12,26 @@ import { ChangePasswordBody, LoginBody, Me, PasswordChanged } from './auth.schem
 import { requireSignedIn, signedIn } from './guards';
 import { checkPassword } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
-import { revokeAllSessions, revokeSession } from './sessions';
+import { endOtherCredentials } from './credentials';
+import { revokeSession } from './sessions';
+import { mfaStep } from './totp.verify';
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
 
   async function me(accountId: string, sessionId: string, teamIds: readonly string[]) {
     const account = await findAccountById(db, accountId);
-    const session = await db.selectFrom('sessions').select('expires_at').where('id', '=', sessionId).executeTakeFirstOrThrow();
+    const session = await db.selectFrom('sessions').select(['expires_at', 'second_factor_at']).where('id', '=', sessionId).executeTakeFirstOrThrow();
     if (!account) throw new HttpError(401, 'not_signed_in', 'Log eerst in. / Please sign in first.');
+    const secondFactor = session.second_factor_at !== null;
+    const step = mfaStep(app.config, { role: account.role, totpEnabled: account.totp_enabled_at !== null, secondFactor });
     return {
       id: account.id, email: account.email, role: account.role, person_id: account.person_id,
       scopes: await accountScopes(db, account.id), team_ids: [...teamIds],
       totp_enabled: account.totp_enabled_at !== null,
-      mfa_required: app.config.REQUIRE_MFA === 'editors' && account.role !== 'professional' && account.totp_enabled_at === null,
-      session: { id: sessionId, expires_at: session.expires_at },
+      mfa_required: step !== null,
+      mfa_step: step,
+      session: { id: sessionId, expires_at: session.expires_at, second_factor: secondFactor },
     };
   }
 
@@ -66,7 +71,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/auth/password', {
     config: { rateLimit: LOGIN_IP_LIMIT },
-    schema: { tags: ['auth'], summary: 'Change the own password; ends the other sessions', body: ChangePasswordBody,
+    schema: { tags: ['auth'], summary: 'Change the own password; ends the other sessions and every outstanding reset or invitation link', body: ChangePasswordBody,
       response: { 200: PasswordChanged, ...errorResponses(400, 401, 403, 415, 429) } },
     preHandler: requireSignedIn,
   }, async (request, reply) => {
@@ -91,9 +96,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const revoked = await db.transaction().execute(async (trx) => {
       await trx.updateTable('accounts').set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
         .where('id', '=', account.id).execute();
-      const n = await revokeAllSessions(trx, account.id, request.sessionId ?? undefined, now);
-      await writeAudit(trx, { actorAccountId: account.id, action: 'password_change', entityType: 'account', entityId: account.id, meta: { other_sessions_revoked: n } });
-      return n;
+      const ended = await endOtherCredentials(trx, account.id, { keepSessionId: request.sessionId, now });
+      await writeAudit(trx, { actorAccountId: account.id, action: 'password_change', entityType: 'account', entityId: account.id,
+        meta: { other_sessions_revoked: ended.sessions, links_retired: ended.links } });
+      return ended.sessions;
     });
     return { password_changed_at: now.toISOString(), other_sessions_revoked: revoked };
   });

@@ -9,7 +9,8 @@ const Password = z.string().min(1).max(256);
 export const LoginBody = z.object({
   email: Email,
   password: Password,
-  /** Six-digit code from an authenticator app, when the account has a second factor. */
+  /** Six-digit code from an authenticator app: needed when the account has a second factor,
+   *  ignored when it has none. Sign-in never says which of the two was wrong. */
   code: z.string().regex(/^\d{6}$/, 'Must be 6 digits').optional(),
 }).strict();
 
@@ -29,9 +30,12 @@ export const Me = z.object({
   scopes: z.array(ScopeItem),
   team_ids: z.array(Uuid),
   totp_enabled: z.boolean(),
-  /** REQUIRE_MFA=editors and no TOTP yet: writes are refused until it is set up. */
+  /** REQUIRE_MFA=editors and this session did not prove a second factor: writes are refused. */
   mfa_required: z.boolean(),
-  session: z.object({ id: Uuid, expires_at: Timestamp }),
+  /** What this session needs before it may write: set TOTP up, or sign in again with a code; null: nothing. */
+  mfa_step: z.enum(['set_up_totp', 'sign_in_with_code']).nullable(),
+  /** second_factor: this session was established (or confirmed) with a code from the authenticator app. */
+  session: z.object({ id: Uuid, expires_at: Timestamp, second_factor: z.boolean() }),
 });
 
 export const SessionItem = z.object({

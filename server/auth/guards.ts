@@ -1,7 +1,7 @@
 // Who may pass: preHandlers for routes that need a signed-in account or a role. Who may do
 // what on which record is decided in server/domain/permissions.ts, never here.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { forbidden, notSignedIn } from '../domain/permissions';
 
 export { forbidden, notSignedIn };

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountRole, DB } from '../db/types';
+import { isCurrentMembership } from '../domain/membership';
 import { hashToken } from './sessions';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -32,6 +33,13 @@ export async function issueToken(db: Db, input: { accountId: string; kind: Token
     expires_at: new Date(input.now.getTime() + TOKEN_TTL_MS[input.kind]), created_by: input.createdBy, created_at: input.now,
   }).execute();
   return token;
+}
+
+/** Every outstanding link of the account (invitation and reset) stops working. Returns how many. */
+export async function retireTokens(db: Db, accountId: string, now: Date): Promise<number> {
+  const result = await db.updateTable('account_tokens').set({ used_at: now })
+    .where('account_id', '=', accountId).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** The same statements issueToken runs, matching no row: an unknown address costs what a known one does. */

@@ -7,7 +7,8 @@ import { HttpError } from '../http/errors';
 import { setSessionCookie } from '../http/session-cookie';
 import { checkPassword, PASSWORD_MESSAGES } from './password-policy';
 import { hashPassword } from './passwords';
-import { createSession, revokeAllSessions, timeoutsFromConfig } from './sessions';
+import { endOtherCredentials } from './credentials';
+import { createSession, timeoutsFromConfig } from './sessions';
 import { findLiveToken, personalInputs, setPassword, type TokenKind, useToken } from './invitations.queries';
 
 export const invalidToken = () => new HttpError(400, 'invalid_token',
@@ -25,9 +26,11 @@ const AUDIT_ACTION: Record<TokenKind, string> = { invite: 'invite_accept', reset
 export interface RedeemInput { kind: TokenKind; token: string; password: string }
 
 /**
- * Sets the password behind a live token. Invitation: signs the person in (new session and
- * cookie). Reset: ends every session of the account instead, and does not sign in, so a
- * second factor is still asked at the next sign-in.
+ * Sets the password behind a live token, and ends every session and every other outstanding
+ * link of the account (a reset link asked for earlier must not set a password again, an
+ * invitation link must not sign in past a reset). Invitation: then signs the person in (new
+ * session and cookie). Reset: does not sign in, so a second factor is still asked at the
+ * next sign-in.
  */
 export async function redeemToken(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, input: RedeemInput) {
   const db = app.database.db;
@@ -41,10 +44,10 @@ export async function redeemToken(app: FastifyInstance, request: FastifyRequest,
   await db.transaction().execute(async (trx) => {
     if (!(await useToken(trx, live.tokenId, now))) throw invalidToken();
     await setPassword(trx, live.accountId, passwordHash, now);
-    const revoked = input.kind === 'reset' ? await revokeAllSessions(trx, live.accountId, undefined, now) : 0;
+    const ended = await endOtherCredentials(trx, live.accountId, { now });
     await writeAudit(trx, {
       actorAccountId: live.accountId, action: AUDIT_ACTION[input.kind], entityType: 'account', entityId: live.accountId,
-      meta: input.kind === 'reset' ? { sessions_revoked: revoked } : undefined,
+      meta: { sessions_revoked: ended.sessions, links_retired: ended.links },
     });
   });
 

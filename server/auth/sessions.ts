@@ -29,6 +29,8 @@ export interface SessionOptions {
   userAgent?: string | null;
   now?: Date;
   timeouts?: SessionTimeouts;
+  /** The sign-in proved a code from the authenticator app (REQUIRE_MFA counts only such sessions). */
+  secondFactor?: boolean;
 }
 
 /** A fresh session (never a reused id: that is what stops session fixation). */
@@ -40,6 +42,7 @@ export async function createSession(db: Kysely<DB>, accountId: string, options: 
   const row = await db.insertInto('sessions').values({
     token_hash: hashToken(token), account_id: accountId, created_at: now, last_seen_at: now,
     expires_at: expiresAt, user_agent: options.userAgent?.slice(0, 300) ?? null,
+    second_factor_at: options.secondFactor ? now : null,
   }).returning('id').executeTakeFirstOrThrow();
   return { token, id: row.id, expiresAt };
 }
@@ -52,6 +55,8 @@ export interface ResolvedSession {
   personId: string | null;
   createdAt: string;
   expiresAt: string;
+  /** Established (or later confirmed) with a code from the authenticator app. */
+  secondFactor: boolean;
 }
 
 /**
@@ -63,7 +68,7 @@ export async function resolveSession(db: Kysely<DB>, token: string, now: Date, t
   if (!TOKEN_SHAPE.test(token)) return null;
   const row = await db.selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .select(['s.id', 's.account_id', 's.last_seen_at', 's.created_at', 's.expires_at', 's.revoked_at',
+    .select(['s.id', 's.account_id', 's.last_seen_at', 's.created_at', 's.expires_at', 's.revoked_at', 's.second_factor_at',
       'a.email', 'a.role', 'a.person_id', 'a.deactivated_at'])
     .where('s.token_hash', '=', hashToken(token))
     .executeTakeFirst();
@@ -76,7 +81,7 @@ export async function resolveSession(db: Kysely<DB>, token: string, now: Date, t
   }
   return {
     id: row.id, accountId: row.account_id, email: row.email, role: row.role, personId: row.person_id,
-    createdAt: row.created_at, expiresAt: row.expires_at,
+    createdAt: row.created_at, expiresAt: row.expires_at, secondFactor: row.second_factor_at !== null,
   };
 }
 
@@ -86,6 +91,16 @@ export async function revokeSession(db: Kysely<DB>, sessionId: string, now: Date
   if (accountId) q = q.where('account_id', '=', accountId);
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** This session just proved a code from the authenticator app (switching TOTP on does). */
+export async function markSecondFactor(db: Kysely<DB>, sessionId: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ second_factor_at: now }).where('id', '=', sessionId).execute();
+}
+
+/** The second factor is gone (switched off): no session of the account counts as having used it. */
+export async function forgetSecondFactor(db: Kysely<DB>, accountId: string): Promise<void> {
+  await db.updateTable('sessions').set({ second_factor_at: null }).where('account_id', '=', accountId).execute();
 }
 
 /** Ends every session of an account (except `exceptId`, the one making the request). Returns how many. */

@@ -10,11 +10,6 @@ export async function totpState(db: Db, accountId: string) {
     .where('id', '=', accountId).executeTakeFirst();
 }
 
-export async function totpEnabled(db: Db, accountId: string): Promise<boolean> {
-  const row = await db.selectFrom('accounts').select('totp_enabled_at').where('id', '=', accountId).executeTakeFirst();
-  return !!row?.totp_enabled_at;
-}
-
 /** Stores a new, not yet active secret (replacing an unconfirmed one). */
 export async function storePendingSecret(db: Db, accountId: string, secret: string, now: Date): Promise<void> {
   await db.updateTable('accounts').set({ totp_secret: secret, totp_enabled_at: null, updated_at: now })

@@ -1,12 +1,16 @@
 // Setting up the second factor: setup (secret + otpauth:// URI, shown once, not yet
-// active), confirm with a first code (now active), remove with a current code.
+// active), confirm with a first code (now active), remove with a current code. Confirming
+// proves a code, so the confirming session counts as second-factor verified; every other
+// session and outstanding link of the account ends (they never proved one).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit.queries';
 import { HttpError } from '../http/errors';
 import { SENSITIVE_LIMIT } from '../http/rate-limit';
 import { ErrorBody } from '../http/schemas';
+import { endOtherCredentials } from './credentials';
 import { requireRole, signedIn } from './guards';
+import { forgetSecondFactor, markSecondFactor } from './sessions';
 import { disableTotp, enableTotp, storePendingSecret, totpState } from './totp.queries';
 import { codeMatches, newTotpSecret, totpFor } from './totp.verify';
 
@@ -40,7 +44,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/auth/totp/confirm', {
-    schema: { tags: ['auth'], summary: 'Activate TOTP with a first code from the app', body: CodeBody, response: { 200: State, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody } },
+    schema: { tags: ['auth'], summary: 'Activate TOTP with a first code from the app; ends the other sessions and outstanding links', body: CodeBody, response: { 200: State, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody } },
     preHandler: guard,
     config: { rateLimit: TOTP_CODE_LIMIT },
   }, async (request) => {
@@ -51,7 +55,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     if (!codeMatches(state.totp_secret, request.body.code, now)) throw wrongCode();
     await db.transaction().execute(async (trx) => {
       await enableTotp(trx, accountId, now);
-      await writeAudit(trx, { actorAccountId: accountId, action: 'totp_enable', entityType: 'account', entityId: accountId });
+      const ended = await endOtherCredentials(trx, accountId, { keepSessionId: request.sessionId, now });
+      if (request.sessionId) await markSecondFactor(trx, request.sessionId, now);
+      await writeAudit(trx, { actorAccountId: accountId, action: 'totp_enable', entityType: 'account', entityId: accountId,
+        meta: { other_sessions_revoked: ended.sessions, links_retired: ended.links } });
     });
     return { totp_enabled: true };
   });
@@ -68,6 +75,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     if (!codeMatches(state.totp_secret, request.body.code, now)) throw wrongCode();
     await db.transaction().execute(async (trx) => {
       await disableTotp(trx, accountId, now);
+      await forgetSecondFactor(trx, accountId);
       await writeAudit(trx, { actorAccountId: accountId, action: 'totp_disable', entityType: 'account', entityId: accountId });
     });
     return { totp_enabled: false };

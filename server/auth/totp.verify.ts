@@ -1,14 +1,14 @@
 // The second factor (TOTP, RFC 6238: 6 digits, 30 s) as sign-in and every write see it.
-// Login calls verifyTotpIfEnabled after the password; with REQUIRE_MFA=editors the global
-// preHandler requireMfaIfConfigured keeps editors and admins without TOTP from writing.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// Login calls checkSecondFactor after the password and records on the new session whether a
+// code was proved; with REQUIRE_MFA=editors the global preHandler requireMfaIfConfigured
+// lets editors and admins write only from such a session.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Secret, TOTP } from 'otpauth';
 import type { DB } from '../db/types';
 import { hitCounter } from '../http/rate-limit-store';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { HttpError } from '../http/errors';
-import { totpEnabled } from './totp.queries';
 
 export const TOTP_ISSUER = 'Wijkweb';
 /** One step either side: a phone clock 30 s off still works, a code is good for ~90 s. */
@@ -35,53 +35,53 @@ export function codeMatches(secretBase32: string, code: string, now: Date): bool
   return matchingStep(secretBase32, code, now) !== null;
 }
 
-export const totpRequired = () => new HttpError(401, 'code_required',
-  'Vul ook de code uit uw authenticator-app in. / Please also enter the code from your authenticator app.',
-  [{ field: 'code', message: 'A TOTP code is required for this account' }]);
-export const totpInvalid = () => new HttpError(401, 'invalid_code',
-  'Deze code klopt niet. Probeer de nieuwste code. / This code is not right. Try the newest code.',
-  [{ field: 'code', message: 'Wrong or expired TOTP code' }]);
+/** What sign-in learns about the second factor; login turns every "refused" into invalid_credentials. */
+export type SecondFactor = 'not_enabled' | 'proved' | 'refused';
 
 /**
- * For login, after the password checked out: passes when the account has no TOTP enabled or
- * `code` is right; throws 401 `code_required` (no code) or `invalid_code` (wrong code), the codes login uses.
+ * For login, after the password checked out. 'not_enabled': the account has no second
+ * factor (a code sent along is ignored). 'proved': the code is the current one (±1 step)
+ * and has not signed in before: someone who saw a code typed (shoulder, screen share,
+ * phishing proxy) cannot reuse it in the ~90 s it stays valid. Used steps are kept in the
+ * shared rate_limits counters (hashed keys), so this holds across app instances.
+ * 'refused': no code, a wrong one, or a used one.
  */
-export function verifyTotpIfEnabled(
-  account: { totp_secret: string | null; totp_enabled_at: string | Date | null },
-  code: string | null | undefined,
-  now: Date = new Date(),
-): void {
-  if (!account.totp_enabled_at || !account.totp_secret) return;
-  const given = code?.trim();
-  if (!given) throw totpRequired();
-  if (!codeMatches(account.totp_secret, given, now)) throw totpInvalid();
-}
-
-/**
- * verifyTotpIfEnabled, and each code signs in once: someone who saw a code typed (shoulder,
- * screen share, phishing proxy) cannot reuse it in the ~90 s it stays valid. Used steps are
- * kept in the shared rate_limits counters (hashed keys), so this holds across app instances.
- */
-export async function verifyTotpOnce(
+export async function checkSecondFactor(
   db: Kysely<DB>,
   account: { id: string; totp_secret: string | null; totp_enabled_at: string | Date | null },
   code: string | null | undefined,
   now: Date = new Date(),
-): Promise<void> {
-  if (!account.totp_enabled_at || !account.totp_secret) return;
+): Promise<SecondFactor> {
+  if (!account.totp_enabled_at || !account.totp_secret) return 'not_enabled';
   const given = code?.trim();
-  if (!given) throw totpRequired();
+  if (!given) return 'refused';
   const step = matchingStep(account.totp_secret, given, now);
-  if (step === null) throw totpInvalid();
+  if (step === null) return 'refused';
   const use = await hitCounter(db, `totp-used:${account.id}:${step}`, 4 * 30_000, now);
-  if (use.current > 1) throw totpInvalid();
+  return use.current > 1 ? 'refused' : 'proved';
 }
 
-/** Does this audience have to set up TOTP before writing (REQUIRE_MFA=editors)? */
-export async function mfaRequired(app: FastifyInstance, audience: Audience): Promise<boolean> {
-  if (app.config.REQUIRE_MFA !== 'editors') return false;
-  if (audience.kind !== 'editor' && audience.kind !== 'admin') return false;
-  return !(await totpEnabled(app.database.db, audience.accountId));
+export type MfaStep = 'set_up_totp' | 'sign_in_with_code';
+
+/**
+ * What a session still needs before it may write, or null. With REQUIRE_MFA=editors an
+ * editor's or admin's session must itself have proved a code (at sign-in, or by switching
+ * TOTP on): an account that has TOTP does not lend it to a session that never used it.
+ */
+export function mfaStep(
+  config: { REQUIRE_MFA: 'off' | 'editors' },
+  session: { role: Audience['kind']; totpEnabled: boolean; secondFactor: boolean },
+): MfaStep | null {
+  if (config.REQUIRE_MFA !== 'editors') return null;
+  if (session.role !== 'editor' && session.role !== 'admin') return null;
+  if (session.secondFactor) return null;
+  return session.totpEnabled ? 'sign_in_with_code' : 'set_up_totp';
+}
+
+/** Does this audience have to prove a second factor before writing (REQUIRE_MFA=editors)? */
+export function mfaRequired(config: { REQUIRE_MFA: 'off' | 'editors' }, audience: Audience): boolean {
+  if (audience.kind === 'anonymous') return false;
+  return mfaStep(config, { role: audience.kind, totpEnabled: false, secondFactor: audience.secondFactor === true }) !== null;
 }
 
 /** What an editor without TOTP still needs to do: sign in and out, and set TOTP up. */
@@ -92,11 +92,12 @@ export const MFA_EXEMPT_ROUTES = new Set([
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const mfaRequiredError = () => new HttpError(403, 'mfa_required',
-  'Stel eerst tweestapsverificatie in voordat u iets wijzigt. / Set up two-step verification before making changes.');
+  'Log in met de code uit uw authenticator-app (of stel die eerst in) voordat u iets wijzigt. '
+  + '/ Sign in with the code from your authenticator app (or set it up first) before making changes.');
 
-/** Global preHandler: 403 `mfa_required` on writes by editors/admins without TOTP, when configured. */
+/** Global preHandler: 403 `mfa_required` on writes by editors/admins whose session proved no second factor, when configured. */
 export async function requireMfaIfConfigured(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   if (READS.has(request.method) || !request.audience || request.audience.kind === 'anonymous') return;
   if (MFA_EXEMPT_ROUTES.has(request.routeOptions.url ?? '')) return;
-  if (await mfaRequired(request.server, request.audience)) throw mfaRequiredError();
+  if (mfaRequired(request.server.config, request.audience)) throw mfaRequiredError();
 }

@@ -1,7 +1,7 @@
 // The exporter: one kind as a CSV file, as the audience may see it.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { toCsv } from './csv.format';
 import type { KindName } from './csv.kind';
 import { kindByName } from './csv.kinds';

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/audit.queries';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { parseCsv } from './csv.format';
 import type { ImportRow, KindName, Progress, RowError } from './csv.kind';
 import { kindByName } from './csv.kinds';

@@ -3,7 +3,7 @@
 // to check references and permissions, and how to write a validated file.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import type { Codec } from './csv.values';
 
 export const KINDS = ['organisations', 'teams', 'locations', 'people'] as const;

@@ -4,40 +4,19 @@
 // not see are left out of its export, and on import a column that is absent changes nothing.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { presentPeople } from '../people/people.present';
 import { personRowFilter } from '../people/visibility';
-import { isCurrentMembership } from '../people/membership';
+import { isCurrentMembership } from '../domain/membership';
 import { type Kind, byCells } from './csv.kind';
-import { type Codec, DATE, EMAIL, EXTERNAL_ID, KEY, list, oneOf, optional, PHONE, text, URL_OR_PATH, yesNo } from './csv.values';
+import { EMAIL, EXTERNAL_ID, KEY, list, oneOf, optional, PHONE, text, URL_OR_PATH, yesNo } from './csv.values';
 import { keysById } from './csv.refs';
 import { checkPeople } from './people.check';
+import { LEVELS, MEMBERSHIP, type MembershipCell, PUBLISHABLE, PUBLISHABLE_FIELD } from './people.fields';
 import { writePeople } from './people.write';
-import { teamVisibleTo } from '../teams/teams.visibility';
-
-export interface MembershipCell { team: string; role: string; contact: boolean; since: string | null }
-
-/** `TEAM:rol:ja:2024-01-31` (role, contact person and since may be left off). */
-export const MEMBERSHIP: Codec<MembershipCell> = {
-  read: (cell) => {
-    const [team = '', role = 'member', contact = 'nee', since = ''] = cell.split(':').map((p) => p.trim());
-    const t = EXTERNAL_ID.read(team);
-    if (!t.ok) return t;
-    if ((role || 'member').length > 60 || /[\u0000-\u001F;,]/.test(role)) return { ok: false, message: 'rol mag hoogstens 60 tekens hebben, zonder ; of ,' };
-    const c = yesNo.read(contact);
-    if (!c.ok) return c;
-    if (since && !DATE.read(since).ok) return { ok: false, message: 'sinds moet een datum zijn als 2025-01-31' };
-    return { ok: true, value: { team: t.value, role: role || 'member', contact: c.value, since: since || null } };
-  },
-  write: (m) => `${m.team}:${m.role}:${yesNo.write(m.contact)}:${m.since ?? ''}`,
-};
+import { teamVisibleTo } from '../domain/team-visibility';
 
 const DAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
-/** Fields a person can publish to residents besides the contact fields (which use `publiek`). */
-export const PUBLISHABLE = ['foto', 'vraag_mij_over'] as const;
-export const PUBLISHABLE_FIELD = { foto: 'photo', vraag_mij_over: 'ask_me_about' } as const;
-/** Visibility levels in the file, Dutch; empty = leave as it is (or the default for a new person). */
-export const LEVELS = { publiek: 'public', professionals: 'professionals', team: 'team' } as const;
 const level = optional(oneOf(Object.keys(LEVELS) as Array<keyof typeof LEVELS>));
 
 export const PEOPLE_COLUMNS: Kind['columns'] = [

@@ -6,7 +6,7 @@ import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { AREA_CODE, EMAIL, EXTERNAL_ID, KEY, list, oneOf, optional, PHONE, text, URL_OR_PATH } from './csv.values';
 import { insertRows, matchKeys, type SqlColumn, syncLinks, updateRows } from './csv.upsert';
 import { existingBuurten, existingKeys, keysById } from './csv.refs';
-import { teamVisibleTo } from '../teams/teams.visibility';
+import { teamVisibleTo } from '../domain/team-visibility';
 
 const ACCESS = ['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision'] as const;
 const FIELDS: Array<{ header: string; column: string; sql: SqlColumn['type'] }> = [

@@ -4,36 +4,14 @@
 // Builds the write plan.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import type { ConsentField } from '../db/types';
-import { PUBLISHABLE_FIELD } from './kind.people';
 import { may, ownersOf, teamsEditableBy } from '../domain/permissions';
 import { type ImportRow, type RowError } from './csv.kind';
-import { matchKeys, type SqlColumn } from './csv.upsert';
+import { matchKeys } from './csv.upsert';
 import { existingKeys } from './csv.refs';
-import type { MembershipCell } from './kind.people';
+import { type MembershipCell, PEOPLE_FIELDS, PUBLISHABLE_FIELD } from './people.fields';
 
-export const PEOPLE_FIELDS: Array<{ header: string; column: string; sql: SqlColumn['type']; keepWhenNull?: boolean; level?: boolean }> = [
-  { header: 'voornaam', column: 'given_name', sql: 'text' },
-  { header: 'achternaam', column: 'family_name', sql: 'text' },
-  { header: 'voornaamwoorden', column: 'pronouns', sql: 'text' },
-  { header: 'functie', column: 'job_title', sql: 'text' },
-  { header: 'vraag_mij_over', column: 'ask_me_about', sql: 'text' },
-  { header: 'talen', column: 'languages', sql: 'text[]' },
-  { header: 'werkdagen', column: 'working_days', sql: 'text[]' },
-  // no photo in a file (e.g. one exported without consent) keeps the stored address
-  { header: 'foto_url', column: 'photo_url', sql: 'text', keepWhenNull: true },
-  { header: 'foto_toestemming', column: 'photo_consent', sql: 'boolean' },
-  { header: 'publiek_profiel', column: 'public_profile', sql: 'boolean' },
-  { header: 'telefoon_mobiel', column: 'phone_mobile', sql: 'text' },
-  { header: 'telefoon_mobiel_zichtbaarheid', column: 'phone_mobile_visibility', sql: 'text', keepWhenNull: true, level: true },
-  { header: 'telefoon_werk', column: 'phone_work', sql: 'text' },
-  { header: 'telefoon_werk_zichtbaarheid', column: 'phone_work_visibility', sql: 'text', keepWhenNull: true, level: true },
-  { header: 'email_werk', column: 'email_work', sql: 'text' },
-  { header: 'email_werk_zichtbaarheid', column: 'email_work_visibility', sql: 'text', keepWhenNull: true, level: true },
-  { header: 'beschikbaarheid', column: 'availability_note', sql: 'text' },
-  { header: 'notities', column: 'private_notes', sql: 'text' },
-];
 // 'publiek' is not a stored level: it means "professionals, and published to residents"
 // (a dated consent of the person, see server/people/visibility.ts).
 const LEVEL_VALUE: Record<string, string> = { publiek: 'professionals', professionals: 'professionals', team: 'team' };

@@ -4,10 +4,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { ConsentField, DB } from '../db/types';
 import { endMembershipsOn } from '../memberships/memberships.queries';
-import { isCurrentMembership } from '../people/membership';
+import { isCurrentMembership } from '../domain/membership';
 import type { Progress, WriteResult } from './csv.kind';
 import { chunks, insertRows, syncLinks, updateRows } from './csv.upsert';
-import { PEOPLE_FIELDS, type PeoplePlan } from './people.check';
+import type { PeoplePlan } from './people.check';
+import { PEOPLE_FIELDS } from './people.fields';
 
 export async function writePeople(trx: Kysely<DB>, raw: unknown, headers: Set<string>, progress: Progress): Promise<WriteResult> {
   const plan = raw as PeoplePlan;

@@ -232,6 +232,7 @@ export interface Sessions {
   id: Generated<string>;
   last_seen_at: Generated<Timestamptz>;
   revoked_at: Timestamptz | null;
+  second_factor_at: Timestamptz | null;
   token_hash: string;
   user_agent: string | null;
 }

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../http/schemas';
-import { portraitSvg } from '../../seeds/demo/portraits';
+import { portraitSvg } from './demo-photos.portraits';
 
 const Params = z.object({
   name: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Alleen kleine letters, cijfers en streepjes (1–64 tekens)'),

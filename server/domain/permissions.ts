@@ -22,9 +22,9 @@
 // gets the result, not the rules: the API answers `may: {…}` per record, computed here.
 import { type Expression, type ExpressionBuilder, type Kysely, sql, type SqlBool } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from './audience';
 import { HttpError, notFound } from '../http/errors';
-import { isCurrentMembership } from '../people/membership';
+import { isCurrentMembership } from './membership';
 
 export type RecordKind = 'organisation' | 'team' | 'location' | 'person' | 'membership';
 

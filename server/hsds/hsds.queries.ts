@@ -5,8 +5,8 @@ import { type Kysely, sql } from 'kysely';
 import { likePattern } from '../db/sql';
 import type { DB } from '../db/types';
 import { taxonomyId, TEAM_TYPE_TAXONOMY, termId, TOPIC_TAXONOMY } from './hsds.ids';
-import { teamVisibleTo } from '../teams/teams.visibility';
-import { ANONYMOUS } from '../http/audience';
+import { teamVisibleTo } from '../domain/team-visibility';
+import { ANONYMOUS } from '../domain/audience';
 
 export interface Term { id: string; taxonomy: string; key: string; label_nl: string; label_en: string }
 export interface Vocabulary { terms: Term[]; byId: Map<string, Term>; byKey: Map<string, Term> }

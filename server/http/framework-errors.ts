@@ -6,23 +6,24 @@ import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
-import { WEB_DIST } from '../web/web.routes';
 import { isMachinePath } from './api-paths';
 import { send } from './errors';
 
-function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const path = request.url.split('?')[0] ?? '/';
-  if (error.code === 'FST_ERR_BAD_URL' && wantsWebApp(request, path)) {
-    // A mistyped link into the web app: its shell shows a readable error page (with a way
-    // back) instead of a JSON blob in the browser.
-    const shell = webShell();
-    if (shell) return reply.status(400).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(shell);
-  }
-  const code = error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request';
-  const message = error.code === 'FST_ERR_BAD_URL'
-    ? 'Het adres bevat een ongeldige %-codering.'
-    : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'Een deel van het adres is te lang.' : 'Ongeldig verzoek.';
-  return send(reply, 400, code, message, [{ in: 'path', message: error.message.replace(/'[^']*'/, 'path') }]);
+function frameworkErrors(webShell: () => string | null) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (error.code === 'FST_ERR_BAD_URL' && wantsWebApp(request, path)) {
+      // A mistyped link into the web app: its shell shows a readable error page (with a way
+      // back) instead of a JSON blob in the browser.
+      const shell = webShell();
+      if (shell) return reply.status(400).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(shell);
+    }
+    const code = error.code === 'FST_ERR_BAD_URL' ? 'bad_url' : 'bad_request';
+    const message = error.code === 'FST_ERR_BAD_URL'
+      ? 'Het adres bevat een ongeldige %-codering.'
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'Een deel van het adres is te lang.' : 'Ongeldig verzoek.';
+    return send(reply, 400, code, message, [{ in: 'path', message: error.message.replace(/'[^']*'/, 'path') }]);
+  };
 }
 
 function wantsWebApp(request: FastifyRequest, path: string): boolean {
@@ -31,12 +32,15 @@ function wantsWebApp(request: FastifyRequest, path: string): boolean {
   return request.server.hasRoute({ method: 'GET', url: '/*' }); // the web app is served
 }
 
-let shellCache: string | null | undefined;
-function webShell(): string | null {
-  if (shellCache === undefined) {
-    try { shellCache = readFileSync(`${WEB_DIST}/index.html`, 'utf8'); } catch { shellCache = null; }
-  }
-  return shellCache;
+/** The built web app's index.html, read once; null when there is no build. */
+function shellReader(file: string): () => string | null {
+  let shell: string | null | undefined;
+  return () => {
+    if (shell === undefined) {
+      try { shell = readFileSync(file, 'utf8'); } catch { shell = null; }
+    }
+    return shell;
+  };
 }
 
 const CLIENT_ERRORS: Record<string, [number, string, string]> = {
@@ -57,5 +61,10 @@ function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket) {
   socket.destroy();
 }
 
-/** Spread into the Fastify options in buildApp. */
-export const frameworkErrorOptions = { frameworkErrors, clientErrorHandler } satisfies Partial<FastifyServerOptions>;
+/**
+ * Spread into the Fastify options in buildApp. `webShellFile` is the web app's index.html
+ * (web/web.routes.ts knows where it is built; the kernel does not import a feature).
+ */
+export function frameworkErrorOptions(webShellFile: string) {
+  return { frameworkErrors: frameworkErrors(shellReader(webShellFile)), clientErrorHandler } satisfies Partial<FastifyServerOptions>;
+}

@@ -6,8 +6,8 @@ import type { DB } from '../db/types';
 import { auditedWrite, lockVersion, type WriteContext, verifyRecord } from '../editing/editing.kernel';
 import { buurtAt } from '../lookup/lookup.queries';
 import type { LocationCreate, LocationPatch } from './locations.schemas';
-import { teamVisibleTo } from '../teams/teams.visibility';
-import { ANONYMOUS, type Audience } from '../http/audience';
+import { teamVisibleTo } from '../domain/team-visibility';
+import { ANONYMOUS, type Audience } from '../domain/audience';
 
 const COLUMNS = ['id', 'name', 'street', 'house_number', 'postcode', 'city', 'lat', 'lon', 'buurt_code', 'opening_hours', 'version', 'updated_at', 'last_verified_at'] as const;
 

@@ -3,8 +3,8 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
-import { teamVisibleTo } from '../teams/teams.visibility';
-import { ANONYMOUS } from '../http/audience';
+import { teamVisibleTo } from '../domain/team-visibility';
+import { ANONYMOUS } from '../domain/audience';
 
 export interface Point { lon: number; lat: number }
 export interface AreaRef { code: string; name: string }

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { HttpError } from '../http/errors';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { GeocoderError, geocoderUnavailable } from '../geocoder/geocoder.errors';
 import type { GeocodedAddress } from '../geocoder/geocoder.schemas';
 import type { HouseNumber, Locatieserver } from '../geocoder/locatieserver';

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { type teamsServing, teamsServingAny } from '../areas/areas.queries';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { membersOfTeams } from '../people/people.queries';
 import type { LookupTeam } from './lookup.schemas';
 

@@ -9,7 +9,7 @@ import Supercluster from 'supercluster';
 import type { DB } from '../db/types';
 import { markerTuples, type MarkerRow } from './map.queries';
 import type { MarkersQuery } from './map.schemas';
-import { hiddenCutoff } from '../review/staleness';
+import { hiddenCutoff } from '../domain/staleness';
 
 export const CLUSTER_MAX_ZOOM = 17; // above this every point stands alone
 export const CLUSTER_RADIUS = 60;

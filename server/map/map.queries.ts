@@ -5,8 +5,8 @@ import type { DB } from '../db/types';
 import type { BBox } from '../http/schemas';
 import type { Band } from '../areas/areas.bands';
 import type { MarkersQuery } from './map.schemas';
-import { teamVisibleTo } from '../teams/teams.visibility';
-import { ANONYMOUS } from '../http/audience';
+import { teamVisibleTo } from '../domain/team-visibility';
+import { ANONYMOUS } from '../domain/audience';
 
 export const MARKER_FIELDS = ['lat', 'lon', 'team_id', 'team_type', 'team_name', 'location_id'];
 export type MarkerRow = readonly [number, number, string, string, string, string];

@@ -7,7 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
 import { auditedWrite, lockVersion, missingIds, throwFirst, type Trx, unknownRefs, type WriteContext } from '../editing/editing.kernel';
 import { HttpError } from '../http/errors';
-import { isCurrentMembership } from '../people/membership';
+import { isCurrentMembership } from '../domain/membership';
 import type { MembershipCreate, MembershipEnd, MembershipPatch } from './memberships.schemas';
 
 const select = (db: Kysely<DB> | Trx) => db.selectFrom('memberships as m')

@@ -4,7 +4,7 @@
 // the caller may not see is left out.
 import { type Kysely, sql, type SqlBool } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
 import { presentPeople } from '../people/people.present';
 import { newInArea } from './newness.queries';

@@ -7,7 +7,7 @@ import { errorResponses } from '../http/schemas';
 import { findArea } from './area.queries';
 import { areaChanges } from './changes.queries';
 import { Changes, ChangesParams, ChangesQuery } from './onboarding.schemas';
-import { NEW_IN_WIJK_WEEKS } from '../../seeds/kennismaken';
+import { NEW_IN_WIJK_WEEKS } from '../domain/kennismaken';
 
 const changesRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;

@@ -8,7 +8,7 @@ import { loadAudience } from '../auth/auth.queries';
 import type { Mailer } from '../mail/mailer';
 import { areaChanges } from './changes.queries';
 import { digestMail } from './digest.mail';
-import { isoWeek } from './digest.queries';
+import { isoWeek } from '../mail/mail.week';
 
 const WEEK_MS = 7 * 86_400_000;
 

@@ -1,9 +1,9 @@
 // The kennismaken pack: the teams serving a wijk, those that matter most for the caller's
-// own team type first (order from seeds/kennismaken.ts), each with its people as the caller
+// own team type first (order from domain/kennismaken.ts), each with its people as the caller
 // may see them (membersOfTeams), the caller's own "met" marks, progress and suggestions.
 import type { Kysely } from 'kysely';
-import { MEET_FIRST, WHEN_TO_CALL } from '../../seeds/kennismaken';
-import type { TeamTypeKey } from '../../seeds/taxonomy';
+import { MEET_FIRST, WHEN_TO_CALL } from '../domain/kennismaken';
+import type { TeamTypeKey } from '../domain/team-types';
 import type { DB } from '../db/types';
 import type { SignedIn } from '../auth/guards';
 import { teamsServing } from '../areas/areas.queries';

@@ -4,10 +4,10 @@
 // entry; one with neither (seeded long ago) counts as old. Earlier memberships in the wijk,
 // ended or not, count too, so moving from one wijk team to another is not "new".
 import { type Kysely, sql, type SqlBool } from 'kysely';
-import { NEW_IN_WIJK_WEEKS } from '../../seeds/kennismaken';
+import { NEW_IN_WIJK_WEEKS } from '../domain/kennismaken';
 import type { DB } from '../db/types';
 import { buurtCodesUnder } from '../areas/areas.queries';
-import { isCurrentMembership } from '../people/membership';
+import { isCurrentMembership } from '../domain/membership';
 
 /** The ids of the people new in the area (wijk, buurt or gemeente). */
 export async function newInArea(db: Kysely<DB>, code: string): Promise<Set<string>> {

@@ -2,7 +2,7 @@
 // marks (never readable by anyone else) and the wijk the caller chose.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { origin, sendCard, VCARD } from '../vcard/vcard.routes';
+import { origin, sendCard, VCARD } from '../vcard/vcard.reply';
 import { packVcard } from '../vcard/vcard.queries';
 import { z } from 'zod';
 import { requireSignedIn, signedIn } from '../auth/guards';

@@ -40,7 +40,7 @@ export const Pack = z.object({
   area: AreaRef.nullable().describe('null: no wijk known yet; choose one (PUT /api/me/home-area)'),
   area_source: z.enum(['query', 'chosen', 'teams']).nullable(),
   own_team_types: z.array(z.string()),
-  /** The team types this caller meets first, in order (from seeds/kennismaken.ts). */
+  /** The team types this caller meets first, in order (from domain/kennismaken.ts). */
   meet_first: z.array(z.string()),
   teams: z.array(PackTeam),
   progress: z.array(Progress),

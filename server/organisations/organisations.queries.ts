@@ -2,8 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
 import { likePattern } from '../db/sql';
 import { mayFlags } from '../domain/permissions';
-import { teamVisibleTo } from '../teams/teams.visibility';
-import { ANONYMOUS, type Audience } from '../http/audience';
+import { teamVisibleTo } from '../domain/team-visibility';
+import { ANONYMOUS, type Audience } from '../domain/audience';
 
 const teamCount = sql<number>`(select count(*)::int from teams t where t.organisation_id = o.id and t.archived_at is null)`.as('team_count');
 const COLUMNS = ['o.id', 'o.name', 'o.description', 'o.website', 'o.phone', 'o.email', 'o.last_verified_at'] as const;

@@ -6,7 +6,7 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/types';
 import { auditMobileViews } from '../audit/audit.queries';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { type Person, personSchemaFor, selectVisiblePeople, withDisplayName } from './visibility';
 
 /**

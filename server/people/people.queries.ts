@@ -2,15 +2,15 @@
 // WHICH people (filters, memberships, paging); what of them is shown is visibility.ts's.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { likePattern } from '../db/sql';
 import { teamsServing } from '../areas/areas.queries';
 import { mayFlags, ownerOf } from '../domain/permissions';
-import { isCurrentMembership } from './membership';
+import { isCurrentMembership } from '../domain/membership';
 import { presentInOrder, presentPeople } from './people.present';
 import type { PeopleQuery } from './people.schemas';
 import { expertiseVisible, type Person, personRowFilter } from './visibility';
-import { teamVisibleTo } from '../teams/teams.visibility';
+import { teamVisibleTo } from '../domain/team-visibility';
 
 export interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person; membership_id?: string }
 export interface TeamMembers { members: Member[]; hidden: number }

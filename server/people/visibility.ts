@@ -12,10 +12,10 @@
 //                         person currently works in, admins, and the person themself.
 import { type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import type { ConsentField, DB } from '../db/types';
-import { isCurrentMembership } from './membership';
-import { hiddenCutoff, staleCutoff, verifiedBasis } from '../review/staleness';
+import { isCurrentMembership } from '../domain/membership';
+import { hiddenCutoff, staleCutoff, verifiedBasis } from '../domain/staleness';
 
 type PeopleEb = ExpressionBuilder<DB & { p: DB['people'] }, 'p'>;
 
@@ -23,7 +23,7 @@ export const CONSENT_FIELDS = ['photo', 'ask_me_about', 'phone_work', 'email_wor
 
 /**
  * Rows the audience may see at all: residents see only people who opted in and who are
- * not hidden for staleness (not verified for too long: review/staleness.ts, cut-off from
+ * not hidden for staleness (not verified for too long: domain/staleness.ts, cut-off from
  * the app's clock and config); professionals see those too, marked by `stale`.
  */
 export function personRowFilter(audience: Audience) {
@@ -34,7 +34,7 @@ export function personRowFilter(audience: Audience) {
       : eb('p.archived_at', 'is', null);
 }
 
-/** Staleness columns of person `p` (review/staleness.ts): the same for every audience. */
+/** Staleness columns of person `p` (domain/staleness.ts): the same for every audience. */
 function stalenessColumns() {
   const basis = verifiedBasis('p');
   return [

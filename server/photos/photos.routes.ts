@@ -14,7 +14,13 @@ import { PHOTO_MAX_BYTES, PHOTO_TYPES, photoUrlOf, processPhoto } from './photos
 import { photoBytes, photoOwners, photoSubject, removePhoto, savePhoto } from './photos.queries';
 import { PhotoFileParams, PhotoParams, PhotoSaved, PhotoUploadQuery } from './photos.schemas';
 
-const YEAR = 31_536_000;
+/**
+ * A portrait's address is its content hash, so the bytes never change; but who may see
+ * them does: withdrawing consent must also reach copies in shared caches (a proxy, a
+ * resident's phone) soon. So no year and no `immutable`: at most a day, then the ETag
+ * revalidates cheaply (304) or the 404 of a withdrawn consent arrives.
+ */
+const PHOTO_MAX_AGE = 86_400;
 // Re-encoding costs CPU: a generous limit per account stops a script, never a person.
 const UPLOAD_LIMIT = {
   max: 30, timeWindow: 15 * 60_000, groupId: 'photo-upload',
@@ -82,11 +88,11 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['directory'], summary: 'A portrait by content hash (WebP); 404 when the asker may not see it (any more)',
       params: PhotoFileParams, response: { 200: z.any().describe('image/webp'), ...errorResponses(400, 404) },
     },
-    // After the audience hook's "private, no-store": a content-addressed image never changes.
+    // After the audience hook's "private, no-store": the bytes never change, the right to see them may.
     onSend: async (request, reply, payload) => {
       if (reply.statusCode === 200 || reply.statusCode === 304) {
         const scope = request.audience.kind === 'anonymous' ? 'public' : 'private';
-        reply.header('cache-control', `${scope}, max-age=${YEAR}, immutable`);
+        reply.header('cache-control', `${scope}, max-age=${PHOTO_MAX_AGE}`);
       }
       return payload;
     },

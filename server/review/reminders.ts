@@ -8,7 +8,7 @@ import { loadAudience } from '../auth/auth.queries';
 import type { SignedIn } from '../auth/guards';
 import type { Mailer } from '../mail/mailer';
 import type { MailContent } from '../mail/templates';
-import { isoWeek } from '../onboarding/digest.queries';
+import { isoWeek } from '../mail/mail.week';
 import { reviewItems, type ReviewItem } from './review.queries';
 
 export interface ReminderRun { period: string; sent: number; failed: number }

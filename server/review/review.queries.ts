@@ -5,8 +5,8 @@ import { type Kysely, sql, type SqlBool } from 'kysely';
 import type { DB } from '../db/types';
 import type { SignedIn } from '../auth/guards';
 import { peopleEditableBy, teamsEditableBy } from '../domain/permissions';
-import { isCurrentMembership } from '../people/membership';
-import { stalenessOf, staleCutoff, stalenessPolicy, verifiedBasis } from './staleness';
+import { isCurrentMembership } from '../domain/membership';
+import { stalenessOf, staleCutoff, stalenessPolicy, verifiedBasis } from '../domain/staleness';
 
 /** Entries becoming stale within this many days are listed too ("binnenkort"), so editors can act early. */
 export const SOON_DAYS = 14;

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-
-/** Staleness of a team or person (review/staleness.ts), on every team and person response. */
-export const StalenessFields = {
-  stale: z.boolean().describe('Not verified for STALE_AFTER_MONTHS: "te controleren"'),
-  stale_since: z.string().nullable().describe('When it became stale (null while fresh)'),
-  hidden_from_residents: z.boolean().describe('Hidden from residents (stale for STALE_GRACE_MONTHS more); professionals still see it'),
-  hidden_from_residents_at: z.string().describe('When it is (or was) hidden from residents unless verified before'),
-};
+import { StalenessFields } from '../domain/staleness.schemas';
 
 export const ReviewQuery = z.object({
   scope: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Must be the UUID of an organisation or team you edit')

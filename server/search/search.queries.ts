@@ -2,7 +2,7 @@
 // Free functions, db first, no HTTP. The SQL itself is in search.sql.ts.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { presentPeople } from '../people/people.present';
 import { jargonTypes } from './search.vocabulary';
 import type { SearchItem, SearchKind, SearchQuery, SearchResult } from './search.schemas';

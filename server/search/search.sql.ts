@@ -7,14 +7,14 @@
 // so the ranking cost is bounded however common a word is. Only candidates are scored.
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
-import { isCurrentMembership } from '../people/membership';
+import { isCurrentMembership } from '../domain/membership';
 import { personRowFilter } from '../people/visibility';
 import type { SearchKind } from './search.schemas';
 import { INPUT, PHRASES } from './search.phrases';
 import type { JargonHit } from './search.vocabulary';
-import { teamVisibleTo } from '../teams/teams.visibility';
+import { teamVisibleTo } from '../domain/team-visibility';
 
 export interface SearchPlan {
   q: string;

@@ -3,13 +3,13 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { likePattern } from '../db/sql';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
 import { mayFlags, ownersOf } from '../domain/permissions';
 import { listMembers } from '../people/people.queries';
 import type { TeamListQuery } from './teams.schemas';
-import { teamVisibleTo } from './teams.visibility';
-import { stalenessOf } from '../review/staleness';
+import { teamVisibleTo } from '../domain/team-visibility';
+import { stalenessOf } from '../domain/staleness';
 
 type TeamEb = ExpressionBuilder<DB & { t: DB['teams'] }, 't'>;
 
@@ -99,7 +99,7 @@ async function requestedFor(db: Kysely<DB>, audience: Audience, teamId: string) 
   });
 }
 
-/** Adds the staleness fields (review/staleness.ts) and drops the created_at they came from. */
+/** Adds the staleness fields (domain/staleness.ts) and drops the created_at they came from. */
 function withStaleness<T extends { last_verified_at: string | null; created_at: unknown }>({ created_at, ...team }: T) {
   return { ...team, ...stalenessOf(team.last_verified_at, created_at as string) };
 }

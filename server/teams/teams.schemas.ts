@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AreaCode, BBox, KeyList, MayFlags, NullableTimestamp, PageQuery, Paged, SearchText, Timestamp } from '../http/schemas';
 import { Member } from '../people/people.schemas';
-import { StalenessFields } from '../review/review.schemas';
+import { StalenessFields } from '../domain/staleness.schemas';
 
 export const Access = z.enum(['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision']);
 

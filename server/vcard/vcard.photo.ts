@@ -3,7 +3,7 @@
 // JPEG, not SVG, and the card then works offline); any other photo is referred to by URL.
 import { LRUCache } from 'lru-cache';
 import sharp from 'sharp';
-import { portraitSvg } from '../../seeds/demo/portraits';
+import { portraitSvg } from '../demo-photos/demo-photos.portraits';
 
 const DEMO = /^\/demo-photos\/([a-z0-9-]{1,64})\.svg$/;
 const cache = new LRUCache<string, string>({ max: 2000 });

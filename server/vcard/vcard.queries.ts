@@ -1,7 +1,7 @@
 // Which cards a vCard download holds, through the people, teams and areas features only.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../http/audience';
+import type { Audience } from '../domain/audience';
 import { getPerson } from '../people/people.queries';
 import { getTeam } from '../teams/teams.queries';
 import { getArea, teamsServing } from '../areas/areas.queries';

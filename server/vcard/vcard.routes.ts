@@ -9,26 +9,14 @@ import { errorResponses, IdParams } from '../http/schemas';
 import { AreaCodeParams } from '../areas/areas.schemas';
 import { presentPeople } from '../people/people.present';
 import { areaVcard, personVcard, teamVcard } from './vcard.queries';
-import { teamVisibleTo } from '../teams/teams.visibility';
-
-export const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-/** An ASCII file name a phone shows: "Buurtteam Noord.vcf". */
-const fileName = (name: string) => `${name.normalize('NFKD').replace(/[^\w .-]/g, '').trim().slice(0, 60) || 'contact'}.vcf`;
-
-export function sendCard(reply: FastifyReply, card: { name: string; text: string }) {
-  return reply.type('text/vcard; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${fileName(card.name)}"`)
-    // what a card holds depends on who asks
-    .header('cache-control', 'private, no-store')
-    .send(card.text);
-}
+import { teamVisibleTo } from '../domain/team-visibility';
+import { origin, sendCard, VCARD } from './vcard.reply';
 
 async function sendQr(request: FastifyRequest, reply: FastifyReply, path: string) {
   const svg = await QRCode.toString(`${origin(request)}${path}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return reply.type('image/svg+xml').header('cache-control', 'public, max-age=3600').send(svg);
 }
 
-export const VCARD = { 200: z.string().describe('text/vcard (vCard 4.0, RFC 6350)') };
 const SVG = { 200: z.string().describe('image/svg+xml') };
 
 const vcardRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -44,7 +44,7 @@ export function sessionCookieFrom(setCookie: string | string[] | undefined): str
 }
 
 // Each sign-in comes from its own loopback address, so tests that sign in often don't run
-// into the per-address sign-in limit (tests/rate-limit.test.ts tests that limit on purpose).
+// into the per-address sign-in limit (tests/auth/rate-limit.test.ts tests that limit on purpose).
 let nextAddress = 0;
 const freshAddress = () => { nextAddress++; return `127.77.${Math.floor(nextAddress / 250) % 250}.${(nextAddress % 250) + 1}`; };
 

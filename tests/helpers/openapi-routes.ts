@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../server/db/types';
-import { isCurrentMembership } from '../../server/people/membership';
+import { isCurrentMembership } from '../../server/domain/membership';
 import { DEMO_ACCOUNTS, DEMO_EDITOR_ORGANISATION, DEMO_PROFESSIONAL_TEAM } from '../../seeds/demo/accounts';
 
 export interface ApiRoute {

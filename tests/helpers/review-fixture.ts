@@ -3,7 +3,7 @@
 // hidden from residents), renamed so their names occur nowhere else.
 import { type Kysely, sql, type SqlBool } from 'kysely';
 import type { DB } from '../../server/db/types';
-import { isCurrentMembership } from '../../server/people/membership';
+import { isCurrentMembership } from '../../server/domain/membership';
 import { DEMO_EDITOR_ORGANISATION } from '../../seeds/demo/accounts';
 
 export const monthsBefore = (now: Date, months: number) => { const d = new Date(now); d.setUTCMonth(d.getUTCMonth() - months); return d; };

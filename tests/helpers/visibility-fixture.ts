@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../server/db/types';
-import type { Audience } from '../../server/http/audience';
+import type { Audience } from '../../server/domain/audience';
 
 // Account ids are uuids: the audit log records who saw which 06 number.
 const FIXTURE_ACCOUNTS = { professional: '00000000-0000-4000-8000-00000000f001', editor: '00000000-0000-4000-8000-00000000f002', admin: '00000000-0000-4000-8000-00000000f003' } as const;

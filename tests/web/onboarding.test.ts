@@ -43,7 +43,7 @@ describeBrowser('web: kennismaken, who I have met and the change feed', () => {
     await page.goto(`${b.baseUrl}/kennismaken`);
     await page.waitForSelector('[data-testid="kennismaken"]');
     expect(await page.locator('h1').textContent()).toBe(`Kennismaken met ${WIJK.name}`);
-    // a huisarts meets the wijkteam first (seeds/kennismaken.ts)
+    // a huisarts meets the wijkteam first (server/domain/kennismaken.ts)
     expect(await page.getByTestId('pack-team').first().getAttribute('data-team-type')).toBe('social_district_team');
     const progress = page.getByTestId('progress');
     expect(await progress.textContent()).toMatch(/0 van \d+ Sociaal wijkteam/);

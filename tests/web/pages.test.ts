@@ -17,7 +17,8 @@ async function seriousViolations(page: Page) {
 async function widthAt320(page: Page): Promise<number> {
   const before = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.waitForTimeout(100);
+  // two animation frames: the resize has been laid out and painted
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (before) await page.setViewportSize(before);
   return width;

@@ -161,12 +161,14 @@ describeBrowser('web: search box, results page and address lookup', () => {
   it('a slow, older answer never replaces a newer one', async () => {
     let staleDone!: () => void;
     const stale = new Promise<void>((r) => { staleDone = r; });
+    let releaseStale!: () => void;
+    const newerShown = new Promise<void>((r) => { releaseStale = r; });
     let sawStale = false;
     await page.route('**/api/search?*', async (route) => {
       const q = new URL(route.request().url()).searchParams.get('q');
       if (q !== 'huisarts') return route.continue();
       sawStale = true;
-      await new Promise((r) => setTimeout(r, 1500));
+      await newerShown; // the older answer arrives only after the newer one is on screen
       await route.continue().catch(() => {}); // aborted by the page: fine
       staleDone();
     });
@@ -177,12 +179,13 @@ describeBrowser('web: search box, results page and address lookup', () => {
       await expect.poll(() => sawStale).toBe(true); // the request for "huisarts" is under way
       await box().fill('wijkteam');
       await suggestionsFor('wijkteam');
+      releaseStale();
       await stale;
       expect(await page.locator('#zoek-suggesties').getAttribute('data-query')).toBe('wijkteam');
       const names = await options().locator('.search-box__name').allTextContents();
       expect(names[0]).toMatch(/Wijkteam/);
       expect(names.some((n) => /Huisarts/.test(n))).toBe(false);
-    } finally { await page.unroute('**/api/search?*'); }
+    } finally { releaseStale(); await page.unroute('**/api/search?*'); }
   });
 
   it('Enter without a chosen suggestion goes to /zoeken, which lists the gp practices with kind labels', async () => {

@@ -25,7 +25,7 @@ export function AccountPage() {
         <dt>{t('account.role')}</dt><dd>{t(`account.role.${me.role}`)}</dd>
       </dl>
       {me.person_id && <p><a href={`/mensen/${me.person_id}`}>{t('account.my_profile')}</a></p>}
-      {me.mfa_required && <p class="notice notice--error" role="alert">{t('account.mfa_required')}</p>}
+      {me.mfa_required && <p class="notice notice--error" role="alert">{t(me.mfa_step === 'sign_in_with_code' ? 'account.mfa_sign_in_again' : 'account.mfa_required')}</p>}
       <ChangePassword email={me.email} />
       <Sessions />
       {(me.role === 'editor' || me.role === 'admin') && <TotpSection />}

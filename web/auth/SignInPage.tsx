@@ -1,7 +1,9 @@
-// /inloggen — sign in with e-mail and password (and a code from the authenticator app
-// when the account has one). After signing in the person goes where they were headed.
+// /inloggen — sign in with e-mail, password and, for accounts with two-step sign-in, the
+// code from the authenticator app. The code field is always there (optional): the server
+// answers one "e-mailadres, wachtwoord of code klopt niet" for any wrong combination, so
+// the form never learns, and never shows, whether the password alone was right or whether
+// the account has a second factor. After signing in the person goes where they were headed.
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api/client';
 import { t } from '../i18n/i18n';
 import { navigate } from '../router';
 import { useTitle } from '../components/Status';
@@ -20,7 +22,6 @@ export function SignInPage({ query }: { query: URLSearchParams }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [needCode, setNeedCode] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -28,10 +29,11 @@ export function SignInPage({ query }: { query: URLSearchParams }) {
     e.preventDefault();
     setBusy(true); setError(undefined);
     try {
-      await signIn({ email: email.trim(), password, ...(needCode ? { code: code.trim() } : {}) });
+      // Apps show the code as "123 456": the spaces are not part of it.
+      const digits = code.replace(/\s+/g, '');
+      await signIn({ email: email.trim(), password, ...(digits ? { code: digits } : {}) });
       navigate(safeNext(query.get('next')), { replace: true });
     } catch (err) {
-      if (err instanceof ApiError && (err.code === 'code_required' || err.code === 'invalid_code')) setNeedCode(true);
       setError(errorText(err));
     } finally { setBusy(false); }
   };
@@ -45,7 +47,8 @@ export function SignInPage({ query }: { query: URLSearchParams }) {
         <FormMessage kind="error" text={error} />
         <Field id="email" label={t('auth.field.email')} type="email" value={email} onInput={setEmail} autoComplete="username" inputMode="email" />
         <Field id="password" label={t('auth.field.password')} type="password" value={password} onInput={setPassword} autoComplete="current-password" />
-        {needCode && <Field id="code" label={t('auth.field.code')} value={code} onInput={setCode} autoComplete="one-time-code" inputMode="numeric" hint={t('auth.field.code_hint')} />}
+        <Field id="code" label={t('auth.field.code_optional')} value={code} onInput={setCode} required={false}
+          autoComplete="one-time-code" inputMode="numeric" hint={t('auth.field.code_optional_hint')} />
         <button class="button" type="submit" disabled={busy}>{t('auth.signin.submit')}</button>
       </form>
       <p><a href="/wachtwoord-vergeten">{t('auth.signin.forgot')}</a></p>

@@ -10,6 +10,8 @@ export interface Me {
   person_id: string | null;
   scopes?: unknown;
   mfa_required?: boolean;
+  /** What this session needs before it may write (REQUIRE_MFA=editors). */
+  mfa_step?: 'set_up_totp' | 'sign_in_with_code' | null;
 }
 
 interface State { me: Me | null | undefined; epoch: number }

@@ -1,0 +1,182 @@
+// /hsds: every response, paged and filtered, validates against the official HSDS 3.0
+// compiled schemas (../shared/hsds-3.0, offline); filters combine as AND; no people.
+import type { FastifyInstance } from 'fastify';
+import type { Kysely, KyselyPlugin } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../server/db/types';
+import { taxonomyId, TEAM_TYPE_TAXONOMY, termId, TOPIC_TAXONOMY } from '../../server/hsds/hsds.ids';
+import { servicePage } from '../../server/hsds/hsds.queries';
+import { createTestApp, getJson, type TestApp } from '../helpers/app';
+import { hsdsPresent, hsdsSkipReason, type Kind, pageProblems, recordProblems } from '../helpers/hsds-schemas';
+import { checkEverythingAgain } from '../helpers/review-fixture';
+
+let t: TestApp;
+let app: FastifyInstance;
+beforeAll(async () => { t = await createTestApp(); app = t.app; await checkEverythingAgain(t.database.db); });
+afterAll(async () => { await t?.close(); });
+
+const teamCount = async () => Number((await t.database.db.selectFrom('teams').where('archived_at', 'is', null)
+  .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('HSDS API behaviour', () => {
+  it('GET /hsds/ names version, profile and OpenAPI document; the profile is served', async () => {
+    const { status, body } = await getJson(app, '/hsds/');
+    expect(status).toBe(200);
+    expect(body).toEqual({ version: '3.0', profile: expect.stringMatching(/^https?:\/\/.+\/hsds\/profile$/), openapi_url: expect.stringMatching(/\/docs\/json$/) });
+    const profile = await app.inject({ method: 'GET', url: '/hsds/profile' });
+    expect(profile.headers['content-type']).toMatch(/text\/markdown/);
+    expect(profile.body).toMatch(/urn:nl:cbs:gebied:BU/);
+    const docs = (await getJson(app, '/docs/json')).body;
+    for (const p of ['/hsds/services', '/hsds/services/{id}', '/hsds/organizations', '/hsds/organizations/{id}', '/hsds/service_at_locations', '/hsds/taxonomies', '/hsds/taxonomy_terms']) {
+      expect(docs.paths[p], p).toBeDefined();
+    }
+  });
+
+  it('pages services with the HSDS envelope; per_page is capped at 100', async () => {
+    const total = await teamCount();
+    const first = (await getJson(app, '/hsds/services?per_page=7')).body;
+    expect(first).toMatchObject({ total_items: total, total_pages: Math.ceil(total / 7), page_number: 1, size: 7, first_page: true, last_page: false, empty: false });
+    const last = (await getJson(app, `/hsds/services?per_page=7&page=${first.total_pages}`)).body;
+    expect(last).toMatchObject({ last_page: true, first_page: false, size: total - 7 * (first.total_pages - 1) });
+    const seen = new Set<string>();
+    for (let page = 1; page <= first.total_pages; page++) {
+      for (const s of (await getJson(app, `/hsds/services?per_page=7&page=${page}`)).body.contents) seen.add(s.id);
+    }
+    expect(seen.size).toBe(total);
+    const big = (await getJson(app, '/hsds/services?per_page=500')).body;
+    expect(big.size).toBe(Math.min(total, 100));
+    expect(big.total_pages).toBe(Math.ceil(total / 100));
+    const beyond = (await getJson(app, '/hsds/services?page=99')).body;
+    expect(beyond).toMatchObject({ size: 0, empty: true, contents: [] });
+  });
+
+  it('maps a team: ids, phone, walk-in hours, CBS service areas, terms, locations, verification', async () => {
+    const team = await t.database.db.selectFrom('teams').selectAll().where('public_phone', 'is not', null)
+      .where('walk_in_hours', 'is not', null).where('last_verified_at', 'is not', null).orderBy('name').executeTakeFirstOrThrow();
+    const { status, body } = await getJson(app, `/hsds/services/${team.id}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: team.id, organization_id: team.organisation_id, name: team.name, status: 'active', assured_date: team.last_verified_at!.slice(0, 10) });
+    expect(body.phones).toEqual([expect.objectContaining({ number: team.public_phone, type: 'voice' })]);
+    expect(body.schedules[0].description).toBe(team.walk_in_hours);
+    const areas = await t.database.db.selectFrom('team_areas').select('area_code').where('team_id', '=', team.id).orderBy('area_code').execute();
+    expect(body.service_areas.map((a: { uri: string }) => a.uri.split(':').at(-1))).toEqual(areas.map((a) => a.area_code));
+    expect(JSON.parse(body.service_areas[0].extent).type).toMatch(/Polygon/);
+    expect(body.attributes.find((a: { link_type: string }) => a.link_type === 'team_type').taxonomy_term.code).toBe(team.team_type);
+    const again = (await getJson(app, `/hsds/services/${team.id}`)).body;
+    expect(again).toEqual(body); // stable ids for phones, schedules, areas, links
+    expect((await getJson(app, '/hsds/services/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await getJson(app, '/hsds/services/nope')).status).toBe(400);
+  });
+
+  it('filters combine as AND and say which field is wrong', async () => {
+    const db = t.database.db;
+    const team = await db.selectFrom('teams as t').innerJoin('team_topics as tt', 'tt.team_id', 't.id')
+      .select(['t.id', 't.organisation_id', 't.team_type', 'tt.topic_key', 't.name']).orderBy('t.name').executeTakeFirstOrThrow();
+    const topicTerm = termId(TOPIC_TAXONOMY, team.topic_key);
+    const ids = async (qs: string) => ((await getJson(app, `/hsds/services?per_page=100&${qs}`)).body.contents as { id: string }[]).map((s) => s.id).sort();
+    const byTopic = await ids(`taxonomy_term_id=${topicTerm}`);
+    const byOrg = await ids(`organization_id=${team.organisation_id}`);
+    const both = await ids(`taxonomy_term_id=${topicTerm}&organization_id=${team.organisation_id}`);
+    expect(both).toContain(team.id);
+    expect(both).toEqual(byTopic.filter((id) => byOrg.includes(id)));
+    const expectedTopic = (await db.selectFrom('team_topics').select('team_id').where('topic_key', '=', team.topic_key).execute()).map((r) => r.team_id).sort();
+    expect(byTopic).toEqual(expectedTopic);
+    expect(await ids(`taxonomy_term_id=${termId(TEAM_TYPE_TAXONOMY, team.team_type)}`)).toEqual(
+      (await db.selectFrom('teams').select('id').where('team_type', '=', team.team_type).execute()).map((r) => r.id).sort());
+    expect(await ids(`search=${encodeURIComponent(team.name)}&organization_id=${team.organisation_id}`)).toContain(team.id);
+    expect(await ids('search=zzzqqqxxx')).toEqual([]);
+    expect((await ids(`taxonomy_id=${taxonomyId(TEAM_TYPE_TAXONOMY)}`)).length).toBe(await teamCount());
+    // modified_after: only the team touched now
+    await db.updateTable('teams').set({ updated_at: new Date(Date.now() + 60_000) }).where('id', '=', team.id).execute();
+    expect(await ids(`modified_after=${encodeURIComponent(new Date(Date.now() + 30_000).toISOString())}`)).toEqual([team.id]);
+    for (const [qs, field] of [['organization_id=x', 'organization_id'], ['modified_after=gisteren', 'modified_after'], ['page=0', 'page'], ['taxonomy_term_id=1', 'taxonomy_term_id']]) {
+      const res = await getJson(app, `/hsds/services?${qs}`);
+      expect(res.status, qs).toBe(400);
+      expect(res.body.details[0].field).toBe(field);
+    }
+  });
+
+  it('organizations, their services, service_at_locations and taxonomy terms', async () => {
+    const orgs = (await getJson(app, '/hsds/organizations?per_page=100')).body;
+    expect(orgs.total_items).toBeGreaterThan(3);
+    const org = orgs.contents[0];
+    const detail = (await getJson(app, `/hsds/organizations/${org.id}`)).body;
+    expect(detail.services.every((s: { organization_id: string }) => s.organization_id === org.id)).toBe(true);
+    expect((await getJson(app, '/hsds/organizations/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const sal = (await getJson(app, '/hsds/service_at_locations?per_page=100')).body;
+    const links = Number((await t.database.db.selectFrom('team_locations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(sal.total_items).toBe(links);
+    expect(sal.contents[0]).toMatchObject({ service_id: expect.any(String), location_id: expect.any(String), location: { location_type: 'physical' } });
+    const terms = (await getJson(app, `/hsds/taxonomy_terms?per_page=100&taxonomy_id=${taxonomyId(TOPIC_TAXONOMY)}`)).body;
+    expect(terms.total_items).toBe(33);
+    expect((await getJson(app, '/hsds/taxonomies')).body.total_items).toBe(2);
+  });
+
+  it('carries no people: no member names, no personal e-mail or phone anywhere', async () => {
+    const people = await t.database.db.selectFrom('people').select(['family_name', 'email_work', 'phone_mobile']).execute();
+    const text = (await app.inject({ method: 'GET', url: '/hsds/services?per_page=100' })).body
+      + (await app.inject({ method: 'GET', url: '/hsds/service_at_locations?per_page=100' })).body
+      + (await app.inject({ method: 'GET', url: '/hsds/organizations?per_page=100' })).body;
+    for (const p of people) {
+      if (p.email_work) expect(text).not.toContain(p.email_work);
+      if (p.phone_mobile) expect(text).not.toContain(p.phone_mobile);
+    }
+    expect(text).not.toMatch(/"contacts"/);
+  });
+
+  it('a page of services costs the same number of queries for 1 or 100 services (no N+1)', async () => {
+    const counted = (db: Kysely<DB>) => {
+      let n = 0;
+      const plugin: KyselyPlugin = { transformQuery: (args) => { n++; return args.node; }, transformResult: async (args) => args.result };
+      return { db: db.withPlugin(plugin), count: () => n };
+    };
+    const one = counted(t.database.db);
+    await servicePage(one.db, {}, 1, 1);
+    const many = counted(t.database.db);
+    const page = await servicePage(many.db, {}, 1, 100);
+    expect(page.rows.length).toBeGreaterThan(10);
+    expect(many.count()).toBe(one.count());
+    expect(many.count()).toBeLessThanOrEqual(8);
+  });
+});
+
+(hsdsPresent ? describe : describe.skip)(hsdsPresent ? 'HSDS API against the official schemas (../shared/hsds-3.0)' : hsdsSkipReason, () => {
+  const paged: [string, Kind][] = [
+    ['/hsds/services?per_page=100', 'service'],
+    ['/hsds/services?per_page=100', 'service_list'],
+    ['/hsds/services?per_page=5&page=2&search=team', 'service'],
+    [`/hsds/services?taxonomy_id=${taxonomyId(TOPIC_TAXONOMY)}&modified_after=2000-01-01`, 'service'],
+    ['/hsds/services?search=zzzqqq', 'service'],
+    ['/hsds/organizations?per_page=100', 'organization_list'],
+    ['/hsds/organizations?per_page=100', 'organization'],
+    ['/hsds/service_at_locations?per_page=100', 'service_at_location_list'],
+    ['/hsds/service_at_locations?per_page=3&page=2', 'service_at_location'],
+    ['/hsds/taxonomies', 'taxonomy'],
+    ['/hsds/taxonomy_terms?per_page=100', 'taxonomy_term'],
+  ];
+  it.each(paged)('%s validates as pages of %s', async (url, kind) => {
+    const { status, body } = await getJson(app, url);
+    expect(status).toBe(200);
+    expect(pageProblems(body, kind)).toEqual([]);
+  }, 60_000);
+
+  it('the validators do reject broken records (so a pass means something)', async () => {
+    const service = (await getJson(app, '/hsds/services?per_page=1')).body.contents[0];
+    expect(recordProblems(service, 'service')).toEqual([]);
+    expect(recordProblems({ ...service, status: undefined }, 'service')).not.toEqual([]);
+    expect(recordProblems({ ...service, id: 'team-1' }, 'service')).not.toEqual([]);
+    expect(recordProblems({ ...service, url: 'not a link' }, 'service')).not.toEqual([]);
+    expect(recordProblems({ ...service, phones: [{ id: service.id }] }, 'service')).not.toEqual([]);
+    expect(pageProblems({ contents: [] }, 'service')).not.toEqual([]);
+  });
+
+  it('every service and organization by id validates', async () => {
+    expect(recordProblems((await getJson(app, '/hsds/')).body, 'meta')).toEqual([]);
+    for (const s of (await getJson(app, '/hsds/services?per_page=100')).body.contents) {
+      expect(recordProblems((await getJson(app, `/hsds/services/${s.id}`)).body, 'service'), s.id).toEqual([]);
+    }
+    for (const o of (await getJson(app, '/hsds/organizations?per_page=100')).body.contents) {
+      expect(recordProblems((await getJson(app, `/hsds/organizations/${o.id}`)).body, 'organization'), o.id).toEqual([]);
+    }
+  }, 60_000);
+});
