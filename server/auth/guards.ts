@@ -2,7 +2,7 @@
 // what on which record is decided in server/domain/permissions.ts, never here.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience } from '../domain/audience';
-import { forbidden, notSignedIn } from '../domain/permissions';
+import { forbidden, notSignedIn } from '../http/authorise';
 
 export { forbidden, notSignedIn };
 

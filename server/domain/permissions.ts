@@ -1,6 +1,7 @@
 // THE permission module: "may this audience do this action on this record?" for every kind
 // of record, answered here and nowhere else (routes, CSV import, history, review, invitations,
-// photos, and the `may` flags the web app shows its controls by).
+// photos, and the `may` flags the web app shows its controls by). Routes ask it through
+// server/http/authorise.ts, which turns a "no" into 401/403/404.
 //
 // Ownership (domain.md "Ownership"):
 // - an organisation owns its teams and its locations and employs its people;
@@ -23,7 +24,6 @@
 import { type Expression, type ExpressionBuilder, type Kysely, sql, type SqlBool } from 'kysely';
 import type { DB } from '../db/types';
 import type { Audience } from './audience';
-import { HttpError, notFound } from '../http/errors';
 import { isCurrentMembership } from './membership';
 
 export type RecordKind = 'organisation' | 'team' | 'location' | 'person' | 'membership';
@@ -56,8 +56,6 @@ export type Action =
   | 'end' | 'accept'
   /** person: invite an account linked to them; remove a photo; upload one (needs their consent) */
   | 'invite' | 'photo' | 'upload_photo';
-
-const LABEL: Record<RecordKind, string> = { organisation: 'organisatie', team: 'team', location: 'locatie', person: 'persoon', membership: 'lidmaatschap' };
 
 // ---- who the audience is to a record -------------------------------------------------------
 
@@ -186,25 +184,6 @@ export async function ownerOf(db: Db, kind: RecordKind, id: string): Promise<Own
 /** The person's owner (typed), or undefined. */
 export async function personOwner(db: Db, id: string): Promise<PersonOwner | undefined> {
   return (await personOwners(db, [id]))[0];
-}
-
-// ---- for routes ----------------------------------------------------------------------------
-
-export const notSignedIn = () => new HttpError(401, 'not_signed_in', 'Log eerst in. / Please sign in first.');
-export const forbidden = (message = 'U mag dit niet doen. / You are not allowed to do this.') => new HttpError(403, 'forbidden', message);
-const OUTSIDE = 'Dit valt buiten uw organisatie of team. / This is outside your organisation or team.';
-
-/**
- * The record's owner when `audience` may do `action` on it; else 401 (anonymous), 404 (no such
- * record, or archived unless `archived: true`) or 403.
- */
-export async function authorise(db: Db, audience: Audience, action: Action, kind: RecordKind, id: string,
-  options: { archived?: boolean; message?: string } = {}): Promise<Owner> {
-  if (audience.kind === 'anonymous') throw notSignedIn();
-  const owner = await ownerOf(db, kind, id);
-  if (!owner || (owner.archived && !options.archived)) throw notFound(LABEL[kind], id);
-  if (!may(audience, action, owner)) throw forbidden(options.message ?? OUTSIDE);
-  return owner;
 }
 
 // ---- the same rules as SQL, for lists (review) -----------------------------------------------

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSignedIn, signedIn } from '../auth/guards';
-import { authorise } from '../domain/permissions';
+import { authorise } from '../http/authorise';
 import { errorResponses, IdParams } from '../http/schemas';
 import { seesTeamLevelFields, TEAM_LEVEL_FIELDS } from '../people/visibility';
 import { type HistoryEntity, recordHistory } from './history.queries';

@@ -6,7 +6,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireRole, requireSignedIn, signedIn } from '../auth/guards';
-import { authorise, may, mayFlags, ownerOf, personOwner } from '../domain/permissions';
+import { may, mayFlags, ownerOf, personOwner } from '../domain/permissions';
+import { authorise } from '../http/authorise';
 import { IfMatchHeaders, sendCreated, versionedWrite, WRITE_ERRORS } from '../editing/editing.http';
 import { notFound } from '../http/errors';
 import { errorResponses, IdParams } from '../http/schemas';
