@@ -11,7 +11,7 @@ import { adminQuery, freshDatabase } from './lib/db';
 
 const ROWS = Number(process.argv[2] ?? 50_000);
 const NAME = 'wijkweb_bench_csv';
-const ADMIN = { kind: 'admin', accountId: 'bench', personId: null, teamIds: [], organisationIds: [] } as const;
+const ADMIN = { kind: 'admin', accountId: '00000000-0000-4000-8000-00000000be0c', personId: null, teamIds: [], organisationIds: [] } as const;
 
 const url = await freshDatabase(NAME);
 const database = await createDatabase({ databaseUrl: url, poolSize: 2 });

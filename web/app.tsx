@@ -7,6 +7,7 @@ import { LiveRegion } from './components/announce';
 import { Loading } from './components/Status';
 import { NotFound } from './components/Status';
 import { StartPage } from './start/StartPage';
+import { ProfessionalStart } from './start/ProfessionalStart';
 import { TopicPage } from './topic/TopicPage';
 import { TeamPage } from './team/TeamPage';
 import { PersonPage } from './person/PersonPage';
@@ -23,6 +24,7 @@ import { KennismakenPage } from './onboarding/KennismakenPage';
 import { PrintPage as KennismakenPrintPage } from './onboarding/PrintPage';
 import { ChangesPage } from './onboarding/ChangesPage';
 import { KennismakenLink } from './onboarding/NavLink';
+import { ReviewNavLink } from './review/ReviewNavLink';
 
 const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
 const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
@@ -35,10 +37,18 @@ const MyDataPage = lazy(() => import('./me/MyDataPage').then((m) => m.MyDataPage
 const TeamEditPage = lazy(() => import('./edit/TeamEditPage').then((m) => m.TeamEditPage));
 const PersonEditPage = lazy(() => import('./edit/PersonEditPage').then((m) => m.PersonEditPage));
 const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => m.ReviewPage));
+const AuditLogPage = lazy(() => import('./admin/AuditLogPage').then((m) => m.AuditLogPage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
+/** Home is where the work is: residents get the help finder, a signed-in professional (also
+ * right after signing in from the start page) the address lookup. Until the session is
+ * known, the resident page (most visitors are residents). */
+function Home() {
+  const { me } = useSession();
+  return me ? <ProfessionalStart /> : <StartPage />;
+}
 const routes: Array<[string, View]> = [
-  ['/', StartPage],
+  ['/', Home],
   ['/kaart', MapView as unknown as View],
   ['/hulp/:topic', TopicPage],
   ['/teams/:id', TeamPage],
@@ -62,6 +72,7 @@ const routes: Array<[string, View]> = [
   ['/kennismaken/print', KennismakenPrintPage],
   ['/wijk/:code/wijzigingen', ChangesPage],
   ['/te-controleren', ReviewPage as unknown as View],
+  ['/beheer/logboek', AuditLogPage as unknown as View],
 ];
 
 // A path with a malformed %-sequence cannot be matched: it becomes a view that throws the
@@ -86,7 +97,7 @@ export function App() {
   const [lang, setLangState] = useState<Lang>(getLang());
   // Signing in or out bumps the epoch: the view remounts and refetches, so nothing seen
   // by one audience stays on screen for the next.
-  const { epoch } = useSession();
+  const { epoch, me } = useSession();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => onLangChange(setLangState), []);
@@ -112,9 +123,10 @@ export function App() {
             <span class="brand__name">Wijkweb</span><span class="sr-only">{t('layout.home_hint')}</span>
           </a>
           <nav class="site-nav" aria-label={t('layout.nav')}>
-            <a href="/" aria-current={loc.path === '/' ? 'page' : undefined}>{t('nav.help')}</a>
-            <a href="/kaart" aria-current={loc.path === '/kaart' ? 'page' : undefined}>{t('nav.map')}</a>
+            <a href="/" aria-current={loc.path === '/' ? 'page' : undefined}>{t(me ? 'nav.home_pro' : 'nav.help')}</a>
+            <a href="/kaart" aria-current={loc.path === '/kaart' ? 'page' : undefined}>{t(me ? 'nav.map_short' : 'nav.map')}</a>
             <KennismakenLink current={loc.path.startsWith('/kennismaken')} />
+            <ReviewNavLink current={loc.path === '/te-controleren'} />
           </nav>
           <div class="site-header__search" id="zoekvak" data-slot="search"><SearchBox /></div>
           <button type="button" class="lang-switch" lang={other} onClick={() => setLang(other)}>
@@ -122,8 +134,9 @@ export function App() {
           </button>
           <AccountMenu />
         </div>
+        {/* inside the banner landmark, so no content is outside a landmark (axe "region") */}
+        <ProfessionalBanner />
       </header>
-      <ProfessionalBanner />
       <main id="inhoud" tabIndex={-1} ref={mainRef} key={`${lang}:${epoch}`}>
         <ErrorBoundary key={loc.path}>
           <Suspense fallback={<Loading />}>

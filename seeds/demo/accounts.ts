@@ -1,8 +1,8 @@
 // The demo installation's accounts, one per role, all with the published password
 // `wijkweb-demo` (listed in the README). Never seeded in production: see config.ts.
-import type { Kysely, Transaction } from 'kysely';
 import { hashPassword } from '../../server/auth/passwords';
-import type { AccountRole, DB } from '../../server/db/types';
+import type { Db } from '../../server/db/sql';
+import type { AccountRole } from '../../server/db/types';
 import { isCurrentOn } from '../../server/domain/membership';
 import { stableId } from '../ids';
 import type { DemoRows } from './build';
@@ -27,7 +27,7 @@ export function demoProfessionalPerson(rows: Pick<DemoRows, 'memberships'>, toda
 }
 
 /** Idempotent: accounts that exist (by id or e-mail) are left as they are. Hashes once per run. */
-export async function seedDemoAccounts(trx: Kysely<DB> | Transaction<DB>, rows: Pick<DemoRows, 'memberships'>, today: string): Promise<number> {
+export async function seedDemoAccounts(trx: Db, rows: Pick<DemoRows, 'memberships'>, today: string): Promise<number> {
   const existing = await trx.selectFrom('accounts').select('id')
     .where('id', 'in', Object.values(DEMO_ACCOUNTS).map((a) => stableId('account', a.email))).execute();
   if (existing.length === Object.keys(DEMO_ACCOUNTS).length) return 0;

@@ -1,9 +1,8 @@
 // Account management: list accounts, change role/scopes/person, (de)activate.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AccountRole, DB } from '../db/types';
+import type { Db } from '../db/sql';
 import { accountScopes, replaceScopes, type Scope } from '../auth/auth.queries';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function listAccounts(db: Kysely<DB>, query: { page: number; per_page: number; q?: string | undefined; role?: AccountRole | undefined }) {
   let base = db.selectFrom('accounts');
@@ -35,7 +34,7 @@ export async function accountState(db: Db, id: string): Promise<(AccountState & 
 
 export async function applyAccountChange(db: Db, id: string, next: AccountState, now: Date): Promise<void> {
   await db.updateTable('accounts').set((eb) => ({
-    role: next.role, person_id: next.person_id, updated_at: now, version: eb('version', '+', 1),
+    role: next.role, person_id: next.person_id, updated_at: now,
     deactivated_at: next.deactivated ? eb.fn.coalesce('deactivated_at', eb.val(now)) : null,
   })).where('id', '=', id).execute();
   // Scopes only mean something for editors: other roles keep none.

@@ -2,7 +2,7 @@
 // Gemeenten go first, then wijken, then buurten, whatever the order of the files, so a
 // parent exists before its children; a parent that no file brings is created from the
 // codes and names on its children. Re-importing the same data changes nothing: a row is
-// only updated (version + 1, updated_at) when one of its values differs.
+// only updated when one of its values differs (the database then bumps its version).
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { AreaKind, DB } from '../db/types';
@@ -166,7 +166,6 @@ function upsert(trx: Kysely<DB>, rows: Omit<AreaRow, 'placeholder'>[]) {
       geometry: eb.ref('excluded.geometry'), min_lon: eb.ref('excluded.min_lon'), min_lat: eb.ref('excluded.min_lat'),
       max_lon: eb.ref('excluded.max_lon'), max_lat: eb.ref('excluded.max_lat'),
       postcodes: eb.ref('excluded.postcodes'), population: eb.ref('excluded.population'),
-      version: sql<number>`areas.version + 1`, updated_at: sql<string>`now()`,
     })).where(sql<boolean>`(areas.kind, areas.name, areas.parent_code, areas.geometry, areas.min_lon, areas.min_lat, areas.max_lon, areas.max_lat, areas.postcodes, areas.population)
       is distinct from (excluded.kind, excluded.name, excluded.parent_code, excluded.geometry, excluded.min_lon, excluded.min_lat, excluded.max_lon, excluded.max_lat, excluded.postcodes, excluded.population)`))
     .returning(sql<boolean>`(xmax = 0)`.as('inserted'))

@@ -1,8 +1,9 @@
 // The audit log: who did what, when, before and after. Written in the same transaction as
 // the change it records, so there is never a change without its entry (or the reverse).
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Audience } from '../domain/audience';
 import type { DB } from '../db/types';
+import type { Db } from '../db/sql';
 
 export interface AuditEntry {
   actorAccountId: string | null;
@@ -29,7 +30,7 @@ function scrub(value: unknown): unknown {
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(scrub(value)));
 
-export async function writeAudit(db: Kysely<DB> | Transaction<DB>, entry: AuditEntry): Promise<void> {
+export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insertInto('audit_log').values({
     actor_account_id: entry.actorAccountId,
     action: entry.action,
@@ -45,7 +46,7 @@ export async function writeAudit(db: Kysely<DB> | Transaction<DB>, entry: AuditE
 export const MOBILE_VIEW_ROWS_MAX = 200;
 
 /** One `view_mobile` row per person whose 06 number a signed-in audience was shown. */
-export async function auditMobileViews(db: Kysely<DB> | Transaction<DB>, audience: Audience, personIds: readonly string[]): Promise<void> {
+export async function auditMobileViews(db: Db, audience: Audience, personIds: readonly string[]): Promise<void> {
   const ids = [...new Set(personIds)];
   if (audience.kind === 'anonymous' || ids.length === 0) return;
   if (ids.length > MOBILE_VIEW_ROWS_MAX) {
@@ -58,14 +59,35 @@ export async function auditMobileViews(db: Kysely<DB> | Transaction<DB>, audienc
   }))).execute();
 }
 
-export interface AuditFilter { action?: string; actorAccountId?: string; page: number; perPage: number }
+export interface AuditFilter {
+  actions?: string[]; actorAccountId?: string;
+  /** The account as actor or as the record acted on (a failed sign-in has no actor). */
+  accountId?: string;
+  from?: Date; to?: Date; page: number; perPage: number;
+}
 
+/** The log, newest first, with the actor's e-mail and the record acted on in words. */
 export async function listAudit(db: Kysely<DB>, filter: AuditFilter) {
-  let q = db.selectFrom('audit_log');
-  if (filter.action) q = q.where('action', '=', filter.action);
-  if (filter.actorAccountId) q = q.where('actor_account_id', '=', filter.actorAccountId);
+  let q = db.selectFrom('audit_log as l');
+  if (filter.actions?.length) q = q.where('l.action', 'in', filter.actions);
+  if (filter.actorAccountId) q = q.where('l.actor_account_id', '=', filter.actorAccountId);
+  if (filter.accountId) {
+    const id = filter.accountId;
+    q = q.where((eb) => eb.or([eb('l.actor_account_id', '=', id), eb.and([eb('l.entity_type', '=', 'account'), eb('l.entity_id', '=', id)])]));
+  }
+  if (filter.from) q = q.where('l.at', '>=', filter.from.toISOString());
+  if (filter.to) q = q.where('l.at', '<', filter.to.toISOString());
   const [items, total] = await Promise.all([
-    q.selectAll().orderBy('at', 'desc').orderBy('id', 'desc')
+    q.leftJoin('accounts as actor', 'actor.id', 'l.actor_account_id')
+      // entity_id is text (ids of several tables): compare as text, never cast the log's value
+      .leftJoin('accounts as subject_account', (j) => j.on('l.entity_type', '=', 'account').on(sql`subject_account.id::text`, '=', sql.ref('l.entity_id')))
+      .leftJoin('people as subject_person', (j) => j.on('l.entity_type', '=', 'person').on(sql`subject_person.id::text`, '=', sql.ref('l.entity_id')))
+      .selectAll('l')
+      .select((eb) => [
+        'actor.email as actor_email',
+        eb.fn.coalesce('subject_account.email', sql<string | null>`subject_person.given_name || ' ' || subject_person.family_name`).as('subject'),
+      ])
+      .orderBy('l.at', 'desc').orderBy('l.id', 'desc')
       .limit(filter.perPage).offset((filter.page - 1) * filter.perPage).execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);

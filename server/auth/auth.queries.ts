@@ -1,10 +1,8 @@
 // Accounts as sign-in needs them: lookup by e-mail, the audience of a session, scopes.
-import type { Kysely, Transaction } from 'kysely';
-import type { AccountRole, DB } from '../db/types';
+import type { AccountRole } from '../db/types';
+import type { Db } from '../db/sql';
 import type { Audience } from '../domain/audience';
 import { isCurrentMembership } from '../domain/membership';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -26,11 +24,23 @@ export async function accountScopes(db: Db, accountId: string): Promise<Scope[]>
     .orderBy('organisation_id').orderBy('team_id').execute();
 }
 
+/** Deletes only the scopes that go and inserts only those that come: unchanged scopes leave the account's version alone. */
 export async function replaceScopes(db: Db, accountId: string, scopes: readonly Scope[]): Promise<void> {
-  await db.deleteFrom('account_scopes').where('account_id', '=', accountId).execute();
-  if (scopes.length > 0) {
+  const key = (s: Scope) => `${s.organisation_id ?? ''}/${s.team_id ?? ''}`;
+  const have = await accountScopes(db, accountId);
+  const wanted = new Map(scopes.map((s) => [key(s), s]));
+  const stored = new Set(have.map(key));
+  const gone = have.filter((s) => !wanted.has(key(s)));
+  const added = [...wanted.values()].filter((s) => !stored.has(key(s)));
+  if (gone.length > 0) {
+    await db.deleteFrom('account_scopes').where('account_id', '=', accountId).where((eb) => eb.or(gone.map((s) => eb.and([
+      s.organisation_id === null ? eb('organisation_id', 'is', null) : eb('organisation_id', '=', s.organisation_id),
+      s.team_id === null ? eb('team_id', 'is', null) : eb('team_id', '=', s.team_id),
+    ])))).execute();
+  }
+  if (added.length > 0) {
     await db.insertInto('account_scopes')
-      .values(scopes.map((s) => ({ account_id: accountId, organisation_id: s.organisation_id, team_id: s.team_id })))
+      .values(added.map((s) => ({ account_id: accountId, organisation_id: s.organisation_id, team_id: s.team_id })))
       .execute();
   }
 }

@@ -94,7 +94,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const passwordHash = await hashPassword(request.body.new_password);
     const now = app.clock();
     const revoked = await db.transaction().execute(async (trx) => {
-      await trx.updateTable('accounts').set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+      await trx.updateTable('accounts').set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
         .where('id', '=', account.id).execute();
       const ended = await endOtherCredentials(trx, account.id, { keepSessionId: request.sessionId, now });
       await writeAudit(trx, { actorAccountId: account.id, action: 'password_change', entityType: 'account', entityId: account.id,

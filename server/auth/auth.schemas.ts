@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { NullableTimestamp, Timestamp, Uuid } from '../http/schemas';
 
+// Looser than the Email primitive on purpose: sign-in must accept every address an account
+// already has, and `user:create` has allowed `name@host` without a dot.
 const Email = z.string().trim().min(3).max(320).regex(/^[^\s@]+@[^\s@]+$/, 'Must be an e-mail address');
 // Not trimmed: spaces are part of a password. Bounded so hashing stays cheap.
 const Password = z.string().min(1).max(256);

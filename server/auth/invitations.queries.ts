@@ -1,12 +1,11 @@
 // One-time tokens for invitations and password resets, and the account an invitation
 // creates. Only the SHA-256 of a token is stored; the plain token exists only in the mail.
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { AccountRole, DB } from '../db/types';
+import type { AccountRole } from '../db/types';
+import type { Db } from '../db/sql';
 import { isCurrentMembership } from '../domain/membership';
 import { hashToken } from './sessions';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type TokenKind = 'invite' | 'reset';
 
 export const TOKEN_TTL_MS: Record<TokenKind, number> = { invite: 7 * 86400_000, reset: 3600_000 };
@@ -75,7 +74,7 @@ export async function useToken(db: Db, tokenId: string, now: Date): Promise<bool
 
 export async function setPassword(db: Db, accountId: string, passwordHash: string, now: Date): Promise<void> {
   await db.updateTable('accounts')
-    .set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
     .where('id', '=', accountId).execute();
 }
 

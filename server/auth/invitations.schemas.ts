@@ -1,10 +1,8 @@
 // Request and response shapes of invitations and password reset.
 import { z } from 'zod';
-import { Uuid } from '../http/schemas';
+import { Email, Uuid } from '../http/schemas';
 import { MAX_PASSWORD_LENGTH } from './password-policy';
 
-export const Email = z.string().trim().toLowerCase().max(254)
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Must be an email address / Moet een e-mailadres zijn');
 
 export const Scope = z.union([
   z.object({ organisation_id: Uuid }).strict(),

@@ -1,5 +1,6 @@
 // Cell codecs: how one value is written to and read from a CSV cell. Every reader either
 // returns the value or a Dutch message saying what the cell should hold; none throws.
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN, KEY_PATTERN } from '../http/schemas';
 import { LIST_SEPARATOR } from './csv.format';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -92,11 +93,11 @@ export function list<T>(item: Codec<T>, maxItems = 200): Codec<T[]> {
   };
 }
 
-export const KEY = pattern(/^[a-z][a-z0-9_]{0,63}$/, 'moet een sleutel zijn zoals social_district_team');
+export const KEY = pattern(KEY_PATTERN, 'moet een sleutel zijn zoals social_district_team');
 export const AREA_CODE = pattern(/^BU[0-9]{4,8}$/, 'moet een CBS-buurtcode zijn zoals BU03440101');
 /** External ids end up inside `|`- and `:`-joined lists, so those characters are refused. */
 export const EXTERNAL_ID = pattern(/^[^|:;,\s][^|:;,\u0000-\u001F]{0,99}$/, 'moet 1–100 tekens zijn, zonder | : ; , of spatie vooraan');
 export const DATE = pattern(/^\d{4}-\d{2}-\d{2}$/, 'moet een datum zijn als 2025-01-31');
-export const EMAIL = pattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'moet een e-mailadres zijn', 254);
+export const EMAIL = pattern(EMAIL_PATTERN, 'moet een e-mailadres zijn', EMAIL_MAX_LENGTH);
 export const PHONE = pattern(/^[+0-9][0-9 ()-]{5,24}$/, 'moet een telefoonnummer zijn zoals 020 123 4567');
 export const URL_OR_PATH = pattern(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, 'moet een adres zijn dat met https:// of / begint', 500);

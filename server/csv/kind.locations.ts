@@ -2,7 +2,8 @@
 import { may, ownersOf } from '../domain/permissions';
 import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { AREA_CODE, type Codec, decimal, EXTERNAL_ID, optional, text } from './csv.values';
-import { insertRows, matchKeys, type SqlColumn, updateRows } from './csv.upsert';
+import { matchKeys } from './csv.upsert';
+import { type SqlType, upsertRows } from '../db/upsert';
 
 const POSTCODE: Codec<string> = {
   read: (cell) => {
@@ -12,7 +13,7 @@ const POSTCODE: Codec<string> = {
   write: (v) => v,
 };
 
-const FIELDS: Array<{ header: string; column: string; sql: SqlColumn['type'] }> = [
+const FIELDS: Array<{ header: string; column: string; sql: SqlType }> = [
   { header: 'naam', column: 'name', sql: 'text' },
   { header: 'straat', column: 'street', sql: 'text' },
   { header: 'huisnummer', column: 'house_number', sql: 'text' },
@@ -73,9 +74,8 @@ export const locationsKind: Kind = {
   async write(trx, raw, headers) {
     const plan = raw as Plan;
     const cols = FIELDS.filter((f) => headers.has(f.header)).map((f) => ({ name: f.column, type: f.sql }));
-    const created = await insertRows(trx, 'locations', [{ name: 'organisation_id', type: 'uuid' }, ...cols], plan.inserts);
-    const updated = await updateRows(trx, 'locations', cols, plan.updates);
+    const { inserted, updated } = await upsertRows(trx, 'locations', [{ name: 'organisation_id', type: 'uuid', keepWhenNull: true }, ...cols], [...plan.inserts, ...plan.updates]);
     // audit: one entry per created/updated location
-    return { created: created.size, updated: updated.size };
+    return { created: inserted.size, updated: updated.size };
   },
 };

@@ -2,9 +2,10 @@
 import { may, ownersOf } from '../domain/permissions';
 import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { EMAIL, EXTERNAL_ID, optional, PHONE, text, URL_OR_PATH } from './csv.values';
-import { insertRows, matchKeys, type SqlColumn, updateRows } from './csv.upsert';
+import { matchKeys } from './csv.upsert';
+import { type SqlType, upsertRows } from '../db/upsert';
 
-const FIELDS: Array<{ header: string; column: string; sql: SqlColumn['type'] }> = [
+const FIELDS: Array<{ header: string; column: string; sql: SqlType }> = [
   { header: 'naam', column: 'name', sql: 'text' },
   { header: 'omschrijving', column: 'description', sql: 'text' },
   { header: 'website', column: 'website', sql: 'text' },
@@ -53,9 +54,8 @@ export const organisationsKind: Kind = {
   async write(trx, raw, headers) {
     const plan = raw as Plan;
     const cols = FIELDS.filter((f) => headers.has(f.header)).map((f) => ({ name: f.column, type: f.sql }));
-    const created = await insertRows(trx, 'organisations', cols, plan.inserts);
-    const updated = await updateRows(trx, 'organisations', cols, plan.updates);
+    const { inserted, updated } = await upsertRows(trx, 'organisations', cols, [...plan.inserts, ...plan.updates]);
     // audit: one entry per created/updated organisation (the lead adds the audit writer here)
-    return { created: created.size, updated: updated.size };
+    return { created: inserted.size, updated: updated.size };
   },
 };

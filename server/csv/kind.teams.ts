@@ -4,12 +4,14 @@ import { sql } from 'kysely';
 import { may, ownersOf } from '../domain/permissions';
 import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { AREA_CODE, EMAIL, EXTERNAL_ID, KEY, list, oneOf, optional, PHONE, text, URL_OR_PATH } from './csv.values';
-import { insertRows, matchKeys, type SqlColumn, syncLinks, updateRows } from './csv.upsert';
+import { matchKeys } from './csv.upsert';
+import { syncChildren } from '../db/sync-children';
+import { type SqlType, upsertRows } from '../db/upsert';
 import { existingBuurten, existingKeys, keysById } from './csv.refs';
 import { teamVisibleTo } from '../domain/team-visibility';
 
 const ACCESS = ['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision'] as const;
-const FIELDS: Array<{ header: string; column: string; sql: SqlColumn['type'] }> = [
+const FIELDS: Array<{ header: string; column: string; sql: SqlType }> = [
   { header: 'naam', column: 'name', sql: 'text' },
   { header: 'teamtype', column: 'team_type', sql: 'text' },
   { header: 'omschrijving', column: 'description', sql: 'text' },
@@ -100,15 +102,17 @@ export const teamsKind: Kind = {
   async write(trx, raw, headers, progress) {
     const plan = raw as Plan;
     const cols = [{ name: 'organisation_id', type: 'uuid' as const }, ...FIELDS.filter((f) => headers.has(f.header)).map((f) => ({ name: f.column, type: f.sql }))];
-    const created = await insertRows(trx, 'teams', cols, plan.inserts);
-    const changed = await updateRows(trx, 'teams', cols, plan.updates);
+    const { inserted: created, updated: changed } = await upsertRows(trx, 'teams', cols, [...plan.inserts, ...plan.updates]);
     progress(`teams: ${created.size} nieuw, ${changed.size} gewijzigd`);
     const withId = plan.links.map((l) => ({ ...l, id: l.id ?? created.get(l.key)! }));
     const owners = withId.map((l) => l.id);
-    const pairs = (pick: (l: (typeof withId)[number]) => string[] | undefined) => withId.flatMap((l) => (pick(l) ?? []).map((k) => ({ o: l.id, k })));
-    if (headers.has('onderwerpen')) for (const id of await syncLinks(trx, { table: 'team_topics', owner: 'team_id', key: 'topic_key', keyType: 'text' }, owners, pairs((l) => l.topics))) changed.add(id);
-    if (headers.has('gebieden')) for (const id of await syncLinks(trx, { table: 'team_areas', owner: 'team_id', key: 'area_code', keyType: 'text' }, owners, pairs((l) => l.areas))) changed.add(id);
-    if (headers.has('locaties')) for (const id of await syncLinks(trx, { table: 'team_locations', owner: 'team_id', key: 'location_id', keyType: 'uuid' }, owners, pairs((l) => l.locations))) changed.add(id);
+    const sync = async (table: 'team_topics' | 'team_areas' | 'team_locations', child: string, pick: (l: (typeof withId)[number]) => string[] | undefined) => {
+      const rows = withId.flatMap((l) => (pick(l) ?? []).map((k) => ({ team_id: l.id, [child]: k })));
+      for (const id of (await syncChildren(trx, { table, parent: 'team_id', child, replaceFor: owners, rows })).changedParents) changed.add(id);
+    };
+    if (headers.has('onderwerpen')) await sync('team_topics', 'topic_key', (l) => l.topics);
+    if (headers.has('gebieden')) await sync('team_areas', 'area_code', (l) => l.areas);
+    if (headers.has('locaties')) await sync('team_locations', 'location_id', (l) => l.locations);
     for (const id of created.values()) changed.delete(id);
     // audit: one entry per created/changed team (ids in `created` and `changed`)
     return { created: created.size, updated: changed.size };

@@ -3,7 +3,7 @@
 // kind.people.ts (the file), people.check.ts (the plan) and people.write.ts (the writes),
 // so none of those imports another's internals.
 import { type Codec, DATE, EXTERNAL_ID, yesNo } from './csv.values';
-import type { SqlColumn } from './csv.upsert';
+import type { SqlType } from '../db/upsert';
 
 export interface MembershipCell { team: string; role: string; contact: boolean; since: string | null }
 
@@ -28,7 +28,7 @@ export const PUBLISHABLE_FIELD = { foto: 'photo', vraag_mij_over: 'ask_me_about'
 /** Visibility levels in the file, Dutch; empty = leave as it is (or the default for a new person). */
 export const LEVELS = { publiek: 'public', professionals: 'professionals', team: 'team' } as const;
 
-export const PEOPLE_FIELDS: Array<{ header: string; column: string; sql: SqlColumn['type']; keepWhenNull?: boolean; level?: boolean }> = [
+export const PEOPLE_FIELDS: Array<{ header: string; column: string; sql: SqlType; keepWhenNull?: boolean; level?: boolean }> = [
   { header: 'voornaam', column: 'given_name', sql: 'text' },
   { header: 'achternaam', column: 'family_name', sql: 'text' },
   { header: 'voornaamwoorden', column: 'pronouns', sql: 'text' },

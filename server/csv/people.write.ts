@@ -6,21 +6,22 @@ import type { ConsentField, DB } from '../db/types';
 import { endMembershipsOn } from '../memberships/memberships.queries';
 import { isCurrentMembership } from '../domain/membership';
 import type { Progress, WriteResult } from './csv.kind';
-import { chunks, insertRows, syncLinks, updateRows } from './csv.upsert';
+import { syncChildren } from '../db/sync-children';
+import { chunks, upsertRows } from '../db/upsert';
 import type { PeoplePlan } from './people.check';
 import { PEOPLE_FIELDS } from './people.fields';
 
 export async function writePeople(trx: Kysely<DB>, raw: unknown, headers: Set<string>, progress: Progress): Promise<WriteResult> {
   const plan = raw as PeoplePlan;
   const cols = PEOPLE_FIELDS.filter((f) => headers.has(f.header)).map((f) => ({ name: f.column, type: f.sql, keepWhenNull: f.keepWhenNull }));
-  const created = await insertRows(trx, 'people', [{ name: 'organisation_id', type: 'uuid' }, ...cols], plan.inserts);
+  const { inserted: created, updated: changed } = await upsertRows(trx, 'people', [{ name: 'organisation_id', type: 'uuid', keepWhenNull: true }, ...cols], [...plan.inserts, ...plan.updates]);
   progress(`mensen: ${created.size} nieuw`);
-  const changed = await updateRows(trx, 'people', cols, plan.updates);
   progress(`mensen: ${changed.size} gewijzigd`);
   const links = plan.links.map((l) => ({ ...l, id: l.id ?? created.get(l.key)! }));
   if (headers.has('onderwerpen')) {
-    const pairs = links.flatMap((l) => (l.topics ?? []).map((k) => ({ o: l.id, k })));
-    for (const id of await syncLinks(trx, { table: 'person_topics', owner: 'person_id', key: 'topic_key', keyType: 'text' }, links.map((l) => l.id), pairs)) changed.add(id);
+    const rows = links.flatMap((l) => (l.topics ?? []).map((topic_key) => ({ person_id: l.id, topic_key })));
+    const topics = await syncChildren(trx, { table: 'person_topics', parent: 'person_id', child: 'topic_key', replaceFor: links.map((l) => l.id), rows });
+    for (const id of topics.changedParents) changed.add(id);
   }
   if (headers.has('teams')) for (const id of await syncMemberships(trx, links, plan.scopeTeams)) changed.add(id);
   for (const id of await syncConsents(trx, links)) changed.add(id);
@@ -65,8 +66,7 @@ async function syncMemberships(trx: Kysely<DB>, links: Array<PeoplePlan['links']
         from jsonb_to_recordset(${JSON.stringify(inserts)}::jsonb) as v(person_id uuid, team_id uuid, role text, is_contact_person boolean, since date)`.execute(trx);
     }
     if (updates.length) {
-      await sql`update memberships as t set role = v.role, is_contact_person = v.is_contact_person, since = v.since,
-          version = t.version + 1, updated_at = now()
+      await sql`update memberships as t set role = v.role, is_contact_person = v.is_contact_person, since = v.since
         from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(id uuid, role text, is_contact_person boolean, since date)
         where t.id = v.id`.execute(trx);
     }
@@ -76,23 +76,31 @@ async function syncMemberships(trx: Kysely<DB>, links: Array<PeoplePlan['links']
   return changed;
 }
 
-/** 'publiek' (contact fields) or a field in `openbaar` grants the person's consent for that field; another level withdraws it. */
+/**
+ * 'publiek' (contact fields) or a field in `openbaar` grants the person's consent for that
+ * field; another level withdraws it. Set-based: one insert and one update per chunk.
+ */
 async function syncConsents(trx: Kysely<DB>, links: Array<PeoplePlan['links'][number] & { id: string }>) {
   const changed = new Set<string>();
   const stated = links.filter((l) => l.consents && Object.keys(l.consents).length > 0);
-  if (stated.length === 0) return changed;
-  const active = await trx.selectFrom('person_consents').select(['person_id', 'field'])
-    .where('person_id', 'in', stated.map((l) => l.id)).where('withdrawn_at', 'is', null).execute();
-  const has = new Set(active.map((a) => `${a.person_id}/${a.field}`));
-  for (const l of stated) {
-    for (const [field, wanted] of Object.entries(l.consents!) as Array<[ConsentField, boolean]>) {
-      const now = has.has(`${l.id}/${field}`);
-      if (wanted && !now) await trx.insertInto('person_consents').values({ person_id: l.id, field }).execute();
-      else if (!wanted && now) {
-        await trx.updateTable('person_consents').set({ withdrawn_at: sql<string>`now()` })
-          .where('person_id', '=', l.id).where('field', '=', field).where('withdrawn_at', 'is', null).execute();
-      } else continue;
-      changed.add(l.id);
+  for (const part of chunks(stated)) {
+    const active = await trx.selectFrom('person_consents').select(['person_id', 'field'])
+      .where('person_id', 'in', part.map((l) => l.id)).where('withdrawn_at', 'is', null).execute();
+    const has = new Set(active.map((a) => `${a.person_id}/${a.field}`));
+    const grant: Array<{ person_id: string; field: ConsentField }> = [];
+    const withdraw: Array<{ person_id: string; field: ConsentField }> = [];
+    for (const l of part) {
+      for (const [field, wanted] of Object.entries(l.consents!) as Array<[ConsentField, boolean]>) {
+        if (wanted === has.has(`${l.id}/${field}`)) continue;
+        (wanted ? grant : withdraw).push({ person_id: l.id, field });
+        changed.add(l.id);
+      }
+    }
+    if (grant.length) await trx.insertInto('person_consents').values(grant).execute();
+    if (withdraw.length) {
+      await sql`update person_consents as c set withdrawn_at = now()
+        from jsonb_to_recordset(${JSON.stringify(withdraw)}::jsonb) as v(person_id uuid, field text)
+        where c.person_id = v.person_id and c.field = v.field and c.withdrawn_at is null`.execute(trx);
     }
   }
   return changed;

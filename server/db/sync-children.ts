@@ -1,8 +1,10 @@
-// Makes a parent's child rows (a team's topics, buurten, locations) equal to a wanted set
-// by deleting only what goes and inserting only what comes. Unchanged lists touch no row,
-// so the database's version triggers leave the parent's version (its ETag) alone.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from './types';
+// Makes a parent's child rows (a team's topics, buurten, locations; a person's topics)
+// equal to a wanted set by deleting only what goes and inserting only what comes, for one
+// record (an edit) or thousands (an import; a statement per 1000 parents). Unchanged lists
+// touch no row, so the database's version triggers leave the parent's version (its ETag) alone.
+import { type Kysely, sql } from 'kysely';
+import type { Db } from './sql';
+import { chunks } from './upsert';
 
 type ChildTable = 'team_topics' | 'team_areas' | 'team_locations' | 'person_topics';
 
@@ -17,20 +19,32 @@ export interface ChildSync<R extends Record<string, unknown>> {
   rows: readonly R[];
 }
 
-export async function syncChildren<R extends Record<string, unknown>>(trx: Transaction<DB> | Kysely<DB>, sync: ChildSync<R>): Promise<{ added: number; removed: number }> {
+export interface ChildSyncResult { added: number; removed: number; changedParents: Set<string> }
+
+export async function syncChildren<R extends Record<string, unknown>>(trx: Db, sync: ChildSync<R>): Promise<ChildSyncResult> {
   const db = trx as unknown as Kysely<any>;
-  const parents = [...new Set([...sync.replaceFor, ...sync.rows.map((r) => r[sync.parent] as string)])];
-  if (parents.length === 0) return { added: 0, removed: 0 };
-  const key = (parent: unknown, child: unknown) => `${parent}\u0000${child}`;
-  const stored = await db.selectFrom(sync.table).select([sync.parent, sync.child]).where(sync.parent, 'in', parents).execute();
-  const have = new Set(stored.map((r: Record<string, unknown>) => key(r[sync.parent], r[sync.child])));
-  const want = new Set(sync.rows.map((r) => key(r[sync.parent], r[sync.child])));
+  const result: ChildSyncResult = { added: 0, removed: 0, changedParents: new Set() };
+  const parentOf = (r: Record<string, unknown>) => r[sync.parent] as string;
+  const key = (r: Record<string, unknown>) => `${r[sync.parent]}\u0000${r[sync.child]}`;
+  const wantedBy = new Map<string, R[]>();
+  for (const r of sync.rows) wantedBy.set(parentOf(r), [...(wantedBy.get(parentOf(r)) ?? []), r]);
   const replacing = new Set(sync.replaceFor);
-  const gone = stored.filter((r: Record<string, unknown>) => replacing.has(r[sync.parent] as string) && !want.has(key(r[sync.parent], r[sync.child])));
-  for (const r of gone) {
-    await db.deleteFrom(sync.table).where(sync.parent, '=', r[sync.parent]).where(sync.child, '=', r[sync.child]).execute();
+  for (const parents of chunks([...new Set([...sync.replaceFor, ...wantedBy.keys()])])) {
+    const stored: Array<Record<string, unknown>> = await db.selectFrom(sync.table).select([sync.parent, sync.child]).where(sync.parent, 'in', parents).execute();
+    const wanted = parents.flatMap((p) => wantedBy.get(p) ?? []);
+    const have = new Set(stored.map(key));
+    const want = new Set(wanted.map(key));
+    const gone = stored.filter((r) => replacing.has(parentOf(r)) && !want.has(key(r)));
+    const added = [...new Map(wanted.filter((r) => !have.has(key(r))).map((r) => [key(r), r])).values()];
+    if (gone.length) {
+      await sql`delete from ${sql.table(sync.table)} where ${sql.ref(sync.parent)} = any(${[...new Set(gone.map(parentOf))]}::uuid[])
+        and (${sql.ref(sync.parent)}::text, ${sql.ref(sync.child)}::text) in (select v.p, v.c from jsonb_to_recordset(${
+          JSON.stringify(gone.map((r) => ({ p: r[sync.parent], c: r[sync.child] })))}::jsonb) as v(p text, c text))`.execute(db);
+    }
+    for (const part of chunks(added)) await db.insertInto(sync.table).values(part).onConflict((oc: any) => oc.doNothing()).execute();
+    result.removed += gone.length;
+    result.added += added.length;
+    for (const r of [...gone, ...added]) result.changedParents.add(parentOf(r));
   }
-  const added = sync.rows.filter((r) => !have.has(key(r[sync.parent], r[sync.child])));
-  for (let i = 0; i < added.length; i += 1000) await db.insertInto(sync.table).values(added.slice(i, i + 1000)).onConflict((oc: any) => oc.doNothing()).execute();
-  return { added: added.length, removed: gone.length };
+  return result;
 }

@@ -287,7 +287,11 @@ export interface TeamTypes {
   label_nl: string;
   last_verified_at: Timestamptz | null;
   last_verified_by: string | null;
+  plain_en: string | null;
+  plain_nl: string | null;
   search_vector: GeneratedAlways<string | null>;
+  short_en: string | null;
+  short_nl: string | null;
   sort_order: Generated<number>;
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;

@@ -2,6 +2,7 @@
 // imports there are not enough: the forms run these same schemas before sending).
 // Empty strings from a form mean "no value" for optional fields.
 import { z } from 'zod';
+import { Email as EmailAddress } from '../http/schemas';
 
 // '' → null as a union (not z.preprocess) so the schema still converts to JSON Schema
 // for the OpenAPI document: its input side is plain "'' or the real format".
@@ -13,11 +14,11 @@ export const Text = (max: number) => z.string().trim().max(max, `Hoogstens ${max
 export const NullableText = (max: number) => orEmpty(Text(max).min(1));
 export const Phone = orEmpty(z.string().trim()
   .regex(/^\+?[0-9][0-9 ()-]{5,18}[0-9]$/, 'Een telefoonnummer, bijvoorbeeld 074-1234567'));
-export const Email = orEmpty(z.string().trim().toLowerCase().max(200).email('Een e-mailadres, bijvoorbeeld naam@voorbeeld.nl'));
+export const Email = orEmpty(EmailAddress);
 export const WebUrl = orEmpty(z.string().trim().max(300)
   .regex(/^https?:\/\/[^\s/$.?#].[^\s]*$/i, 'Een webadres dat begint met https://'));
-export const Uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Geen geldige id');
-export const TaxonomyKey = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'Geen geldige sleutel');
+// Ids and taxonomy keys are the API's own primitives (http/schemas.ts), named here for the forms.
+export { Uuid, Key as TaxonomyKey } from '../http/schemas';
 export const BuurtCode = z.string().regex(/^BU[0-9]{8}$/, 'Een CBS-buurtcode, bijvoorbeeld BU03440101');
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Een datum als 2026-12-31')
   .refine((s) => !Number.isNaN(Date.parse(s)), 'Geen bestaande datum');

@@ -2,8 +2,8 @@
 // app gets one deadline (AbortSignal.timeout) shared by its requests, so "suggest then
 // lookup" can never take longer than the configured timeout, and a dead or slow geocoder
 // becomes a GeocoderError quickly instead of a hanging request.
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
-import { TtlCache } from './geocoder.cache';
 import { GeocoderError } from './geocoder.errors';
 import { ADDRESS_FIELDS, AddressDoc, envelope, type GeocodedAddress, SuggestDoc, toGeocoded } from './geocoder.schemas';
 
@@ -12,6 +12,8 @@ export interface GeocoderOptions {
   timeoutMs: number;
   cacheSize?: number;
   cacheTtlMs?: number;
+  /** Milliseconds, for the cache's time to live; tests pass a controllable one. */
+  now?: () => number;
   fetch?: typeof fetch;
 }
 
@@ -28,12 +30,20 @@ export const solrSafe = (text: string) => text.replace(/[+!(){}[\]^"~*?:\\/|&]/g
 
 export class Locatieserver {
   private readonly base: string;
-  private readonly cache: TtlCache<GeocodedAddress | null>;
+  // Bounded (least recently used goes first) and with a time to live: addresses change
+  // rarely but do change (BAG updates, new CBS buurt codes each year). One process, no
+  // sharing: a miss only costs a request. Boxed, because "not found" (null) is cached too.
+  private readonly cache: LRUCache<string, { address: GeocodedAddress | null }>;
   private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly options: GeocoderOptions) {
     this.base = options.baseUrl.replace(/\/+$/, '');
-    this.cache = new TtlCache(options.cacheSize ?? 5000, options.cacheTtlMs ?? 15 * 60_000);
+    this.cache = new LRUCache({
+      max: options.cacheSize ?? 5000,
+      ttl: options.cacheTtlMs ?? 15 * 60_000,
+      // a given clock is read on every look (lru-cache otherwise reuses a reading for 1 ms)
+      ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
+    });
     this.fetchImpl = options.fetch ?? fetch;
   }
 
@@ -70,10 +80,10 @@ export class Locatieserver {
 
   private async cached(key: string, load: (signal: AbortSignal) => Promise<GeocodedAddress | null>) {
     const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
-    const value = await load(AbortSignal.timeout(this.options.timeoutMs));
-    this.cache.set(key, value); // "not found" is cached too: retyping the same typo is common
-    return value;
+    if (hit !== undefined) return hit.address;
+    const address = await load(AbortSignal.timeout(this.options.timeoutMs));
+    this.cache.set(key, { address }); // "not found" is cached too: retyping the same typo is common
+    return address;
   }
 
   private async get<T extends z.ZodType>(endpoint: string, params: Record<string, string>, schema: T, signal: AbortSignal): Promise<z.infer<T>> {

@@ -7,7 +7,7 @@ import { requireSignedIn, signedIn } from '../auth/guards';
 import { authorise } from '../http/authorise';
 import { errorResponses, IdParams } from '../http/schemas';
 import { seesTeamLevelFields, TEAM_LEVEL_FIELDS } from '../people/visibility';
-import { type HistoryEntity, recordHistory } from './history.queries';
+import { type HistoryEntity, recordHistory, referenceNames } from './history.queries';
 
 const History = z.object({
   items: z.array(z.object({
@@ -16,6 +16,8 @@ const History = z.object({
     changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }))
       .describe('Changed fields with their values before and after ("verborgen" where the reader may not see them)'),
   })).describe('Newest first'),
+  names: z.record(z.string(), z.string())
+    .describe('The names of the buurten (CBS code), locations, organisations and teams the values refer to, to show them in words'),
 });
 
 const OUTSIDE = 'Alleen redacteuren van dit gegeven zien de geschiedenis. / Only editors of this record see its history.';
@@ -36,7 +38,8 @@ const historyRoutes: FastifyPluginAsyncZod = async (app) => {
     await authorise(db, audience, 'history', entity, id, { archived: true, message: OUTSIDE });
     // People: 'team'-level values only for a reader the visibility module admits to them.
     const hidden = entity === 'person' && !(await seesTeamLevelFields(db, audience, id)) ? TEAM_LEVEL_FIELDS : [];
-    return { items: await recordHistory(db, entity, id, hidden) };
+    const items = await recordHistory(db, entity, id, hidden);
+    return { items, names: await referenceNames(db, items) };
   });
 
   route('teams', 'team');

@@ -7,9 +7,10 @@ import type { DB } from '../db/types';
 import { type Bundle, collect, emptyBundle, type Obj } from './hsds.collect';
 import { loadVocabulary, type Vocabulary } from './hsds.queries';
 import { TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
-import { attributeTerms, isUuid, lastModified, locationFields, organisationFields, serviceAreaCode, teamFields } from './hsds.rows';
+import { attributeTerms, lastModified, locationFields, organisationFields, serviceAreaCode, teamFields } from './hsds.rows';
+import { isUuid } from '../http/schemas';
 import { syncChildren } from '../db/sync-children';
-import { areaCodesFor, upsertRows, type UpsertCounts } from './hsds.write';
+import { areaCodesFor, upsertRecords, type UpsertCounts } from './hsds.write';
 
 export interface HsdsImportReport {
   organizations: UpsertCounts; services: UpsertCounts; locations: UpsertCounts;
@@ -37,12 +38,12 @@ export async function importHsds(db: Kysely<DB>, files: { name: string; data: un
     const skip = (kind: string, id: unknown, reason: string) => report.skipped.push({ kind, id: String(id ?? '(no id)'), reason });
 
     const orgs = usable(bundle.organizations, organisationFields, (id, r) => skip('organization', id, r));
-    report.organizations = await upsertRows(trx, 'organisations', orgs, { name: '', description: '', website: null, email: null, phone: null }, (m) => say(`organizations ${m}`));
+    report.organizations = await upsertRecords(trx, 'organisations', orgs, { name: '', description: '', website: null, email: null, phone: null }, (m) => say(`organizations ${m}`));
 
     const locations = usable(bundle.locations, locationFields, (id, r) => skip('location', id, r));
     const knownBuurten = await areaCodesFor(trx, locations.map((l) => l.fields.buurt_code).filter((c): c is string => !!c));
     for (const l of locations) if (l.fields.buurt_code && !knownBuurten.has(l.fields.buurt_code)) l.fields.buurt_code = null;
-    report.locations = await upsertRows(trx, 'locations', locations, {}, (m) => say(`locations ${m}`));
+    report.locations = await upsertRecords(trx, 'locations', locations, {}, (m) => say(`locations ${m}`));
 
     const orgIds = await knownOrganisations(trx, [...bundle.services.values()].map((s) => s.organization_id).filter(isUuid));
     const vocab = await loadVocabulary(trx);
@@ -55,7 +56,7 @@ export async function importHsds(db: Kysely<DB>, files: { name: string; data: un
     if (teams.some((t) => (t.fields.team_type ?? FALLBACK_TEAM_TYPE.key) === FALLBACK_TEAM_TYPE.key)) {
       await trx.insertInto('team_types').values(FALLBACK_TEAM_TYPE).onConflict((oc) => oc.doNothing()).execute();
     }
-    report.services = await upsertRows(trx, 'teams', teams.map(({ fields: { topics: _topics, ...fields }, ...rest }) => ({ ...rest, fields })), { description: '', access: 'self_referral', team_type: FALLBACK_TEAM_TYPE.key }, (m) => say(`services ${m}`));
+    report.services = await upsertRecords(trx, 'teams', teams.map(({ fields: { topics: _topics, ...fields }, ...rest }) => ({ ...rest, fields })), { description: '', access: 'self_referral', team_type: FALLBACK_TEAM_TYPE.key }, (m) => say(`services ${m}`));
 
     await replaceTopics(trx, teams);
     await replaceLocations(trx, teams, bundle);

@@ -1,5 +1,6 @@
 // Wijkweb rows → HSDS 3.0 objects (field names exactly as the specification's compiled
 // schemas). Absent values are left out rather than sent as null: HSDS types them as strings.
+import { EMAIL_PATTERN } from '../http/schemas';
 import { cbsUri, hsdsId, taxonomyId, TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
 import { ACCESS_TEXT, COVERAGE_PREFIX } from './hsds.profile';
 import type { LocationRow, OrganisationRow, TeamChildren, TeamRow, Term, Vocabulary } from './hsds.queries';
@@ -13,8 +14,7 @@ export function compact<T extends Json>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== null && v !== undefined)) as T;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const email = (v: string | null) => (v && EMAIL.test(v) ? v : undefined);
+const email = (v: string | null) => (v && EMAIL_PATTERN.test(v) ? v : undefined);
 /** A website typed without scheme still deserves to be a link (HSDS wants a full URI). */
 const uri = (v: string | null) => (!v ? undefined : /^https?:\/\/\S+$/i.test(v) ? v : /^[\w.-]+\.[a-z]{2,}(\/\S*)?$/i.test(v) ? `https://${v}` : undefined);
 const date = (ts: string | null) => (ts ? ts.slice(0, 10) : undefined);

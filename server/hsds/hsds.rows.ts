@@ -3,9 +3,8 @@
 import { ACCESS_TEXT, COVERAGE_PREFIX } from './hsds.profile';
 import { CBS_CODE } from './hsds.ids';
 import type { Obj } from './hsds.collect';
+import { isUuid } from '../http/schemas';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
 const has = (o: Obj, key: string) => key in o;
 const firstPublicPhone = (list: unknown): string | null =>

@@ -1,52 +1,30 @@
-// Upserts by id for the import: read what is stored, merge in only the fields a record
-// carries, and write only what changed (bumping version), so running it twice is a no-op.
-import { type Kysely, sql, type Transaction } from 'kysely';
+// Writing HSDS records by id through the one bulk upsert (server/db/upsert.ts): a record
+// sets only the fields it carries, an unchanged record is left alone (no version bump), so
+// running an import twice is a no-op. Also: which CBS codes are known here.
+import type { Transaction } from 'kysely';
 import type { DB } from '../db/types';
+import { type UpsertColumn, upsertRows } from '../db/upsert';
 
 export interface UpsertCounts { inserted: number; updated: number; unchanged: number }
 type Table = 'organisations' | 'teams' | 'locations';
 type Item = { id: string; fields: object; updatedAt?: string };
 
-const CHUNK = 500;
+const text = (...names: string[]): UpsertColumn[] => names.map((name) => ({ name, type: 'text' }));
 // HSDS carries verification as a date (assured_date): the same day is no change.
-const DAY_PRECISION = new Set(['last_verified_at']);
-const day = (ts: string) => new Date(ts).toISOString().slice(0, 10);
+const COLUMNS: Record<Table, UpsertColumn[]> = {
+  organisations: text('name', 'description', 'website', 'email', 'phone'),
+  locations: [...text('name', 'street', 'house_number', 'postcode', 'city', 'opening_hours', 'buurt_code'),
+    { name: 'lat', type: 'double precision' }, { name: 'lon', type: 'double precision' }],
+  teams: [...text('name', 'description', 'website', 'public_email', 'public_phone', 'walk_in_hours', 'access', 'funding', 'team_type'),
+    { name: 'organisation_id', type: 'uuid' }, { name: 'last_verified_at', type: 'timestamptz', sameDay: true }],
+};
 
-function same(column: string, a: unknown, b: unknown): boolean {
-  if (DAY_PRECISION.has(column) && typeof a === 'string' && typeof b === 'string') return day(a) === day(b);
-  return (a ?? null) === (b ?? null);
-}
-
-export async function upsertRows(trx: Transaction<DB>, table: Table, items: Item[], defaults: Record<string, unknown>, progress: (m: string) => void): Promise<UpsertCounts> {
-  // One function for three tables: the column lists come from the records, so Kysely's
-  // per-table typing can't follow; the tables' own constraints still check every row.
-  const db = trx as unknown as Kysely<any>;
-  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  for (let start = 0; start < items.length; start += CHUNK) {
-    const chunk = items.slice(start, start + CHUNK);
-    const stored = new Map<string, Record<string, unknown>>(
-      (await db.selectFrom(table).selectAll().where('id', 'in', chunk.map((i) => i.id)).execute()).map((r) => [r.id as string, r]));
-    const inserts: Record<string, unknown>[] = [];
-    for (const item of chunk) {
-      const old = stored.get(item.id);
-      if (!old) {
-        const when = item.updatedAt ?? new Date().toISOString();
-        const given = Object.fromEntries(Object.entries(item.fields).filter(([, v]) => v !== undefined));
-        inserts.push({ ...defaults, ...given, id: item.id, created_at: when, updated_at: when });
-        continue;
-      }
-      const changed = Object.fromEntries(Object.entries(item.fields).filter(([k, v]) => v !== undefined && !same(k, old[k], v)));
-      if (Object.keys(changed).length === 0) { counts.unchanged++; continue; }
-      await db.updateTable(table).where('id', '=', item.id)
-        .set({ ...changed, version: sql`version + 1`, updated_at: item.updatedAt ?? sql`now()` }).execute();
-      counts.updated++;
-    }
-    if (inserts.length) await db.insertInto(table).values(inserts).execute();
-    counts.inserted += inserts.length;
-    progress(`${Math.min(start + CHUNK, items.length)}/${items.length}`);
-  }
+export async function upsertRecords(trx: Transaction<DB>, table: Table, items: Item[], defaults: Record<string, unknown>, progress: (m: string) => void): Promise<UpsertCounts> {
+  const given = (fields: object) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   if (items.length === 0) progress('0/0');
-  return counts;
+  const result = await upsertRows(trx, table, COLUMNS[table], items.map((i) => ({ ...given(i.fields), id: i.id, updated_at: i.updatedAt })),
+    { defaults, progress: (done, total) => progress(`${done}/${total}`) });
+  return { inserted: result.inserted.size, updated: result.updated.size, unchanged: result.unchanged };
 }
 
 /**

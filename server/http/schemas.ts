@@ -1,10 +1,24 @@
-// Zod primitives shared by the feature schemas (and, type-only, by the web app).
+// The primitives every feature shares, defined once: the patterns (for CSV cells and HSDS
+// records too) and the Zod schemas built on them (also run by the web app's forms, through
+// editing/editing.fields.ts).
 import { z } from 'zod';
 
-export const Uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Must be a UUID');
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID_PATTERN.test(value);
+/** A taxonomy key (team type, topic): `social_district_team`. */
+export const KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** RFC 5321: a path holds at most 256 octets, brackets included, so an address at most 254. */
+export const EMAIL_MAX_LENGTH = 254;
+
+export const Uuid = z.string().regex(UUID_PATTERN, 'Must be a UUID');
 export const IdParams = z.object({ id: Uuid });
 export const AreaCode = z.string().regex(/^(GM|WK|BU)[0-9]{4,8}$/, 'Must be a CBS code like GM0344, WK034401 or BU03440101');
-export const Key = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'Must be a taxonomy key like social_district_team');
+export const Key = z.string().regex(KEY_PATTERN, 'Must be a taxonomy key like social_district_team');
+/** An e-mail address, trimmed and in lower case (accounts are found by it case-insensitively). */
+export const Email = z.string().trim().toLowerCase()
+  .max(EMAIL_MAX_LENGTH, `Hoogstens ${EMAIL_MAX_LENGTH} tekens`)
+  .regex(EMAIL_PATTERN, 'Een e-mailadres, bijvoorbeeld naam@voorbeeld.nl');
 
 /** `type=a,b` or `type=a`: a comma-separated list of taxonomy keys. */
 export const KeyList = z

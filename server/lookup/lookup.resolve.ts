@@ -34,7 +34,7 @@ interface Resolved {
   point: Point | null;
   chain: AreaChain | null;
   resolvedBy: LookupResult['resolved_by'];
-  approximation?: { label: string; candidates: AreaRef[]; buurtCodes: string[]; wijk: AreaRef | null; gemeente: AreaRef | null };
+  approximation?: { label: string; why: 'offline' | 'not_found'; candidates: AreaRef[]; buurtCodes: string[]; wijk: AreaRef | null; gemeente: AreaRef | null };
 }
 
 export async function lookup(db: Kysely<DB>, geocoder: Locatieserver | null, audience: Audience, input: LookupInput): Promise<LookupResult> {
@@ -49,6 +49,7 @@ export async function lookup(db: Kysely<DB>, geocoder: Locatieserver | null, aud
     address: resolved.address,
     approximate: Boolean(approx),
     approximation: approx?.label ?? null,
+    approximation_reason: approx ? (approx.why === 'offline' ? 'geocoder_offline' : 'address_not_found') : null,
     resolved_by: resolved.resolvedBy,
     point: resolved.point,
     area: {
@@ -125,6 +126,7 @@ async function approximateByPostcode(db: Kysely<DB>, postcode: string, why: 'off
     resolvedBy: chains.length ? 'postcode' : 'none',
     approximation: {
       label: `Benadering: ${reason}; dit is het gebied van postcode ${pc4}${chains.length > 1 ? ` (${chains.length} buurten)` : ''}.`,
+      why,
       candidates: chains.map((c) => c.buurt),
       buurtCodes: chains.map((c) => c.buurt.code),
       wijk: same(chains.map((c) => c.wijk)),

@@ -3,6 +3,9 @@
 // errors carry no address or URL.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../http/schemas';
+import { HttpError } from '../http/errors';
+import { packVcard } from '../vcard/vcard.queries';
+import { origin, sendCard, VCARD } from '../vcard/vcard.reply';
 import { createGeocoder, type Locatieserver } from '../geocoder/locatieserver';
 import { lookup, toInput } from './lookup.resolve';
 import { LookupQuery, LookupResult } from './lookup.schemas';
@@ -30,6 +33,28 @@ const lookupRoutes: FastifyPluginAsyncZod<LookupRoutesOptions> = async (app, opt
     const result = await lookup(app.database.db, geocoder, request.audience, toInput(request.query));
     // Answers differ per audience (contact persons) and may hold an address: no shared caches.
     return reply.header('cache-control', 'private, no-store').send(result);
+  });
+
+  // The huisarts's take-away: the address's first points of contact and their contact persons
+  // as the caller may see them (the same answer as /api/lookup, so the same visibility rule),
+  // not the whole area's hundred cards.
+  app.get('/api/lookup/vcard', {
+    schema: {
+      tags: ['exchange'],
+      summary: "An address's first points of contact and their contact persons (as the caller may see them) as vCards 4.0",
+      description: 'The same query as `/api/lookup`. 404 when no first point of contact serves the address.',
+      querystring: LookupQuery,
+      response: { ...VCARD, ...errorResponses(400, 404, 503) },
+    },
+  }, async (request, reply) => {
+    const result = await lookup(app.database.db, geocoder, request.audience, toInput(request.query));
+    const first = result.teams.filter((t) => t.category === 'first_contact');
+    if (first.length === 0) {
+      throw new HttpError(404, 'not_found', 'Voor dit adres is geen eerste aanspreekpunt bekend.', [{ field: 'address', message: 'No first point of contact serves this address' }]);
+    }
+    const text = await packVcard(app.database.db, first.map((t) => ({ id: t.id, members: t.contacts })), origin(request));
+    const where = result.address ?? result.area.buurt?.name ?? result.candidates.map((c) => c.name).join(' ');
+    return sendCard(reply, { name: `Eerste aanspreekpunten ${where}`.slice(0, 60), text });
   });
 };
 

@@ -68,7 +68,10 @@ export const LookupResult = z.object({
   address: z.string().nullable(),
   /** True when the area is a guess (PC4 postcode area), shown with the label below. */
   approximate: z.boolean(),
+  /** The approximation in Dutch words ("Benadering: …"), for API readers; null when exact. */
   approximation: z.string().nullable(),
+  /** Why the answer is approximate, so a client can say it in its reader's language; null when exact. */
+  approximation_reason: z.enum(['geocoder_offline', 'address_not_found']).nullable(),
   /** How the buurt was found: geocoder code, point in our boundaries, or PC4 postcode. */
   resolved_by: z.enum(['geocoder', 'polygon', 'postcode', 'none']),
   point: z.object({ lat: z.number(), lon: z.number() }).nullable(),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../http/schemas';
 import { bandsMissing, fillBoundaryBands } from '../areas/areas.bands';
 import { CLUSTER_FIELDS, clusteredMarkers } from './map.clusters';
-import { sendWithEtag } from './map.etag';
+import { sendWithEtag } from '../http/content-etag';
 import { boundaryFeatures, MARKER_FIELDS, mapExtent, markerTuples } from './map.queries';
 import { BoundariesQuery, Extent, FeatureCollection, Markers, MarkersQuery } from './map.schemas';
 

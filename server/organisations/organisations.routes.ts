@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../http/schemas';
 import { notFound } from '../http/errors';
+import { etagOf } from '../http/versioning';
 import { getOrganisation, listOrganisations } from './organisations.queries';
 import { OrganisationDetail, OrganisationList, OrganisationListQuery } from './organisations.schemas';
 
@@ -14,7 +15,7 @@ const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const org = await getOrganisation(app.database.db, request.params.id, request.audience);
     if (!org) throw notFound('organisatie', request.params.id);
-    return reply.header('etag', `"${org.version}"`).send(org);
+    return reply.header('etag', etagOf(org.version)).send(org);
   });
 };
 

@@ -28,8 +28,6 @@ async function syncConsents(trx: Trx, id: string, wanted: readonly ConsentField[
   const added = [...new Set(wanted)].filter((f) => !active.includes(f));
   if (gone.length) await trx.updateTable('person_consents').set({ withdrawn_at: now }).where('person_id', '=', id).where('field', 'in', gone).where('withdrawn_at', 'is', null).execute();
   if (added.length) await trx.insertInto('person_consents').values(added.map((field) => ({ person_id: id, field, granted_at: now }))).execute();
-  // a consent lives in its own table: the person's version (their ETag) must still move
-  if (gone.length || added.length) await trx.updateTable('people').set({ version: sql<number>`version + 1`, updated_at: now }).where('id', '=', id).execute();
 }
 
 export async function patchPerson(db: Kysely<DB>, ctx: WriteContext, id: string, expected: number, input: PersonPatch, now: Date) {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../http/schemas';
 import { notFound } from '../http/errors';
+import { etagOf } from '../http/versioning';
 import { AreaCodeParams } from '../areas/areas.schemas';
 import { getPerson, listPeople, peopleServingArea } from './people.queries';
 import { AreaPeople, PeopleList, PeopleQuery, PersonDetail } from './people.schemas';
@@ -22,7 +23,7 @@ const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     const found = await getPerson(app.database.db, request.audience, request.params.id);
     if (!found) throw notFound('persoon', request.params.id);
     // signed in: the version to send back as If-Match when editing
-    if (found.person.shown_to === 'professionals') reply.header('etag', `"${found.person.version}"`);
+    if (found.person.shown_to === 'professionals') reply.header('etag', etagOf(found.person.version));
     return reply.send(found);
   });
 

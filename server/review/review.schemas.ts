@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { UUID_PATTERN } from '../http/schemas';
 import { StalenessFields } from '../domain/staleness.schemas';
 
 export const ReviewQuery = z.object({
-  scope: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Must be the UUID of an organisation or team you edit')
+  scope: z.string().regex(UUID_PATTERN, 'Must be the UUID of an organisation or team you edit')
     .optional().describe('Only this organisation or team (default: everything you may edit)'),
 });
 

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
 import { presentPeople } from '../people/people.present';
+import { crisisForQuery, crisisForTopic } from './search.crisis';
 import { jargonTypes } from './search.vocabulary';
 import type { SearchItem, SearchKind, SearchQuery, SearchResult } from './search.schemas';
 import { rankedKinds, type SearchPlan, type SearchRow, searchStatement } from './search.sql';
@@ -36,18 +37,24 @@ export function toSearchResult(rows: SearchRow[], page: number, perPage: number)
     if (r.team_type) item.team_type = r.team_type;
     if (r.organisation_id && r.organisation_name) item.organisation = { id: r.organisation_id, name: r.organisation_name };
     if (r.kind === 'person') item.job_title = r.job_title ?? '';
+    // A team's way in and public number travel with it: the resident needs no second click.
+    if (r.kind === 'team' && r.access) item.access = r.access as NonNullable<SearchItem['access']>;
+    if (r.kind === 'team' && r.public_phone) item.public_phone = r.public_phone;
     items.push(item);
   }
   return { items, total: first ? Number(first.total) : 0, page, per_page: perPage, capped: first?.capped ?? false };
 }
 
 export async function search(db: Kysely<DB>, audience: Audience, query: SearchQuery): Promise<SearchResult> {
+  // Danger first, for everyone, with or without results: decided from the words alone.
+  const crisis = crisisForQuery(query.q) ?? query.topic?.map(crisisForTopic).find(Boolean);
+  const withCrisis = (result: SearchResult): SearchResult => (crisis ? { ...result, crisis } : result);
   const plan = searchPlan(query);
   if (!HAS_WORD.test(plan.q) || rankedKinds(plan, audience).length === 0) {
-    return { items: [], total: 0, page: query.page, per_page: query.per_page, capped: false };
+    return withCrisis({ items: [], total: 0, page: query.page, per_page: query.per_page, capped: false });
   }
   const { rows } = await searchStatement(db, audience, plan).execute(db);
-  return withPeople(db, audience, toSearchResult(rows, query.page, query.per_page));
+  return withCrisis(await withPeople(db, audience, toSearchResult(rows, query.page, query.per_page)));
 }
 
 /** Person items get the person as presentPeople shapes them; name and title come from there. */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AreaCode, KeyList, PageQuery, Paged } from '../http/schemas';
 import { Person } from '../people/visibility';
+import { Access } from '../teams/teams.schemas';
 
 export const SearchKind = z.enum(['team', 'organisation', 'person', 'topic']);
 export type SearchKind = z.infer<typeof SearchKind>;
@@ -35,12 +36,38 @@ export const SearchItem = z.strictObject({
   team_type: z.string().optional(),
   organisation: z.object({ id: z.string(), name: z.string() }).optional(),
   job_title: z.string().optional(),
+  /** Teams: how a resident gets this help (walk_in, self_referral, gp_referral, …) and the team's public number. */
+  access: Access.optional(),
+  public_phone: z.string().optional(),
   person: Person.optional(),
 });
 export type SearchItem = z.infer<typeof SearchItem>;
 
+const Words = z.strictObject({ nl: z.string(), en: z.string() });
+
+/** One number to call, in plain words (B1), with its tel: link. */
+export const CrisisLine = z.strictObject({
+  key: z.string(),
+  name: Words,
+  /** As written for people ("0800-0113"); null when the number is local (the huisartsenpost). */
+  number: z.string().nullable(),
+  tel: z.string().nullable(),
+  when: Words,
+  text: Words,
+  web: z.string().optional(),
+});
+export type CrisisLine = z.infer<typeof CrisisLine>;
+
+/** The lines for a search or topic that signals danger (server/search/search.danger.ts): shown above everything else. */
+export const Crisis = z.strictObject({
+  signals: z.array(z.enum(['suicide', 'violence', 'emergency', 'psychiatric'])),
+  lines: z.array(CrisisLine).min(1),
+}).describe('Present only when the words signal danger: crisis lines to show before any result');
+export type Crisis = z.infer<typeof Crisis>;
+
 export const SearchResult = Paged(SearchItem).extend({
   /** True when a kind had more matches than are ranked (see search.queries.ts): total counts the ranked ones. */
   capped: z.boolean(),
+  crisis: Crisis.optional(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;

@@ -55,7 +55,7 @@ function textBranches(table: 'teams' | 'organisations', columns: RawBuilder<unkn
 // (large) table: the branches' rows are merged and de-duplicated by id.
 const candidates = (branches: RawBuilder<unknown>[]) =>
   sql`SELECT DISTINCT ON (id) * FROM (${sql.join(branches, sql` UNION ALL `)}) b`;
-const TEAM_COLUMNS = sql`c.id, c.name, c.name_norm, c.team_type, c.organisation_id, c.search_vector`;
+const TEAM_COLUMNS = sql`c.id, c.name, c.name_norm, c.team_type, c.organisation_id, c.search_vector, c.access, c.public_phone`;
 const ORG_COLUMNS = sql`c.id, c.name, c.name_norm, c.search_vector`;
 
 /** Text relevance of a candidate row `c`: rank over any word, a bonus when all words match, name likeness. */
@@ -87,7 +87,7 @@ team_ids AS (${candidates(branches)}),
 team_rows AS (
   SELECT 'team' AS kind, c.id::text AS id, c.name, c.team_type, c.organisation_id::text AS organisation_id,
     (SELECT o.name FROM organisations o WHERE o.id = c.organisation_id) AS organisation_name,
-    NULL::text AS job_title,
+    NULL::text AS job_title, c.access::text AS access, c.public_phone,
     ${TEXT_SCORE} + ${MATCH} * (coalesce(ty.strength, 0)
       + greatest(coalesce(tp.focus, 0), coalesce(0.7 * tp.other / sqrt(greatest(tp.n, 1)), 0))) AS score
   FROM team_ids c CROSS JOIN input i
@@ -111,7 +111,7 @@ function organisationRows(plan: SearchPlan) {
 org_ids AS (${candidates(textBranches('organisations', ORG_COLUMNS, filter, plan.cap))}),
 org_rows AS (
   SELECT 'organisation' AS kind, c.id::text AS id, c.name, NULL::text AS team_type, NULL::text AS organisation_id,
-    NULL::text AS organisation_name, NULL::text AS job_title, ${TEXT_SCORE} AS score
+    NULL::text AS organisation_name, NULL::text AS job_title, NULL::text AS access, NULL::text AS public_phone, ${TEXT_SCORE} AS score
   FROM org_ids c CROSS JOIN input i
 )`;
 }
@@ -119,7 +119,7 @@ org_rows AS (
 const TOPIC_ROWS = (plan: SearchPlan) => sql`
 topic_rows AS (
   SELECT 'topic' AS kind, t.key AS id, t.label_nl AS name, NULL::text AS team_type, NULL::text AS organisation_id,
-    NULL::text AS organisation_name, NULL::text AS job_title, ${MATCH} * h.strength AS score
+    NULL::text AS organisation_name, NULL::text AS job_title, NULL::text AS access, NULL::text AS public_phone, ${MATCH} * h.strength AS score
   FROM topic_hits h JOIN topics t ON t.key = h.topic_key
   WHERE h.strength >= ${STRONG} ${plan.topics?.length ? sql`AND t.key = ANY (${plan.topics}::text[])` : sql``}
 )`;
@@ -151,7 +151,7 @@ function personRows(db: Kysely<DB>, audience: Audience, plan: SearchPlan) {
 person_ids AS (${candidates(branches)}),
 person_rows AS (
   SELECT 'person' AS kind, p.id::text AS id, p.given_name || ' ' || p.family_name AS name, NULL::text AS team_type,
-    NULL::text AS organisation_id, NULL::text AS organisation_name, p.job_title,
+    NULL::text AS organisation_id, NULL::text AS organisation_name, p.job_title, NULL::text AS access, NULL::text AS public_phone,
     5 * coalesce(ts_rank(p.search_vector, i.q_any), 0) + CASE WHEN p.search_vector @@ i.q_all THEN 1 ELSE 0 END
       + 3 * word_similarity(i.qn, ${name}) + CASE WHEN ${name} = i.qn THEN ${EXACT} ELSE 0 END
       + ${MATCH / 2} * coalesce((SELECT max(h.strength) FROM person_topics pt JOIN topic_hits h ON h.topic_key = pt.topic_key
@@ -174,7 +174,7 @@ export function rankedKinds(plan: SearchPlan, audience: Audience): SearchKind[] 
 export interface SearchRow {
   total: string; capped: boolean; kind: SearchKind | null; id: string | null; name: string | null;
   team_type: string | null; organisation_id: string | null; organisation_name: string | null;
-  job_title: string | null; score: number | null;
+  job_title: string | null; access: string | null; public_phone: string | null; score: number | null;
 }
 
 /** The whole statement: one row per result on the page, each carrying total and capped (one row of nulls when the page is empty). */
@@ -205,7 +205,7 @@ all_rows AS (${all})
 SELECT n.total, ${capped.length ? sql.join(capped, sql` OR `) : sql`false`} AS capped, r.*
 FROM (SELECT count(*) AS total FROM all_rows) n
 LEFT JOIN LATERAL (
-  SELECT kind, id, name, team_type, organisation_id, organisation_name, job_title, round(score::numeric, 4)::float8 AS score
+  SELECT kind, id, name, team_type, organisation_id, organisation_name, job_title, access, public_phone, round(score::numeric, 4)::float8 AS score
   FROM all_rows ORDER BY score DESC, name, id LIMIT ${plan.limit} OFFSET ${plan.offset}
 ) r ON true`;
 }

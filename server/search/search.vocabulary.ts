@@ -40,8 +40,7 @@ export interface JargonHit { type: string; strength: number }
  * word one typo away ("huisarst"); short words must match exactly ("gi" is not "ggz").
  */
 export function jargonTypes(q: string): JargonHit[] {
-  const words = q.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-    .split(/[^a-z0-9-]+/).filter(Boolean).slice(0, 16);
+  const words = normaliseSearchText(q).split(/[^a-z0-9-]+/).filter(Boolean).slice(0, 16);
   const hits = new Map<string, number>();
   for (const word of words) {
     for (const [abbreviation, types] of Object.entries(ABBREVIATIONS)) {
@@ -53,8 +52,18 @@ export function jargonTypes(q: string): JargonHit[] {
   return [...hits].map(([type, strength]) => ({ type, strength }));
 }
 
+/** Search text in comparable form, as wijkweb_norm does in SQL: lower case, no accents. */
+export function normaliseSearchText(q: string): string {
+  return q.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** The words of a search text in comparable form ("Zelfmoord-gedachten!" → zelfmoord, gedachten). */
+export function searchWords(q: string): string[] {
+  return normaliseSearchText(q).split(/[^a-z0-9]+/).filter(Boolean);
+}
+
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-function typos(a: string, b: string): number {
+export function typos(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -69,6 +78,7 @@ function typos(a: string, b: string): number {
 
 // The topics a team type exists for. A team helping with a topic as its speciality
 // answers "geldzorgen" better than a generalist that lists debts among eight topics.
+// Places that are not help themselves (a school) have no speciality here.
 export const TYPE_FOCUS: Record<string, readonly string[]> = {
   youth_family_team: ['parenting', 'youth', 'young_children'],
   wmo_desk: ['home_adaptations', 'household_help', 'transport', 'disability'],
@@ -97,7 +107,8 @@ export const TYPE_FOCUS: Record<string, readonly string[]> = {
   residents_association: ['community'],
   volunteer_centre: ['volunteering', 'loneliness'],
   peer_support: ['severe_mental_illness', 'addiction'],
-  school: ['school'],
+  // A school is one institution, not help with a question about school: school social
+  // work and the jeugd- en gezinsteam come first ("mijn kind wordt gepest").
   housing_association: ['housing'],
   police: ['justice'],
   domestic_violence_service: ['domestic_violence'],

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../http/schemas';
 import { notFound } from '../http/errors';
+import { etagOf } from '../http/versioning';
 import { getTeam, listTeams } from './teams.queries';
 import { TeamDetail, TeamList, TeamListQuery } from './teams.schemas';
 
@@ -20,7 +21,7 @@ const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const team = await getTeam(app.database.db, request.audience, request.params.id);
     if (!team) throw notFound('team', request.params.id);
-    return reply.header('etag', `"${team.version}"`).send(team);
+    return reply.header('etag', etagOf(team.version)).send(team);
   });
 };
 

@@ -4,7 +4,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TtlCache } from '../../server/geocoder/geocoder.cache';
 import { GeocoderError } from '../../server/geocoder/geocoder.errors';
 import { ADDRESS_FIELDS } from '../../server/geocoder/geocoder.schemas';
 import { Locatieserver, solrSafe } from '../../server/geocoder/locatieserver';
@@ -101,17 +100,29 @@ describe('Locatieserver adapter, geocoder down', () => {
   });
 });
 
-describe('TtlCache', () => {
-  it('evicts the least recently used entry beyond its size, and expires entries', () => {
-    let now = 0;
-    const cache = new TtlCache<number>(2, 1000, () => now);
-    cache.set('a', 1); cache.set('b', 2);
-    expect(cache.get('a')).toBe(1); // a is now the most recent
-    cache.set('c', 3);
-    expect(cache.get('b')).toBeUndefined();
-    expect([cache.get('a'), cache.get('c'), cache.size]).toEqual([1, 3, 2]);
-    now = 1000;
-    expect(cache.get('a')).toBeUndefined();
+describe('the geocoder cache', () => {
+  it('forgets the least recently used address beyond its size, and every address after its time to live', async () => {
+    const fake = await startFakeLocatieserver();
+    try {
+      let now = 1; // lru-cache counts a moment 0 as "no time"
+      const c = new Locatieserver({ baseUrl: fake.url, timeoutMs: 1000, cacheSize: 2, cacheTtlMs: 1000, now: () => now });
+      const [a, b, d] = fake.docs.map((doc) => String(doc.weergavenaam));
+      const asked = async (text: string) => {
+        const before = fake.requests.length;
+        await c.findAddress(text!);
+        return fake.requests.length > before;
+      };
+      expect([await asked(a!), await asked(b!)]).toEqual([true, true]);
+      expect(await asked(a!)).toBe(false); // a is now the most recent
+      expect(await asked(d!)).toBe(true); // … so b goes
+      expect([await asked(a!), await asked(d!), await asked(b!)]).toEqual([false, false, true]); // … and now a
+      now = 1000;
+      expect(await asked(d!)).toBe(false);
+      now = 1002; // d was stored at 1: older than its time to live
+      expect(await asked(d!)).toBe(true);
+    } finally {
+      await fake.close();
+    }
   });
 });
 

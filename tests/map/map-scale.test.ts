@@ -9,7 +9,7 @@ import { teamsServing } from '../../server/areas/areas.queries';
 import type { Database } from '../../server/db/database';
 import { ANONYMOUS } from '../../server/domain/audience';
 import { MAX_ITEMS } from '../../server/map/map.clusters';
-import { noneMatch } from '../../server/map/map.etag';
+import { noneMatch } from '../../server/http/content-etag';
 import { lookup } from '../../server/lookup/lookup.resolve';
 import { buildTestApp, getJson } from '../helpers/app';
 import { createSeededDatabase } from '../helpers/db';

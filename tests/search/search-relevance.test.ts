@@ -43,4 +43,15 @@ describe(`relevance set on ${TEST_BACKEND}`, () => {
     }
     expect(misses).toEqual([]);
   }, 120_000); // ~80 queries; PGlite beside another test file on two cores takes ~25 s
+
+  it('ranks help that serves a question about school above any single school', async () => {
+    for (const q of ['mijn kind wordt gepest', 'pesten', 'mijn kind spijbelt']) {
+      const { body } = await getJson(t.app, `/api/search?q=${encodeURIComponent(q)}&kind=team&per_page=20`);
+      const types: string[] = body.items.map((i: { team_type: string }) => i.team_type);
+      const firstHelp = types.findIndex((type) => ['youth_family_team', 'school_social_work'].includes(type));
+      const firstSchool = types.indexOf('school');
+      expect(firstHelp, q).toBeGreaterThanOrEqual(0);
+      if (firstSchool >= 0) expect(firstHelp, `${q}: ${types.join(', ')}`).toBeLessThan(firstSchool);
+    }
+  });
 });

@@ -104,6 +104,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/map/extent': { allow: everyone },
   'GET /api/search': { allow: everyone },
   'GET /api/lookup': { allow: everyone },
+  'GET /api/lookup/vcard': { allow: everyone },
   'GET /hsds': { allow: everyone },
   'GET /hsds/profile': { allow: everyone },
   'GET /hsds/services': { allow: everyone },
@@ -229,7 +230,7 @@ describe('authorization matrix: every route × audience × ownership', () => {
       if (name === 'dry_run') q.dry_run = '1';
       if (name === 'q' && route.path === '/api/search') q.q = 'wijkteam';
     }
-    if (route.path === '/api/lookup') Object.assign(q, { lat: '52.1', lon: '5.1' });
+    if (route.path === '/api/lookup' || route.path === '/api/lookup/vcard') Object.assign(q, { lat: '52.1', lon: '5.1' });
     return q;
   }
 

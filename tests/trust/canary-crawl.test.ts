@@ -167,10 +167,13 @@ describe('canary leak crawl', () => {
     }
     const seenBuurt = new Set<string>();
     for (const l of locations) {
-      if (l.buurt_code && !seenBuurt.has(l.buurt_code)) { seenBuurt.add(l.buurt_code); urls.push(withQuery('/api/lookup', { lat: String(l.lat), lon: String(l.lon) })); }
+      if (l.buurt_code && !seenBuurt.has(l.buurt_code)) {
+        seenBuurt.add(l.buurt_code);
+        for (const path of ['/api/lookup', '/api/lookup/vcard']) urls.push(withQuery(path, { lat: String(l.lat), lon: String(l.lon) }));
+      }
     }
     urls.push('/api/people/00000000-0000-4000-8000-000000000000', '/api/people/geen-id', '/api/teams/geen-id', '/api/bestaat-niet',
-      `/api/search?q=${'x'.repeat(500)}`, '/api/areas/XX', '/api/lookup', '/');
+      `/api/search?q=${'x'.repeat(500)}`, '/api/areas/XX', '/api/lookup', '/api/lookup/vcard', '/');
     const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
     for (const file of files(WEB_DIST)) if (!/\.(br|gz)$/.test(file)) urls.push(`/${relative(WEB_DIST, file).split('\\').join('/')}`);
     return { urls, unfilled };

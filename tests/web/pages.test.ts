@@ -81,7 +81,7 @@ describeBrowser('web: resident and directory pages', () => {
     await page.waitForSelector('.team-card');
     expect(await page.locator('h1').textContent()).toBe('Geldzorgen');
     expect(await page.getByTestId('crisis-block').count()).toBe(0);
-    expect(await page.locator('.team-card').first().textContent()).toMatch(/Zelf binnenlopen, zonder afspraak|Zelf aanmelden/);
+    expect(await page.locator('.team-card').first().textContent()).toMatch(/Zelf binnenlopen, zonder afspraak|Zelf bellen of aanmelden/);
     for (const topic of ['mental_health', 'domestic_violence', 'crisis']) {
       await page.goto(`${b.baseUrl}/hulp/${topic}`);
       await page.waitForSelector('[data-testid="crisis-block"]');
@@ -102,7 +102,7 @@ describeBrowser('web: resident and directory pages', () => {
       expect(await page.getByTestId('hidden-count').textContent()).toContain(String(team.hidden_member_count));
     }
     expect(await page.getByTestId('access').textContent()).toBe({
-      walk_in: 'Zelf binnenlopen, zonder afspraak', self_referral: 'Zelf aanmelden', gp_referral: 'Met een verwijzing van de huisarts',
+      walk_in: 'Zelf binnenlopen, zonder afspraak', self_referral: 'Zelf bellen of aanmelden', gp_referral: 'Met een verwijzing van de huisarts',
       district_team_referral: 'Via het wijkteam', municipal_decision: 'De gemeente beslist of u dit krijgt',
     }[team.access as string]!);
     if (team.public_phone) expect(await page.locator(`.contact-panel a[href="tel:${team.public_phone.replace(/[^\d+]/g, '')}"]`).count()).toBe(1);

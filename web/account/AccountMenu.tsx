@@ -22,13 +22,15 @@ export function AccountMenu() {
     <div class="account-menu" onKeyDown={(e) => { if (e.key === 'Escape' && open) close(); }}>
       <button ref={button} type="button" class="account-menu__button" aria-expanded={open} aria-controls="account-menu-list"
         onClick={() => setOpen(!open)} data-testid="account-button">
-        <span class="sr-only">{t('auth.menu.label')} </span>{me.email}
+        {/* the name before the @ keeps the header on one line; the whole address heads the menu */}
+        <span class="sr-only">{t('auth.menu.label')} </span>{me.email.split('@')[0]}<span class="sr-only">@{me.email.split('@')[1]}</span>
       </button>
       <ul id="account-menu-list" class="account-menu__list" hidden={!open}>
+        <li class="account-menu__who">{me.email}</li>
         <li><a href="/account">{t('auth.menu.account')}</a></li>
         <li><a href="/mijn-gegevens">{t('me.title')}</a></li>
         {canInvite(me) && <li><a href="/uitnodigen">{t('auth.menu.invite')}</a></li>}
-        {canInvite(me) && <li><a href="/te-controleren">{t('review.menu')}</a></li>}
+        {me.role === 'admin' && <li><a href="/beheer/logboek">{t('audit.menu')}</a></li>}
         <li><button type="button" class="button-link" onClick={() => { setOpen(false); void signOut(); }}>{t('auth.menu.signout')}</button></li>
       </ul>
     </div>
@@ -39,5 +41,12 @@ export function AccountMenu() {
 export function ProfessionalBanner() {
   const { me } = useSession();
   if (!me) return null;
-  return <p class="pro-banner" data-testid="pro-banner">{t('auth.banner', { role: t(`account.role.${me.role}`) })}</p>;
+  // On a phone's map the short line is what shows (the map needs the room); a screen reader
+  // always hears the whole sentence.
+  return (
+    <p class="pro-banner" data-testid="pro-banner">
+      <span class="pro-banner__long">{t('auth.banner', { role: t(`account.role.${me.role}`) })}</span>
+      <span class="pro-banner__short" aria-hidden="true">{t('auth.banner_short')}</span>
+    </p>
+  );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { t } from '../i18n/i18n';
+import { retryFailed } from './use-fetch';
 
 /** Sets document.title for the view: "<title> · Wijkweb". */
 export function useTitle(title: string | null | undefined): void {
@@ -20,8 +21,9 @@ export function Loading() {
 export function ErrorMessage({ error }: { error: unknown }) {
   if (error instanceof ApiError && error.status === 404) return <NotFound />;
   return (
-    <div class="notice notice--error" role="alert">
+    <div class="notice notice--error" role="alert" data-testid="load-error">
       <p>{t('status.error')}</p>
+      <p><button type="button" class="button-secondary" onClick={retryFailed}>{t('status.retry')}</button></p>
     </div>
   );
 }

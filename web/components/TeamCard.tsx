@@ -31,6 +31,7 @@ export function TeamCard({ team, tax, headingLevel = 3, selected, href, onSelect
             </a>
           </H>
           <p class="team-card__meta">{tax.type(team.team_type)} · {team.organisation.name}</p>
+          {tax.plain(team.team_type) && <p class="team-card__plain">{tax.plain(team.team_type)}</p>}
         </div>
       </div>
       <dl class="facts">

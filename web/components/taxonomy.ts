@@ -1,7 +1,7 @@
 // Topics and team types from the API (Dutch and English labels), fetched once.
 import { useEffect, useState } from 'preact/hooks';
 import { api, type TeamType, type Topic } from '../api/client';
-import { label } from '../i18n/i18n';
+import { getLang, label } from '../i18n/i18n';
 
 export interface Taxonomy {
   topics: Topic[];
@@ -9,9 +9,13 @@ export interface Taxonomy {
   topic: (key: string) => string;
   type: (key: string) => string;
   category: (typeKey: string) => TeamType['category'];
+  /** What a resident calls this kind of team ("Huisarts", "School"); the label when there is none. */
+  short: (typeKey: string) => string;
+  /** One plain line under a jargon label, or '' when the type has none. */
+  plain: (typeKey: string) => string;
 }
 
-const empty: Taxonomy = { topics: [], types: [], topic: (k) => k, type: (k) => k, category: () => 'other' };
+const empty: Taxonomy = { topics: [], types: [], topic: (k) => k, type: (k) => k, category: () => 'other', short: () => '', plain: () => '' };
 
 export function makeTaxonomy(topics: Topic[], types: TeamType[]): Taxonomy {
   const topicMap = new Map(topics.map((x) => [x.key, x]));
@@ -21,6 +25,14 @@ export function makeTaxonomy(topics: Topic[], types: TeamType[]): Taxonomy {
     topic: (k) => label(topicMap.get(k), k),
     type: (k) => label(typeMap.get(k), k),
     category: (k) => typeMap.get(k)?.category ?? 'other',
+    short: (k) => {
+      const type = typeMap.get(k);
+      return (getLang() === 'en' ? type?.short_en : type?.short_nl) ?? label(type, k);
+    },
+    plain: (k) => {
+      const type = typeMap.get(k);
+      return (getLang() === 'en' ? type?.plain_en : type?.plain_nl) ?? '';
+    },
   };
 }
 

@@ -1,10 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export interface Async<T> { data: T | undefined; error: unknown; loading: boolean }
+export interface Async<T> { data: T | undefined; error: unknown; loading: boolean; retry: () => void }
 
-/** Runs `load` when `deps` change, aborting the previous run. */
+// "Opnieuw proberen" asks every fetch that failed on this page to run again: no reload, so
+// nothing typed or opened is lost, and the one button serves whatever part of the page failed.
+const failed = new Set<() => void>();
+export function retryFailed(): void {
+  for (const again of [...failed]) again();
+}
+
+/** Runs `load` when `deps` change (or on retry), aborting the previous run. */
 export function useFetch<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): Async<T> {
-  const [state, setState] = useState<Async<T>>({ data: undefined, error: undefined, loading: true });
+  const [attempt, setAttempt] = useState(0);
+  const retry = () => setAttempt((n) => n + 1);
+  const [state, setState] = useState<Omit<Async<T>, 'retry'>>({ data: undefined, error: undefined, loading: true });
   useEffect(() => {
     const ctrl = new AbortController();
     setState((s) => ({ data: s.data, error: undefined, loading: true }));
@@ -13,6 +22,11 @@ export function useFetch<T>(load: (signal: AbortSignal) => Promise<T>, deps: unk
       (error: unknown) => { if (!ctrl.signal.aborted) setState({ data: undefined, error, loading: false }); },
     );
     return () => ctrl.abort();
-  }, deps);
-  return state;
+  }, [...deps, attempt]);
+  useEffect(() => {
+    if (!state.error) return undefined;
+    failed.add(retry);
+    return () => { failed.delete(retry); };
+  }, [state.error]);
+  return { ...state, retry };
 }

@@ -33,7 +33,8 @@ function check({ postcode, number }: { postcode: string; number: string }): Erro
   return errors;
 }
 
-export function AddressLookup({ query = new URLSearchParams(), compact = false }: { query?: URLSearchParams; compact?: boolean }) {
+/** `compact`: the form only, going to /adres; `titled={false}` when the page's own h1 already asks the question. */
+export function AddressLookup({ query = new URLSearchParams(), compact = false, titled = true }: { query?: URLSearchParams; compact?: boolean; titled?: boolean }) {
   const initial = readQuery(query);
   const [values, setValues] = useState({ postcode: query.get('postcode') ?? '', number: query.get('nummer') ?? '', address: query.get('adres') ?? '' });
   const [errors, setErrors] = useState<Errors>(initial.errors);
@@ -73,7 +74,7 @@ export function AddressLookup({ query = new URLSearchParams(), compact = false }
 
   return (
     <div class={compact ? 'lookup lookup--compact' : 'lookup'} data-testid="address-lookup">
-      {compact && <h2 class="lookup__title">{t('lookup.embedded_title')}</h2>}
+      {compact && titled && <h2 class="lookup__title">{t('lookup.embedded_title')}</h2>}
       <form class="lookup-form" action="/adres" method="get" noValidate onSubmit={onPostcode} aria-labelledby="adres-by-postcode">
         <p id="adres-by-postcode" class="lookup-form__title">{t('lookup.by_postcode')}</p>
         <div class="lookup-form__row">

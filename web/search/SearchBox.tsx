@@ -9,13 +9,14 @@ import { navigate, useLocation } from '../router';
 import { withQuery } from '../api/client';
 import { useTaxonomy, type Taxonomy } from '../components/taxonomy';
 import { MIN_CHARS, resolveHref, searchApi, type SearchItem, type SearchKind } from './api';
+import { type Crisis, CrisisQuick, crisisSummary } from '../components/CrisisBlock';
 import './search.css';
 
 const DEBOUNCE_MS = 200;
 const SUGGESTIONS = 8;
 const LISTBOX_ID = 'zoek-suggesties';
 
-interface Results { q: string; items: SearchItem[]; total: number }
+interface Results { q: string; items: SearchItem[]; total: number; crisis?: Crisis | undefined }
 /** An option: a result, or the last "all results" entry. */
 type Option = { item: SearchItem } | { all: string };
 
@@ -57,10 +58,11 @@ export function SearchBox() {
     const timer = setTimeout(() => {
       searchApi(q, { per_page: SUGGESTIONS }, ctrl.signal).then((r) => {
         if (request !== latest.current) return; // a newer query owns the box
-        setResults({ q, items: groupByKind(r.items).flatMap(([, items]) => items), total: r.total });
+        setResults({ q, items: groupByKind(r.items).flatMap(([, items]) => items), total: r.total, crisis: r.crisis });
         setActive(-1);
         setOpen(document.activeElement === inputRef.current);
-        setStatus(r.total > 0 ? t('search.count', { n: r.total }) : t('search.none', { q }));
+        const count = r.total > 0 ? t('search.count', { n: r.total }) : t('search.none', { q });
+        setStatus(r.crisis ? `${crisisSummary(r.crisis)} ${count}` : count);
       }, (error: Error) => {
         if (request !== latest.current || error.name === 'AbortError') return;
         setResults(null); setOpen(false); setStatus(t('search.error'));
@@ -145,6 +147,12 @@ export function SearchBox() {
           placeholder={t('search.placeholder')} value={text} maxLength={200}
           onInput={(e) => setText(e.currentTarget.value)} onKeyDown={onKeyDown} onBlur={close}
           onFocus={() => { if (results && results.q === text.trim()) setOpen(true); }} />
+        <div class="search-box__drop">
+        {open && results?.crisis && (
+          <div class="search-box__crisis" onMouseDown={(e) => e.preventDefault() /* keep the box open until the tap lands */}>
+            <CrisisQuick crisis={results.crisis} />
+          </div>
+        )}
         <div id={LISTBOX_ID} role="listbox" aria-label={t('search.suggestions')} class="search-box__popup" hidden={!expanded} data-testid="search-listbox" data-query={results?.q}
           onMouseDown={(e) => e.preventDefault() /* keep focus in the input */}>
           {expanded && groupByKind(results!.items).map(([kind, items]) => (
@@ -155,7 +163,8 @@ export function SearchBox() {
           ))}
           {expanded && options.length > (results?.items.length ?? 0) && renderOption(options[options.length - 1]!)}
         </div>
-        {open && results && options.length === 0 && <p class="search-box__popup search-box__empty">{t('search.none', { q: results.q })}</p>}
+        {open && results && !results.crisis && options.length === 0 && <p class="search-box__popup search-box__empty">{t('search.none', { q: results.q })}</p>}
+        </div>
       </div>
       <button type="submit" class="search-box__submit">{t('search.submit')}</button>
       <p id="zoek-uitleg" class="sr-only">{t('search.hint')}</p>

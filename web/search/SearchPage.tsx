@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { withQuery } from '../api/client';
 import { announce } from '../components/announce';
+import { accessText, Phone } from '../components/contact';
+import { CrisisBlock, crisisSummary } from '../components/CrisisBlock';
 import { ErrorMessage, Loading, useTitle } from '../components/Status';
 import { useFetch } from '../components/use-fetch';
 import { useTaxonomy, type Taxonomy } from '../components/taxonomy';
@@ -23,7 +25,9 @@ export function SearchPage({ query }: { params: Params; query: URLSearchParams }
   useTitle(q ? t('search.page_title_q', { q }) : t('search.page_title'));
   const { data, error } = useFetch((s) => (q.length >= MIN_CHARS ? searchApi(q, { page, per_page: PER_PAGE }, s) : Promise.resolve(null)), [q, page]);
   useEffect(() => {
-    if (data) announce(data.total ? t('search.results', { n: data.total, q }) : t('search.results_none', { q }));
+    if (!data) return;
+    const count = data.total ? t('search.results', { n: data.total, q }) : data.crisis ? t('search.results_none_crisis', { q }) : t('search.results_none', { q });
+    announce(data.crisis ? `${crisisSummary(data.crisis)} ${count}` : count);
   }, [data]);
   const pages = data ? Math.max(1, Math.ceil(data.total / PER_PAGE)) : 1;
   const pageHref = (p: number) => withQuery('/zoeken', { q, page: p > 1 ? p : undefined });
@@ -31,12 +35,14 @@ export function SearchPage({ query }: { params: Params; query: URLSearchParams }
   return (
     <div class="page search-page" data-testid="search-page">
       <h1 id="search-title">{q ? t('search.page_title_q', { q }) : t('search.page_title')}</h1>
+      {data?.crisis && <CrisisBlock crisis={data.crisis} />}
       <SearchForm key={q} q={q} />
       {tooShort && <p class="notice">{t('search.too_short')}</p>}
       {error ? <ErrorMessage error={error} /> : q.length >= MIN_CHARS && !data ? <Loading /> : null}
       {data && (
         <section aria-labelledby="results-count">
-          <h2 id="results-count">{data.total ? t('search.results', { n: data.total, q }) : t('search.results_none', { q })}</h2>
+          <h2 id="results-count" data-testid="results-count">{data.total ? t('search.results', { n: data.total, q })
+            : data.crisis ? t('search.results_none_crisis', { q }) : t('search.results_none', { q })}</h2>
           {data.total === 0 && <p><a href="/">{t('search.to_start')}</a></p>}
           <ol class="search-results" start={(page - 1) * PER_PAGE + 1} data-testid="search-results">
             {data.items.map((item) => <li key={`${item.kind}:${item.id}`} data-kind={item.kind}><Result item={item} tax={tax} /></li>)}
@@ -72,15 +78,31 @@ function SearchForm({ q }: { q: string }) {
 }
 
 function Result({ item, tax }: { item: SearchItem; tax: Taxonomy }) {
+  // The badge says what it is: a school, a huisarts, a wijkteam, not "Team" for all.
+  const badge = item.kind === 'team' && item.team_type ? tax.short(item.team_type) || t('search.kind_label.team') : t(`search.kind_label.${item.kind}`);
+  const plain = item.kind === 'team' && item.team_type ? tax.plain(item.team_type) : '';
   return (
     <>
       <h3 class="search-results__title">
-        <span class="pill">{t(`search.kind_label.${item.kind}`)}</span>
+        <span class="pill">{badge}</span>
         <a href={hrefFor(item)}>{item.name}</a>
       </h3>
       {item.kind !== 'topic' && item.kind !== 'organisation' && <p class="search-results__meta">{describeItem(item, tax)}</p>}
+      {plain && <p class="search-results__plain">{plain}</p>}
+      {item.kind === 'team' && <HowToGetHelp access={item.access} phone={item.public_phone} />}
       {item.kind === 'organisation' && <OrganisationTeams id={item.id} />}
     </>
+  );
+}
+
+/** How a resident gets this help, and the number to call: no second click needed. */
+function HowToGetHelp({ access, phone }: { access?: string | undefined; phone?: string | undefined }) {
+  if (!access && !phone) return null;
+  return (
+    <p class="search-results__how">
+      {access && <span><strong>{t('team.access')}:</strong> {accessText(access).toLowerCase()}. </span>}
+      {phone && <span class="search-results__phone">{t('search.call')} <Phone number={phone} /></span>}
+    </p>
   );
 }
 

@@ -14,8 +14,6 @@ export const TILES = [
   { topic: 'domestic_violence', key: 'domestic_violence' },
 ] as const;
 
-export const CRISIS_TOPICS = new Set(['crisis', 'domestic_violence', 'mental_health']);
-
 /** The plain tile title for a topic when the start page has one (e.g. "Geldzorgen"). */
 export function tileKey(topic: string): string | null {
   return TILES.find((x) => x.topic === topic)?.key ?? null;

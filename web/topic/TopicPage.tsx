@@ -1,5 +1,6 @@
 // /hulp/:topic — teams that help with one topic, in plain words: first where you can go
-// yourself, then help you need a referral or decision for. Crisis numbers where needed.
+// yourself, then help you need a referral or decision for. A topic that signals danger
+// (the server says which) opens with its crisis lines.
 import { api, type TeamSummary } from '../api/client';
 import { t } from '../i18n/i18n';
 import { CrisisBlock } from '../components/CrisisBlock';
@@ -8,7 +9,7 @@ import { useFetch } from '../components/use-fetch';
 import { CATEGORIES, useTaxonomy, type Taxonomy } from '../components/taxonomy';
 import { TeamCard } from '../components/TeamCard';
 import type { Params } from '../router';
-import { CRISIS_TOPICS, tileKey } from '../start/tiles';
+import { tileKey } from '../start/tiles';
 
 const DIRECT = new Set(['walk_in', 'self_referral']);
 
@@ -32,8 +33,8 @@ export function TopicPage({ params }: { params: Params }) {
     <div class="page topic-page">
       <p class="breadcrumb"><a href="/">{t('topic.back')}</a></p>
       <h1>{title}</h1>
+      {known?.crisis && <CrisisBlock crisis={known.crisis} />}
       {known && tile && <p class="muted">{tax.topic(topic)}</p>}
-      {CRISIS_TOPICS.has(topic) && <CrisisBlock />}
       {isCrisis ? <p class="lead">{t('topic.crisis_text')}</p> : <p class="lead">{t('topic.intro')}</p>}
       {error ? <ErrorMessage error={error} /> : !isCrisis && !data ? <Loading /> : null}
       {data && teams.length === 0 && <p>{t('topic.none')}</p>}

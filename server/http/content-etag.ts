@@ -1,6 +1,8 @@
-// Conditional GET for the map's JSON: a weak content ETag (W/: the body may be sent
-// compressed, which a strong tag would forbid) and If-None-Match with weak comparison
-// over a list of tags or "*", as RFC 9110 §13.1.2 has it.
+// Conditional GET for JSON built once and shared by every audience (the map's markers and
+// boundaries): a weak content ETag (W/: the body may be sent compressed, which a strong tag
+// would forbid) and If-None-Match with weak comparison over a list of tags or "*", as
+// RFC 9110 §13.1.2 has it. (@fastify/etag compares the header as one string, so a list or
+// "*" would never get its 304; editable records carry their version instead: versioning.ts.)
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
