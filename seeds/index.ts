@@ -39,7 +39,8 @@ export async function seedReference(db: Kysely<DB>, opts: SeedOptions = {}): Pro
   const report = opts.onProgress;
   await db.transaction().execute(async (trx) => {
     await insertInChunks('team types', TEAM_TYPES.map((t, index) => ({ ...t, sort_order: (index + 1) * 10 })),
-      // An installation from before the plain words gets them once; words edited since are kept.
+      // An installation whose team types have no plain words yet gets all four texts once;
+      // after that (plain_nl set) they are the installation's own and a re-seed leaves them.
       (chunk) => trx.insertInto('team_types').values(chunk).onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({
         short_nl: eb.ref('excluded.short_nl'), short_en: eb.ref('excluded.short_en'),
         plain_nl: eb.ref('excluded.plain_nl'), plain_en: eb.ref('excluded.plain_en'),

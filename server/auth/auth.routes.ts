@@ -13,6 +13,7 @@ import { requireSignedIn, signedIn } from './guards';
 import { checkPassword } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import { endOtherCredentials } from './credentials';
+import { setPassword } from './invitations.queries';
 import { revokeSession } from './sessions';
 import { mfaStep } from './totp.verify';
 
@@ -94,8 +95,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const passwordHash = await hashPassword(request.body.new_password);
     const now = app.clock();
     const revoked = await db.transaction().execute(async (trx) => {
-      await trx.updateTable('accounts').set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
-        .where('id', '=', account.id).execute();
+      await setPassword(trx, account.id, passwordHash, now);
       const ended = await endOtherCredentials(trx, account.id, { keepSessionId: request.sessionId, now });
       await writeAudit(trx, { actorAccountId: account.id, action: 'password_change', entityType: 'account', entityId: account.id,
         meta: { other_sessions_revoked: ended.sessions, links_retired: ended.links } });

@@ -2,7 +2,7 @@
 // response fields, shared by teams, people and the review list.
 import { z } from 'zod';
 
-/** Staleness of a team or person (review/staleness.ts), on every team and person response. */
+/** Staleness of a team or person (domain/staleness.ts), on every team and person response. */
 export const StalenessFields = {
   stale: z.boolean().describe('Not verified for STALE_AFTER_MONTHS: "te controleren"'),
   stale_since: z.string().nullable().describe('When it became stale (null while fresh)'),

@@ -1,5 +1,5 @@
 // Danger vocabulary: the words people use when they, or someone near them, are not safe,
-// and the crisis lines that fit. Pure data, beside the search vocabulary; danger.ts
+// and the crisis lines that fit. Pure data, beside the search vocabulary; search.crisis.ts
 // matches it. A phrase is a run of words after search's normalisation (lower case, no
 // accents, no punctuation); "*" ends a word that may go on ("zelfmoord*" is also
 // "zelfmoordgedachten"), and "…" lets up to three words stand between two parts

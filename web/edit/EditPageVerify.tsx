@@ -9,7 +9,7 @@ interface Editing<R> { dirty: boolean; etag: string; adopt: (record: R) => void 
 
 export function EditPageVerify<R>({ kind, id, editor, may }: { kind: 'team' | 'person'; id: string; editor: Editing<R>; may: May }) {
   if (editor.dirty) return <p class="hint verify" data-testid="verify-after-save">{t('edit.verify_after_save')}</p>;
-  const version = Number(editor.etag.replace(/\D/g, ''));
-  return <VerifyButton<R> kind={kind} id={id} version={Number.isFinite(version) ? version : undefined}
+  const digits = editor.etag.replace(/\D/g, ''); // the ETag is the version: "<n>"
+  return <VerifyButton<R> kind={kind} id={id} version={digits ? Number(digits) : undefined}
     hint={t('review.verify_hint')} onVerified={(record) => editor.adopt(record)} may={may} />;
 }

@@ -31,7 +31,7 @@ export function PrintPage({ query }: { query: URLSearchParams }) {
             {team.members.map((m) => (
               <li key={m.person.id}>
                 <Avatar name={m.person.name} initials={m.person.initials} photo={m.person.photo_url} size="sm" />
-                <span><strong>{m.person.name}</strong>{m.new_in_wijk ? ` (${t('onb.new').toLowerCase()})` : ''}<br />
+                <span><strong>{m.person.name}</strong>{m.new_in_wijk ? ` (${t('person.new').toLowerCase()})` : ''}<br />
                   {m.person.job_title}
                   {[m.person.phone_work, 'phone_mobile' in m.person ? m.person.phone_mobile : null, m.person.email_work].filter(Boolean).map((v) => <><br />{v}</>)}
                 </span>
