@@ -52,9 +52,11 @@ export function buildDemoRows(now: Date): DemoRows {
     })),
     locations: LOCATIONS.map((l) => {
       const buurt = buurtByKey(l.buurt);
+      // a shared building belongs to one organisation: that of the first team working there
+      const owner = TEAMS.find((t) => (t.locations as readonly string[]).includes(l.key));
       if (!buurt.postcodes.includes(l.postcode.slice(0, 4))) throw new Error(`Location ${l.key}: postcode not in buurt ${buurt.code}`);
       return {
-        id: locationId(l.key), name: l.name, street: l.street, house_number: l.houseNumber, postcode: l.postcode,
+        id: locationId(l.key), organisation_id: owner ? organisationId(owner.org) : null, name: l.name, street: l.street, house_number: l.houseNumber, postcode: l.postcode,
         city: GEMEENTE.name, ...pointInBuurt(l.buurt, l.u, l.v), buurt_code: buurt.code, opening_hours: l.openingHours,
         ...verified(Math.round(30 + stableUnit(`verified:${l.key}`) * 200)),
       };
@@ -140,7 +142,8 @@ function buildPeople(verified: Verified, today: string) {
     const unit = stableUnit(`verified:${slug}`);
     const check = verified(unit > 0.92 ? 380 + Math.round(unit * 200) : 5 + Math.round(unit * 220));
     people.push({
-      id, given_name: person.given, family_name: person.family, pronouns: person.pronouns ?? null,
+      // employed by the organisation of their first team; later teams of other organisations are secondments
+      id, organisation_id: organisationId(first.org), given_name: person.given, family_name: person.family, pronouns: person.pronouns ?? null,
       job_title: person.title, ask_me_about: person.ask, languages: [...(person.langs ?? ['nl'])], working_days: [...person.days],
       photo_consent: person.photo === true, photo_url: person.photo ? `/demo-photos/${slug}.svg` : null,
       public_profile: person.public === true,

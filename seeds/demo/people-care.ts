@@ -32,7 +32,8 @@ export const CARE_PEOPLE = [
     teams: [{ team: 'wijk_ggz', role: 'behandelaar', since: '2017-09-01', contact: true }] },
   { given: 'Thijs', family: 'Vermeulen', title: 'basispsycholoog',
     ask: 'paniekklachten en piekeren', topics: ['mental_health'], days: ['di', 'wo', 'vr'],
-    teams: [{ team: 'wijk_ggz', role: 'behandelaar', since: '2022-03-01' }] },
+    // seconded ("gedetacheerd"): employed by the GGZ, accepted into Sociaal Wijkteam Oost; only the GGZ edits his own record
+    teams: [{ team: 'wijk_ggz', role: 'behandelaar', since: '2022-03-01' }, { team: 'wijkteam_oost', role: 'gedetacheerd vanuit de GGZ', since: '2024-01-01' }] },
   { given: 'Selin', family: 'Aksoy', title: 'psycholoog', public: true, photo: true, langs: ['nl', 'tr', 'en'],
     ask: 'trauma en rouw', topics: ['mental_health'], days: ['ma', 'wo', 'do'],
     teams: [{ team: 'wijk_ggz', role: 'behandelaar', since: '2021-06-01' }] },

@@ -69,6 +69,6 @@ export interface PersonSeed<T extends string = string> {
   workPhonePublic?: boolean;
   availability?: string;
   notes?: string;
-  /** The first membership's organisation gives the e-mail domain. */
+  /** The first membership's organisation employs the person (and gives the e-mail domain); a team of another organisation is a secondment. */
   teams: readonly MembershipSeed<T>[];
 }

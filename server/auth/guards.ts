@@ -1,13 +1,12 @@
-// Who may pass: preHandlers for routes that need a signed-in account or a role, and the
-// tenant rule for writes (an editor of organisation A never writes organisation B's records).
+// Who may pass: preHandlers for routes that need a signed-in account or a role. Who may do
+// what on which record is decided in server/domain/permissions.ts, never here.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience } from '../domain/audience';
-import { HttpError } from '../http/errors';
+import { forbidden, notSignedIn } from '../http/authorise';
+
+export { forbidden, notSignedIn };
 
 export type SignedIn = Exclude<Audience, { kind: 'anonymous' }>;
-
-export const notSignedIn = () => new HttpError(401, 'not_signed_in', 'Log eerst in. / Please sign in first.');
-export const forbidden = (message = 'U mag dit niet doen. / You are not allowed to do this.') => new HttpError(403, 'forbidden', message);
 
 /** The signed-in audience of a request, or a 401. */
 export function signedIn(request: FastifyRequest): SignedIn {
@@ -27,23 +26,4 @@ export function requireRole(role: 'editor' | 'admin') {
     const audience = signedIn(request);
     if (RANK[audience.kind] < RANK[role]) throw forbidden();
   };
-}
-
-/**
- * May `audience` write a record owned by this organisation/team? Admins: everything.
- * Editors: a team inside their scope (a scoped team, or any team of a scoped organisation);
- * an organisation record only with an organisation scope. Professionals: nothing.
- */
-export function canEdit(audience: Audience, owner: { organisationId?: string | null; teamId?: string | null }): boolean {
-  if (audience.kind === 'admin') return true;
-  if (audience.kind !== 'editor') return false;
-  if (owner.teamId) return (audience.editableTeamIds ?? []).includes(owner.teamId);
-  if (owner.organisationId) return (audience.editableOrganisationIds ?? []).includes(owner.organisationId);
-  return false;
-}
-
-/** canEdit or a 403 (401 when not signed in). */
-export function assertCanEdit(request: FastifyRequest, owner: { organisationId?: string | null; teamId?: string | null }): void {
-  const audience = signedIn(request);
-  if (!canEdit(audience, owner)) throw forbidden('Dit valt buiten uw organisatie of team. / This is outside your organisation or team.');
 }

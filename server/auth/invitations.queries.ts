@@ -101,13 +101,6 @@ export async function personExists(db: Db, personId: string): Promise<boolean> {
   return !!(await db.selectFrom('people').select('id').where('id', '=', personId).where('archived_at', 'is', null).executeTakeFirst());
 }
 
-/** Teams the person currently belongs to (an editor may only link people of teams they edit). */
-export async function currentTeamsOfPerson(db: Db, personId: string): Promise<string[]> {
-  const rows = await db.selectFrom('memberships as m').select('m.team_id').distinct()
-    .where('m.person_id', '=', personId).where(isCurrentMembership('m')).execute();
-  return rows.map((r) => r.team_id);
-}
-
 export async function existingScopeTargets(db: Db, organisationIds: string[], teamIds: string[]) {
   const orgs = organisationIds.length === 0 ? [] : await db.selectFrom('organisations').select('id').where('id', 'in', organisationIds).execute();
   const teams = teamIds.length === 0 ? [] : await db.selectFrom('teams').select('id').where('id', 'in', teamIds).execute();

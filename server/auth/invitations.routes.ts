@@ -6,13 +6,14 @@ import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/audit.queries';
 import type { DB } from '../db/types';
 import { HttpError } from '../http/errors';
+import { may, ownersOf, personOwner } from '../domain/permissions';
 import { limitPerEmail, SENSITIVE_LIMIT } from '../http/rate-limit';
 import { ErrorBody } from '../http/schemas';
 import { inviteMail } from '../mail/templates';
 import { findAccountByEmail, findAccountById, replaceScopes, type Scope } from './auth.queries';
 import { forbidden, requireRole, signedIn, type SignedIn } from './guards';
 import {
-  createInvitedAccount, currentTeamsOfPerson, existingScopeTargets, issueToken, personExists,
+  createInvitedAccount, existingScopeTargets, issueToken, personExists,
 } from './invitations.queries';
 import { Accepted, InviteBody, SignedInBody, TokenPasswordBody } from './invitations.schemas';
 import { redeemToken } from './invitations.redeem';
@@ -40,20 +41,19 @@ async function checkInvite(db: Kysely<DB>, inviter: SignedIn, body: InviteBody, 
   if (body.person_id && !(await personExists(db, body.person_id))) {
     throw new HttpError(400, 'bad_request', 'Deze persoon bestaat niet. / No such person.', [{ field: 'person_id', message: 'Unknown person' }]);
   }
-  if (inviter.kind === 'admin') return;
   // Editors: professionals, or editors inside their own scope; never an admin.
-  if (body.role === 'admin') throw forbidden('Alleen een beheerder kan een beheerder uitnodigen. / Only an admin can invite an admin.');
-  const myOrgs = inviter.editableOrganisationIds ?? [];
-  const myTeams = inviter.editableTeamIds ?? [];
-  if (body.role === 'editor') {
-    const inside = scopes.length > 0 && orgIds.every((id) => myOrgs.includes(id)) && teamIds.every((id) => myTeams.includes(id));
+  if (body.role === 'admin' && inviter.kind !== 'admin') throw forbidden('Alleen een beheerder kan een beheerder uitnodigen. / Only an admin can invite an admin.');
+  if (body.role === 'editor' && inviter.kind !== 'admin') {
+    const [orgs, teams] = await Promise.all([ownersOf(db, 'organisation', orgIds), ownersOf(db, 'team', teamIds)]);
+    const inside = scopes.length > 0 && [...orgs.values(), ...teams.values()].every((owner) => may(inviter, 'edit', owner));
     if (!inside) throw forbidden('Dit bereik valt buiten uw eigen bereik. / This scope is outside your own.');
   }
-  // The linked person decides which teams' 'team'-only details the account sees.
+  // The linked person decides which teams' 'team'-only details the account sees: only their
+  // employer (its editors, or an admin) may link an account to them.
   if (body.person_id) {
-    const teams = await currentTeamsOfPerson(db, body.person_id);
-    if (!teams.some((t) => myTeams.includes(t))) {
-      throw forbidden('Deze persoon werkt niet in een team binnen uw bereik. / This person is not in a team you edit.');
+    const owner = await personOwner(db, body.person_id);
+    if (!owner || !may(inviter, 'invite', owner)) {
+      throw forbidden('Alleen de werkgever van deze persoon kan een account voor hen uitnodigen. / Only this person\'s employer may invite an account for them.');
     }
   }
 }

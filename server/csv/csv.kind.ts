@@ -49,11 +49,3 @@ export const byCells = (a: string[], b: string[]) => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
   return 0;
 };
-
-/** Editors write only within their organisations; admins everywhere; others nowhere. */
-export function orgScope(audience: Audience): 'all' | Set<string> {
-  if (audience.kind === 'admin') return 'all';
-  // the organisations the editor may edit as a whole (their organisation scopes; see guards.canEdit)
-  if (audience.kind === 'editor') return new Set(audience.editableOrganisationIds ?? []);
-  return new Set();
-}

@@ -1,5 +1,6 @@
 // locaties.csv: extern_id;naam;straat;huisnummer;postcode;plaats;breedtegraad;lengtegraad;buurtcode;openingstijden
-import { type Kind, exportKey, byCells, orgScope, type RowError } from './csv.kind';
+import { may, ownersOf } from '../domain/permissions';
+import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { AREA_CODE, type Codec, decimal, EXTERNAL_ID, optional, text } from './csv.values';
 import { matchKeys } from './csv.upsert';
 import { type SqlType, upsertRows } from '../db/upsert';
@@ -53,33 +54,27 @@ export const locationsKind: Kind = {
     const existing = await matchKeys(db, 'locations', rows.map((r) => r.key));
     const codes = [...new Set(rows.map((r) => r.values.buurtcode).filter((c): c is string => !!c))];
     const known = new Set(codes.length ? (await db.selectFrom('areas').select('code').where('code', 'in', codes).where('kind', '=', 'buurt').execute()).map((a) => a.code) : []);
-    const scope = orgScope(audience);
-    // An editor may change a location only when every team there is one of theirs.
-    const foreign = new Set<string>();
-    const ids = [...existing.values()];
-    if (scope !== 'all' && ids.length) {
-      const uses = await db.selectFrom('team_locations as tl').innerJoin('teams as t', 't.id', 'tl.team_id')
-        .select(['tl.location_id', 't.organisation_id']).where('tl.location_id', 'in', ids).execute();
-      for (const u of uses) if (!scope.has(u.organisation_id)) foreign.add(u.location_id);
-    }
+    // An existing location: its owner's editors. A new one belongs to the importing editor's organisation.
+    const owners = await ownersOf(db, 'location', [...existing.values()]);
+    const newOwner = audience.kind === 'editor' && audience.organisationIds.length === 1 ? audience.organisationIds[0]! : null;
     const plan: Plan = { inserts: [], updates: [] };
     for (const r of rows) {
       const id = existing.get(r.key);
-      if (scope !== 'all' && (scope.size === 0 || (id && foreign.has(id)))) {
-        errors.push({ row: r.row, column: 'extern_id', message: 'u mag deze locatie niet wijzigen (een team van een andere organisatie zit er)' });
+      if (id ? !may(audience, 'edit', owners.get(id)!) : audience.kind !== 'admin' && !newOwner) {
+        errors.push({ row: r.row, column: 'extern_id', message: id ? 'u mag deze locatie niet wijzigen (ze is van een andere organisatie)' : 'u mag geen locaties toevoegen' });
         continue;
       }
       if (r.values.buurtcode && !known.has(r.values.buurtcode)) errors.push({ row: r.row, column: 'buurtcode', message: `buurt ${r.values.buurtcode} bestaat niet` });
       const values: Record<string, unknown> = {};
       for (const f of FIELDS) if (headers.has(f.header)) values[f.column] = r.values[f.header];
-      if (id) plan.updates.push({ id, ...values }); else plan.inserts.push({ external_id: r.key, ...values });
+      if (id) plan.updates.push({ id, ...values }); else plan.inserts.push({ external_id: r.key, organisation_id: newOwner, ...values });
     }
     return { errors, plan };
   },
   async write(trx, raw, headers) {
     const plan = raw as Plan;
     const cols = FIELDS.filter((f) => headers.has(f.header)).map((f) => ({ name: f.column, type: f.sql }));
-    const { inserted, updated } = await upsertRows(trx, 'locations', cols, [...plan.inserts, ...plan.updates]);
+    const { inserted, updated } = await upsertRows(trx, 'locations', [{ name: 'organisation_id', type: 'uuid', keepWhenNull: true }, ...cols], [...plan.inserts, ...plan.updates]);
     // audit: one entry per created/updated location
     return { created: inserted.size, updated: updated.size };
   },

@@ -1,5 +1,6 @@
 // organisaties.csv: extern_id;naam;omschrijving;website;telefoon;email
-import { type Kind, exportKey, byCells, orgScope, type RowError } from './csv.kind';
+import { may, ownersOf } from '../domain/permissions';
+import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { EMAIL, EXTERNAL_ID, optional, PHONE, text, URL_OR_PATH } from './csv.values';
 import { matchKeys } from './csv.upsert';
 import { type SqlType, upsertRows } from '../db/upsert';
@@ -34,12 +35,13 @@ export const organisationsKind: Kind = {
   },
   async check(db, audience, rows, headers) {
     const existing = await matchKeys(db, 'organisations', rows.map((r) => r.key));
-    const scope = orgScope(audience);
+    const owners = await ownersOf(db, 'organisation', [...existing.values()]);
     const errors: RowError[] = [];
     const plan: Plan = { inserts: [], updates: [] };
     for (const r of rows) {
       const id = existing.get(r.key);
-      if (scope !== 'all' && (!id || !scope.has(id))) {
+      // a new organisation is an admin's act; an existing one its own editors'
+      if (id ? !may(audience, 'edit', owners.get(id)!) : audience.kind !== 'admin') {
         errors.push({ row: r.row, column: 'extern_id', message: id ? 'u mag deze organisatie niet wijzigen' : 'alleen een beheerder mag organisaties toevoegen' });
         continue;
       }

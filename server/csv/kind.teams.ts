@@ -1,7 +1,8 @@
 // teams.csv: a team with its organisation, type, topics, service area (buurtcodes) and
 // locations, each pointing at other rows by their extern_id.
 import { sql } from 'kysely';
-import { type Kind, exportKey, byCells, orgScope, type RowError } from './csv.kind';
+import { may, ownersOf } from '../domain/permissions';
+import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { AREA_CODE, EMAIL, EXTERNAL_ID, KEY, list, oneOf, optional, PHONE, text, URL_OR_PATH } from './csv.values';
 import { matchKeys } from './csv.upsert';
 import { syncChildren } from '../db/sync-children';
@@ -78,17 +79,15 @@ export const teamsKind: Kind = {
       existingKeys(db, 'topics', rows.flatMap((r) => r.values.onderwerpen ?? [])),
       existingBuurten(db, rows.flatMap((r) => r.values.gebieden ?? [])),
     ]);
-    const scope = orgScope(audience);
-    const currentOrg = new Map<string, string>();
-    const ids = [...existing.values()];
-    if (ids.length) for (const t of await db.selectFrom('teams').select(['id', 'organisation_id']).where('id', 'in', ids).execute()) currentOrg.set(t.id, t.organisation_id);
+    const [teamOwners, orgOwners] = await Promise.all([ownersOf(db, 'team', [...existing.values()]), ownersOf(db, 'organisation', [...orgs.values()])]);
     const plan: Plan = { inserts: [], updates: [], links: [] };
     for (const r of rows) {
       const id = existing.get(r.key);
       const orgId = orgs.get(r.values.organisatie);
       const err = (column: string, message: string) => errors.push({ row: r.row, column, message });
       if (!orgId) err('organisatie', `organisatie ${r.values.organisatie} bestaat niet`);
-      else if (scope !== 'all' && (!scope.has(orgId) || (id && !scope.has(currentOrg.get(id)!)))) err('organisatie', 'u mag teams van deze organisatie niet wijzigen');
+      // a team of this organisation: its editors (moving one needs rights on both sides); linking any location is fine
+      else if (!may(audience, 'create_team', orgOwners.get(orgId)!) || (id && !may(audience, 'edit', teamOwners.get(id)!))) err('organisatie', 'u mag teams van deze organisatie niet wijzigen');
       if (!types.has(r.values.teamtype)) err('teamtype', `teamtype ${r.values.teamtype} bestaat niet`);
       for (const k of r.values.onderwerpen ?? []) if (!topics.has(k)) err('onderwerpen', `onderwerp ${k} bestaat niet`);
       for (const c of r.values.gebieden ?? []) if (!buurten.has(c)) err('gebieden', `buurt ${c} bestaat niet`);

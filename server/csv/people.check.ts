@@ -1,11 +1,13 @@
-// Checks a people file: references (teams, topics), the never-public 06 rule, and the
-// editor's scope (only people in their organisations' teams). Builds the write plan.
+// Checks a people file: references (teams, topics), the never-public 06 rule, and per row
+// the permission module's answer (an existing person: their employer edits them; a new one is
+// employed by the organisation of their first team; memberships only in teams one edits).
+// Builds the write plan.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
 import type { ConsentField } from '../db/types';
-import { isCurrentMembership } from '../domain/membership';
-import { type ImportRow, orgScope, type RowError } from './csv.kind';
+import { may, ownersOf, teamsEditableBy } from '../domain/permissions';
+import { type ImportRow, type RowError } from './csv.kind';
 import { matchKeys } from './csv.upsert';
 import { existingKeys } from './csv.refs';
 import { type MembershipCell, PEOPLE_FIELDS, PUBLISHABLE_FIELD } from './people.fields';
@@ -28,30 +30,28 @@ export interface PeoplePlan {
 
 export async function checkPeople(db: Kysely<DB>, audience: Audience, rows: ImportRow[], headers: Set<string>) {
   const errors: RowError[] = [];
-  const scope = orgScope(audience);
   const [existing, teams, topics] = await Promise.all([
     matchKeys(db, 'people', rows.map((r) => r.key)),
     matchKeys(db, 'teams', rows.flatMap((r) => (r.values.teams ?? []).map((m: MembershipCell) => m.team))),
     existingKeys(db, 'topics', rows.flatMap((r) => r.values.onderwerpen ?? [])),
   ]);
-  let scopeTeams: string[] | null = null;
-  const inScope = new Set<string>();
-  if (scope !== 'all') {
-    scopeTeams = scope.size ? (await db.selectFrom('teams').select('id').where('organisation_id', 'in', [...scope]).execute()).map((t) => t.id) : [];
-    const ids = [...existing.values()];
-    if (ids.length && scopeTeams.length) {
-      const own = await db.selectFrom('memberships as m').select('m.person_id').distinct()
-        .where('m.person_id', 'in', ids).where('m.team_id', 'in', scopeTeams).where(isCurrentMembership('m')).execute();
-      for (const o of own) inScope.add(o.person_id);
-    }
-  }
-  const scopeSet = new Set(scopeTeams ?? []);
+  const editable = teamsEditableBy(audience);
+  const scopeTeams = editable === null ? null : [...editable];
+  const [people, teamOwners] = await Promise.all([ownersOf(db, 'person', [...existing.values()]), ownersOf(db, 'team', [...teams.values()])]);
+  const employers = await ownersOf(db, 'organisation', [...teamOwners.values()].flatMap((t) => (t.organisationId ? [t.organisationId] : [])));
+  const soleOrganisation = audience.kind === 'editor' && audience.organisationIds.length === 1 ? audience.organisationIds[0]! : null;
   const plan: PeoplePlan = { inserts: [], updates: [], links: [], scopeTeams };
   for (const r of rows) {
     const err = (column: string, message: string) => errors.push({ row: r.row, column, message });
     const id = existing.get(r.key);
-    if (scope !== 'all' && (scope.size === 0 || (id && !inScope.has(id)))) { err('extern_id', 'u mag deze persoon niet wijzigen (geen lid van een team van uw organisatie)'); continue; }
     const v = r.values;
+    // a new person is employed by the organisation of their first team (else the editor's own)
+    const firstTeam = ((v.teams ?? []) as MembershipCell[]).map((m) => teamOwners.get(teams.get(m.team) ?? ''))[0];
+    const employer = id ? undefined : firstTeam?.organisationId ?? soleOrganisation;
+    const allowed = id ? may(audience, 'edit', people.get(id)!)
+      : employer ? may(audience, 'employ', employers.get(employer) ?? { kind: 'organisation', id: employer, archived: false, organisationId: employer })
+        : audience.kind === 'admin';
+    if (!allowed) { err('extern_id', 'u mag deze persoon niet wijzigen (niet in dienst van uw organisatie)'); continue; }
     if (v.telefoon_mobiel_zichtbaarheid === 'publiek') err('telefoon_mobiel_zichtbaarheid', 'een 06-nummer is nooit openbaar: kies professionals of team');
     if (v.telefoon_werk_zichtbaarheid === 'publiek' && v.telefoon_werk && MOBILE.test(v.telefoon_werk)) err('telefoon_werk', 'een 06-nummer is nooit openbaar: zet het bij telefoon_mobiel');
     for (const k of v.onderwerpen ?? []) if (!topics.has(k)) err('onderwerpen', `onderwerp ${k} bestaat niet`);
@@ -59,7 +59,7 @@ export async function checkPeople(db: Kysely<DB>, audience: Audience, rows: Impo
     for (const m of (v.teams ?? []) as MembershipCell[]) {
       const teamId = teams.get(m.team);
       if (!teamId) { err('teams', `team ${m.team} bestaat niet (importeer eerst teams.csv)`); continue; }
-      if (scopeTeams && !scopeSet.has(teamId)) { err('teams', `u mag geen leden toevoegen aan team ${m.team}`); continue; }
+      if (!may(audience, 'add_member', teamOwners.get(teamId)!)) { err('teams', `u mag geen leden toevoegen aan team ${m.team}`); continue; }
       memberships.push({ team_id: teamId, role: m.role, contact: m.contact, since: m.since });
     }
     const values: Record<string, unknown> = {};
@@ -75,7 +75,7 @@ export async function checkPeople(db: Kysely<DB>, audience: Audience, rows: Impo
       const consent = CONSENT_OF[f.header];
       if (consent && raw) consents[consent] = raw === 'publiek';
     }
-    if (id) plan.updates.push({ id, ...values }); else plan.inserts.push({ external_id: r.key, ...values });
+    if (id) plan.updates.push({ id, ...values }); else plan.inserts.push({ external_id: r.key, organisation_id: employer ?? null, ...values });
     plan.links.push({ key: r.key, id, topics: v.onderwerpen, teams: headers.has('teams') ? memberships : undefined, consents });
   }
   return { errors, plan };

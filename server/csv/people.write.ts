@@ -1,8 +1,9 @@
 // Writes a checked people file: rows, expertise topics and team memberships. A membership
-// the file no longer lists is ended (until = yesterday), not deleted, so "who left" stays
-// answerable; one that had not begun yet is removed.
+// the file no longer lists is ended the one way memberships end (endMembershipsOn: its last
+// day is today), not deleted, so "who left" stays answerable; one that had not begun is removed.
 import { type Kysely, sql } from 'kysely';
 import type { ConsentField, DB } from '../db/types';
+import { endMembershipsOn } from '../memberships/memberships.queries';
 import { isCurrentMembership } from '../domain/membership';
 import type { Progress, WriteResult } from './csv.kind';
 import { syncChildren } from '../db/sync-children';
@@ -13,7 +14,7 @@ import { PEOPLE_FIELDS } from './people.fields';
 export async function writePeople(trx: Kysely<DB>, raw: unknown, headers: Set<string>, progress: Progress): Promise<WriteResult> {
   const plan = raw as PeoplePlan;
   const cols = PEOPLE_FIELDS.filter((f) => headers.has(f.header)).map((f) => ({ name: f.column, type: f.sql, keepWhenNull: f.keepWhenNull }));
-  const { inserted: created, updated: changed } = await upsertRows(trx, 'people', cols, [...plan.inserts, ...plan.updates]);
+  const { inserted: created, updated: changed } = await upsertRows(trx, 'people', [{ name: 'organisation_id', type: 'uuid', keepWhenNull: true }, ...cols], [...plan.inserts, ...plan.updates]);
   progress(`mensen: ${created.size} nieuw`);
   progress(`mensen: ${changed.size} gewijzigd`);
   const links = plan.links.map((l) => ({ ...l, id: l.id ?? created.get(l.key)! }));
@@ -40,6 +41,10 @@ async function syncMemberships(trx: Kysely<DB>, links: Array<PeoplePlan['links']
       .where('m.person_id', 'in', owners).where(isCurrentMembership('m'));
     if (scopeTeams) q = scopeTeams.length ? q.where('m.team_id', 'in', scopeTeams) : q.where(sql<boolean>`false`);
     const current = new Map((await q.execute()).map((m) => [`${m.person_id}/${m.team_id}`, m]));
+    // a team's open request for someone the file (written by their employer) lists in it: accepted
+    const requested = new Map((await trx.selectFrom('memberships').select(['id', 'person_id', 'team_id']).where('person_id', 'in', owners)
+      .where('status', '=', 'requested').where('until', 'is', null).execute()).map((m) => [`${m.person_id}/${m.team_id}`, m.id]));
+    const accepted: string[] = [];
     const inserts: Wanted[] = [];
     const updates: Array<Wanted & { id: string }> = [];
     for (const l of part) {
@@ -47,11 +52,14 @@ async function syncMemberships(trx: Kysely<DB>, links: Array<PeoplePlan['links']
         const want: Wanted = { person_id: l.id, team_id: w.team_id, role: w.role, is_contact_person: w.contact, since: w.since };
         const have = current.get(`${l.id}/${w.team_id}`);
         current.delete(`${l.id}/${w.team_id}`);
-        if (!have) inserts.push(want);
+        const asked = requested.get(`${l.id}/${w.team_id}`);
+        if (!have && asked) accepted.push(asked);
+        else if (!have) inserts.push(want);
         else if (have.role !== want.role || have.is_contact_person !== want.is_contact_person || have.since !== want.since) updates.push({ ...want, id: have.id });
       }
     }
     const ended = [...current.values()];
+    if (accepted.length) await trx.updateTable('memberships').set({ status: 'current', accepted_at: sql<string>`now()` }).where('id', 'in', accepted).execute();
     if (inserts.length) {
       await sql`insert into memberships (person_id, team_id, role, is_contact_person, since)
         select v.person_id, v.team_id, v.role, v.is_contact_person, v.since
@@ -62,12 +70,7 @@ async function syncMemberships(trx: Kysely<DB>, links: Array<PeoplePlan['links']
         from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(id uuid, role text, is_contact_person boolean, since date)
         where t.id = v.id`.execute(trx);
     }
-    if (ended.length) {
-      const ids = ended.map((m) => m.id);
-      await trx.deleteFrom('memberships').where('id', 'in', ids).where(sql<boolean>`since >= current_date`).execute();
-      await trx.updateTable('memberships').where('id', 'in', ids)
-        .set({ until: sql<string>`current_date - 1` }).execute();
-    }
+    await endMembershipsOn(trx, ended.map((m) => m.id));
     for (const m of [...inserts, ...updates, ...ended]) changed.add(m.person_id);
   }
   return changed;

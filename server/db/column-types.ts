@@ -25,4 +25,5 @@ export type Coverage = 'buurt' | 'wijk' | 'gemeente' | 'regio';
 export type TeamCategory = 'first_contact' | 'care' | 'welfare' | 'informal' | 'other';
 export type AccountRole = 'professional' | 'editor' | 'admin';
 export type AccountTokenKind = 'invite' | 'reset';
+export type MembershipStatus = 'requested' | 'current';
 export type Language = 'nl' | 'en';

@@ -3,7 +3,7 @@
 // Column types (timestamps as ISO strings, jsonb, CHECK-constrained unions) are chosen in
 // .kysely-codegenrc.json and written by hand in server/db/column-types.ts.
 
-import type { Access, AccountRole, AccountTokenKind, AreaKind, Bytes, ConsentField, ContactLevel, Coverage, JsonText, Language, TeamCategory, Timestamptz } from "./column-types";
+import type { Access, AccountRole, AccountTokenKind, AreaKind, Bytes, ConsentField, ContactLevel, Coverage, JsonText, Language, MembershipStatus, TeamCategory, Timestamptz } from "./column-types";
 import type { ColumnType } from "kysely";
 import type { GeneratedAlways } from "./column-types";
 
@@ -107,6 +107,7 @@ export interface Locations {
   lon: number;
   name: string | null;
   opening_hours: string | null;
+  organisation_id: string | null;
   postcode: string;
   street: string;
   updated_at: Generated<Timestamptz>;
@@ -114,14 +115,19 @@ export interface Locations {
 }
 
 export interface Memberships {
+  accepted_at: Timestamptz | null;
+  accepted_by: string | null;
   created_at: Generated<Timestamptz>;
   id: Generated<string>;
   is_contact_person: Generated<boolean>;
   last_verified_at: Timestamptz | null;
   last_verified_by: string | null;
   person_id: string;
+  requested_at: Timestamptz | null;
+  requested_by: string | null;
   role: Generated<string>;
   since: string | null;
+  status: Generated<MembershipStatus>;
   team_id: string;
   until: string | null;
   updated_at: Generated<Timestamptz>;
@@ -168,6 +174,7 @@ export interface People {
   last_verified_at: Timestamptz | null;
   last_verified_by: string | null;
   name_norm: GeneratedAlways<string | null>;
+  organisation_id: string | null;
   phone_mobile: string | null;
   phone_mobile_visibility: Generated<ContactLevel>;
   phone_work: string | null;

@@ -2,7 +2,7 @@
 // service areas (CBS buurten) and taxonomy terms (team type, topics). One transaction;
 // records keep their ids, so a second import updates instead of duplicating, and an
 // unchanged record is left alone (no version bump). Unusable records are reported, not fatal.
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/types';
 import { type Bundle, collect, emptyBundle, type Obj } from './hsds.collect';
 import { loadVocabulary, type Vocabulary } from './hsds.queries';
@@ -61,6 +61,11 @@ export async function importHsds(db: Kysely<DB>, files: { name: string; data: un
     await replaceTopics(trx, teams);
     await replaceLocations(trx, teams, bundle);
     report.service_areas = await replaceAreas(trx, teams, (id, r) => skip('service_area', id, r));
+    // Every location has an owner (server/domain/permissions.ts): a new one belongs to the
+    // organisation of the first service at it; others may link to it, never edit it.
+    await sql`update locations l set organisation_id = (select t.organisation_id from team_locations tl join teams t on t.id = tl.team_id
+      where tl.location_id = l.id order by t.created_at, t.id limit 1)
+      where l.organisation_id is null and exists (select 1 from team_locations tl where tl.location_id = l.id)`.execute(trx);
     // Changed child lists stamped the teams with now(); the source's modification time wins.
     for (const t of teams) {
       if (t.updatedAt) await trx.updateTable('teams').set({ updated_at: t.updatedAt }).where('id', '=', t.id).where('updated_at', '!=', t.updatedAt).execute();

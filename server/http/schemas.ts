@@ -61,3 +61,7 @@ export const errorResponses = (...codes: number[]) =>
 // Response schemas are encoded by the Zod serializer, so they hold no transforms.
 export const Timestamp = z.string().describe('ISO-8601 date-time');
 export const NullableTimestamp = Timestamp.nullable();
+
+/** What the signed-in caller may do with a record (server/domain/permissions.ts); absent for residents. */
+export const MayFlags = z.record(z.string(), z.boolean())
+  .describe('What you may do with this record, e.g. { "edit": true, "verify": true, "end": false } (signed in only)');

@@ -19,12 +19,6 @@ export async function getLocation(db: Kysely<DB>, id: string, audience: Audience
   return { ...location, teams };
 }
 
-/** The teams (with their organisations) working from a location: who may edit it. */
-export async function locationOwners(db: Kysely<DB>, id: string) {
-  return db.selectFrom('team_locations as tl').innerJoin('teams as t', 't.id', 'tl.team_id')
-    .select(['t.id as teamId', 't.organisation_id as organisationId']).where('tl.location_id', '=', id).execute();
-}
-
 /** The buurt of a coordinate, read before the write's transaction (PGlite has one connection). */
 export async function buurtOf(db: Kysely<DB>, point: { lat?: number; lon?: number }): Promise<string | null | undefined> {
   if (point.lat === undefined || point.lon === undefined) return undefined;
@@ -33,7 +27,7 @@ export async function buurtOf(db: Kysely<DB>, point: { lat?: number; lon?: numbe
 
 const snapshot = (db: Kysely<DB>, id: string) => db.selectFrom('locations').select([...COLUMNS, 'archived_at']).where('id', '=', id).executeTakeFirst();
 
-export async function createLocation(db: Kysely<DB>, ctx: WriteContext, input: LocationCreate, buurt: string | null | undefined): Promise<string> {
+export async function createLocation(db: Kysely<DB>, ctx: WriteContext, input: Omit<LocationCreate, 'organisation_id'> & { organisation_id: string | null }, buurt: string | null | undefined): Promise<string> {
   return auditedWrite(db, ctx, { action: 'location.create', entityType: 'location' }, async (trx) => {
     const { id } = await trx.insertInto('locations').values({ ...input, buurt_code: buurt ?? null }).returning('id').executeTakeFirstOrThrow();
     return { id, before: null, after: await snapshot(trx, id), result: id };

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { NullableTimestamp, Timestamp } from '../http/schemas';
-import { nonEmpty, NullableText, Text } from '../editing/editing.fields';
+import { nonEmpty, NullableText, Text, Uuid } from '../editing/editing.fields';
+import { MayFlags } from '../http/schemas';
 
 export const Location = z.object({
   id: z.string(), name: z.string().nullable(), street: z.string(), house_number: z.string(), postcode: z.string(), city: z.string(),
   lat: z.number(), lon: z.number(), buurt_code: z.string().nullable(), opening_hours: z.string().nullable(),
   teams: z.array(z.object({ id: z.string(), name: z.string() })),
   version: z.number().int(), updated_at: Timestamp, last_verified_at: NullableTimestamp,
+  may: MayFlags.optional(),
 });
 
 const fields = {
@@ -19,7 +21,10 @@ const fields = {
   lon: z.number().min(3.3, 'Ligt niet in Nederland').max(7.3, 'Ligt niet in Nederland'),
   opening_hours: NullableText(400),
 };
-export const LocationCreate = z.strictObject({ ...fields, name: fields.name.optional(), opening_hours: fields.opening_hours.optional() });
+export const LocationCreate = z.strictObject({
+  ...fields, name: fields.name.optional(), opening_hours: fields.opening_hours.optional(),
+  organisation_id: Uuid.optional().describe('The owning organisation (others may link to it, never edit it); default: the editor\'s own'),
+});
 export const LocationPatch = z.strictObject(fields).partial().refine(nonEmpty, { message: 'Nothing to change', path: ['body'] });
 export type LocationCreate = z.infer<typeof LocationCreate>;
 export type LocationPatch = z.infer<typeof LocationPatch>;

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
 import { likePattern } from '../db/sql';
+import { mayFlags } from '../domain/permissions';
 import { teamVisibleTo } from '../domain/team-visibility';
 import { ANONYMOUS, type Audience } from '../domain/audience';
 
@@ -24,5 +25,6 @@ export async function getOrganisation(db: Kysely<DB>, id: string, audience: Audi
   if (!org) return undefined;
   const teams = await db.selectFrom('teams as t').select(['t.id', 't.name', 't.team_type'])
     .where('t.organisation_id', '=', id).where(teamVisibleTo(audience)).orderBy('t.name').execute();
-  return { ...org, teams };
+  if (audience.kind === 'anonymous') return { ...org, teams };
+  return { ...org, teams, may: mayFlags(audience, { kind: 'organisation', id, archived: false, organisationId: id }) };
 }

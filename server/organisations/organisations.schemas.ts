@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NullableTimestamp, PageQuery, Paged, SearchText } from '../http/schemas';
+import { MayFlags, NullableTimestamp, PageQuery, Paged, SearchText } from '../http/schemas';
 
 export const OrganisationListQuery = PageQuery.extend({ q: SearchText.optional().describe('Part of the name') });
 export const Organisation = z.object({
@@ -11,4 +11,5 @@ export const OrganisationList = Paged(Organisation);
 export const OrganisationDetail = Organisation.extend({
   version: z.number().int(),
   teams: z.array(z.object({ id: z.string(), name: z.string(), team_type: z.string() })),
+  may: MayFlags.optional(),
 });

@@ -3,9 +3,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCanEdit, requireRole, requireSignedIn, signedIn } from '../auth/guards';
+import { requireRole, requireSignedIn, signedIn } from '../auth/guards';
+import { authorise } from '../http/authorise';
 import { IfMatchHeaders, sendCreated, versionedWrite, WRITE_ERRORS } from '../editing/editing.http';
-import { notFound } from '../http/errors';
 import { IdParams } from '../http/schemas';
 import { StaleBody } from '../http/versioning';
 import { getOrganisation } from './organisations.queries';
@@ -15,9 +15,8 @@ import { archiveOrganisation, createOrganisation, OrganisationCreate, Organisati
 const organisationsWriteRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   const load = (id: string) => () => getOrganisation(db, id);
-  const mayEdit = (request: FastifyRequest, id: string) => async () => {
-    if (!(await getOrganisation(db, id))) throw notFound('organisatie', id);
-    assertCanEdit(request, { organisationId: id });
+  const may = (request: FastifyRequest, action: 'edit' | 'verify' | 'archive', id: string) => async () => {
+    await authorise(db, request.audience, action, 'organisation', id);
   };
 
   app.post('/api/organisations', {
@@ -32,7 +31,7 @@ const organisationsWriteRoutes: FastifyPluginAsyncZod = async (app) => {
     preHandler: requireSignedIn,
     schema: { tags: ['editing'], summary: 'Change the fields sent (If-Match required)', params: IdParams, headers: IfMatchHeaders, body: OrganisationPatch, response: { 200: OrganisationDetail, 412: StaleBody, ...WRITE_ERRORS } },
   }, async (request, reply) => versionedWrite({
-    request, reply, load: load(request.params.id), authorise: mayEdit(request, request.params.id),
+    request, reply, load: load(request.params.id), authorise: may(request, 'edit', request.params.id),
     write: (ctx, expected) => patchOrganisation(db, ctx, request.params.id, expected, request.body),
   }));
 
@@ -40,7 +39,7 @@ const organisationsWriteRoutes: FastifyPluginAsyncZod = async (app) => {
     preHandler: requireRole('admin'),
     schema: { tags: ['editing'], summary: 'Archive an organisation and its teams (admins; If-Match required)', params: IdParams, headers: IfMatchHeaders, response: { 204: z.null(), 412: StaleBody, ...WRITE_ERRORS } },
   }, async (request, reply) => versionedWrite({
-    request, reply, empty: true, load: load(request.params.id), authorise: mayEdit(request, request.params.id),
+    request, reply, empty: true, load: load(request.params.id), authorise: may(request, 'archive', request.params.id),
     write: (ctx, expected) => archiveOrganisation(db, ctx, request.params.id, expected, app.clock()),
   }));
 
@@ -48,7 +47,7 @@ const organisationsWriteRoutes: FastifyPluginAsyncZod = async (app) => {
     preHandler: requireSignedIn,
     schema: { tags: ['editing'], summary: 'Confirm the organisation is still right (If-Match required)', params: IdParams, headers: IfMatchHeaders, response: { 200: OrganisationDetail, 412: StaleBody, ...WRITE_ERRORS } },
   }, async (request, reply) => versionedWrite({
-    request, reply, load: load(request.params.id), authorise: mayEdit(request, request.params.id),
+    request, reply, load: load(request.params.id), authorise: may(request, 'verify', request.params.id),
     write: (ctx, expected) => verifyOrganisation(db, ctx, request.params.id, expected, app.clock()),
   }));
 };

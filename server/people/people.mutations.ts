@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { ConsentField, DB } from '../db/types';
 import { syncChildren } from '../db/sync-children';
 import { auditedWrite, lockVersion, missingIds, missingKeys, throwFirst, type Trx, unknownRefs, type WriteContext, verifyRecord } from '../editing/editing.kernel';
+import { endMembershipsOn } from '../memberships/memberships.queries';
 import type { PersonCreate, PersonPatch } from './people.write-schemas';
 
 const COLUMNS = ['given_name', 'family_name', 'pronouns', 'job_title', 'ask_me_about', 'languages', 'working_days', 'phone_mobile',
@@ -46,7 +47,9 @@ export async function createPerson(db: Kysely<DB>, ctx: WriteContext, input: Per
   return auditedWrite(db, ctx, { action: 'person.create', entityType: 'person' }, async (trx) => {
     throwFirst(unknownRefs('team_id', await missingIds(trx, 'teams', [input.team_id])));
     const { team_id, role, is_contact_person, ...fields } = input;
-    const { id } = await trx.insertInto('people').values(fields).returning('id').executeTakeFirstOrThrow();
+    // employed by the team's organisation: the one that adds them owns their record
+    const { organisation_id } = await trx.selectFrom('teams').select('organisation_id').where('id', '=', team_id).executeTakeFirstOrThrow();
+    const { id } = await trx.insertInto('people').values({ ...fields, organisation_id }).returning('id').executeTakeFirstOrThrow();
     const membership = await trx.insertInto('memberships').values({ person_id: id, team_id, role: role ?? 'lid', is_contact_person: is_contact_person ?? false })
       .returning(['id', 'team_id', 'role', 'is_contact_person', 'since']).executeTakeFirstOrThrow();
     return { id, before: null, after: { ...(await personSnapshot(trx, id)), membership }, result: id };
@@ -58,8 +61,8 @@ export async function archivePerson(db: Kysely<DB>, ctx: WriteContext, id: strin
     await lockVersion(trx, 'people', id, 'persoon', expected);
     const before = await personSnapshot(trx, id);
     // Leaving every team today: no team keeps pointing anyone at someone who has gone.
-    await trx.updateTable('memberships').set({ until: sql<string>`current_date`, is_contact_person: false })
-      .where('person_id', '=', id).where('until', 'is', null).execute();
+    const open = await trx.selectFrom('memberships').select('id').where('person_id', '=', id).where('until', 'is', null).execute();
+    await endMembershipsOn(trx, open.map((m) => m.id), null, { dropContact: true });
     await trx.updateTable('people').set({ archived_at: now, public_profile: false }).where('id', '=', id).execute();
     return { id, before, after: null, result: undefined };
   });

@@ -5,6 +5,7 @@ import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
 import { likePattern } from '../db/sql';
 import { teamsServing } from '../areas/areas.queries';
+import { mayFlags, ownerOf } from '../domain/permissions';
 import { isCurrentMembership } from '../domain/membership';
 import { presentInOrder, presentPeople } from './people.present';
 import type { PeopleQuery } from './people.schemas';
@@ -52,8 +53,11 @@ export async function getPerson(db: Kysely<DB>, audience: Audience, id: string) 
     .where('m.person_id', '=', id).where(teamVisibleTo(audience)).where(isCurrentMembership('m'))
     .select(['m.role', 'm.is_contact_person', 'm.since', 't.id', 't.name', 't.team_type', 'o.name as organisation_name'])
     .orderBy('t.name').execute();
+  // signed in: what the caller may do with this person (the permission module's answer); residents: nothing
+  const owner = audience.kind === 'anonymous' ? undefined : await ownerOf(db, 'person', id);
   return {
     person,
+    ...(owner ? { may: mayFlags(audience, owner) } : {}),
     memberships: memberships.map((m) => ({
       role: m.role, is_contact_person: m.is_contact_person, since: m.since,
       team: { id: m.id, name: m.name, team_type: m.team_type, organisation_name: m.organisation_name },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MayFlags } from '../http/schemas';
 import { KeyList, PageQuery, Paged, SearchText, Uuid } from '../http/schemas';
 import { Person } from './visibility';
 
@@ -13,7 +14,7 @@ export const PersonMembership = z.object({
   team: z.object({ id: z.string(), name: z.string(), team_type: z.string(), organisation_name: z.string() }),
   role: z.string(), is_contact_person: z.boolean(), since: z.string().nullable(),
 });
-export const PersonDetail = z.object({ person: Person, memberships: z.array(PersonMembership) });
+export const PersonDetail = z.object({ person: Person, memberships: z.array(PersonMembership), may: MayFlags.optional() });
 export const PeopleList = Paged(Person);
 
 /** A person in a team's member list (also used by teams and the area's people). */

@@ -1,15 +1,17 @@
-// Writing people over HTTP. Who may: admins; editors of a team the person currently works
-// in; and the person themself (their own profile). Publishing to residents is the person's
-// own choice: others may only withdraw it (400 naming the field otherwise).
+// Writing people over HTTP. Who may is the permission module's answer (the person themself,
+// their employer's editors, admins; never a team that merely counts them as a member).
+// Publishing to residents is the person's own choice: others may only withdraw it (400
+// naming the field otherwise).
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canEdit, forbidden, requireRole, requireSignedIn, signedIn } from '../auth/guards';
+import { forbidden, requireRole, requireSignedIn, signedIn } from '../auth/guards';
+import { type Action } from '../domain/permissions';
+import { authorise } from '../http/authorise';
 import { IfMatchHeaders, sendCreated, versionedWrite, WRITE_ERRORS } from '../editing/editing.http';
-import { HttpError, notFound } from '../http/errors';
+import { HttpError } from '../http/errors';
 import { IdParams } from '../http/schemas';
 import { StaleBody } from '../http/versioning';
-import { isCurrentMembership } from '../domain/membership';
 import { archivePerson, createPerson, patchPerson, verifyPerson } from './people.mutations';
 import { getPerson } from './people.queries';
 import { PersonDetail } from './people.schemas';
@@ -23,17 +25,12 @@ const peopleWriteRoutes: FastifyPluginAsyncZod = async (app) => {
     const found = await getPerson(db, request.audience, id);
     return found && found.person.shown_to === 'professionals' ? { ...found, version: found.person.version } : undefined;
   };
-  /** Self, admin, or an editor of a team the person works in now; `self` tells which. */
-  const mayEdit = async (request: FastifyRequest, id: string): Promise<{ self: boolean }> => {
+  /** The permission module's answer for `action`, or 401/403/404; `self` tells whether it is their own record. */
+  const mayEdit = async (request: FastifyRequest, id: string, action: Action = 'edit'): Promise<{ self: boolean }> => {
     const audience = signedIn(request);
-    const person = await db.selectFrom('people').select('id').where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
-    if (!person) throw notFound('persoon', id);
-    if (audience.personId === id) return { self: true };
-    if (audience.kind === 'admin') return { self: false };
-    const teams = await db.selectFrom('memberships as m').innerJoin('teams as t', 't.id', 'm.team_id')
-      .select(['t.id as teamId', 't.organisation_id as organisationId']).where('m.person_id', '=', id).where(isCurrentMembership('m')).execute();
-    if (!teams.some((t) => canEdit(audience, t))) throw forbidden();
-    return { self: false };
+    if (action === 'archive' && audience.personId === id) throw forbidden('Uw eigen gegevens verwijdert u via Mijn gegevens.');
+    await authorise(db, audience, action, 'person', id, { message: 'Alleen de persoon zelf en de werkgever van deze persoon wijzigen deze gegevens. / Only the person and their employer change these details.' });
+    return { self: audience.personId === id };
   };
 
   app.patch('/api/people/:id', {
@@ -57,8 +54,9 @@ const peopleWriteRoutes: FastifyPluginAsyncZod = async (app) => {
     preHandler: requireRole('editor'),
     schema: { tags: ['editing'], summary: 'Add a colleague to a team you edit', body: PersonCreate, response: { 201: EditedPerson, ...WRITE_ERRORS } },
   }, async (request, reply) => {
-    const team = await db.selectFrom('teams').select(['id as teamId', 'organisation_id as organisationId']).where('id', '=', request.body.team_id).where('archived_at', 'is', null).executeTakeFirst();
-    if (team && !canEdit(signedIn(request), team)) throw forbidden();
+    // a new colleague is employed by the team's organisation: adding one is the team's editors' act
+    const team = await db.selectFrom('teams').select('id').where('id', '=', request.body.team_id).where('archived_at', 'is', null).executeTakeFirst();
+    if (team) await authorise(db, request.audience, 'add_member', 'team', team.id);
     const id = await createPerson(db, { actorAccountId: signedIn(request).accountId }, request.body);
     return sendCreated(reply, (await load(request, id)())!, `/api/people/${id}`);
   });
@@ -68,9 +66,7 @@ const peopleWriteRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['editing'], summary: 'Archive a person: they leave every team today (If-Match required)', params: IdParams, headers: IfMatchHeaders, response: { 204: z.null(), 412: StaleBody, ...WRITE_ERRORS } },
   }, async (request, reply) => versionedWrite({
     request, reply, empty: true, load: load(request, request.params.id),
-    authorise: async () => {
-      if ((await mayEdit(request, request.params.id)).self) throw forbidden('Uw eigen gegevens verwijdert u via Mijn gegevens.');
-    },
+    authorise: async () => { await mayEdit(request, request.params.id, 'archive'); },
     write: (ctx, expected) => archivePerson(db, ctx, request.params.id, expected, app.clock()),
   }));
 
@@ -79,7 +75,7 @@ const peopleWriteRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['editing'], summary: 'Confirm the person\'s details are still right (If-Match required)', params: IdParams, headers: IfMatchHeaders, response: { 200: EditedPerson, 412: StaleBody, ...WRITE_ERRORS } },
   }, async (request, reply) => versionedWrite({
     request, reply, load: load(request, request.params.id),
-    authorise: async () => { await mayEdit(request, request.params.id); },
+    authorise: async () => { await mayEdit(request, request.params.id, 'verify'); },
     write: (ctx, expected) => verifyPerson(db, ctx, request.params.id, expected, app.clock()),
   }));
 };

@@ -3,17 +3,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { auditedWrite, type WriteContext } from '../editing/editing.kernel';
-import { isCurrentMembership } from '../domain/membership';
 import { type ProcessedPhoto, photoUrlOf } from './photos.image';
 
-/** The person a photo is for, with what the permission and consent checks need; undefined if unknown or archived. */
+/** The person a photo is for, with what the consent check needs; undefined if unknown or archived. */
 export async function photoSubject(db: Kysely<DB>, personId: string) {
-  const person = await db.selectFrom('people').select(['id', 'photo_consent', 'photo_url'])
+  return db.selectFrom('people').select(['id', 'photo_consent', 'photo_url'])
     .where('id', '=', personId).where('archived_at', 'is', null).executeTakeFirst();
-  if (!person) return undefined;
-  const teams = await db.selectFrom('memberships as m').select('m.team_id')
-    .where('m.person_id', '=', personId).where(isCurrentMembership('m')).execute();
-  return { ...person, currentTeamIds: teams.map((t) => t.team_id) };
 }
 
 /**

@@ -1,11 +1,13 @@
-// Portraits: upload (the person themself, an editor of a team they work in now, or an
-// admin; only with photo consent), removal, and serving the bytes by content hash. Serving
+// Portraits: upload (the person themself, or their employer's editors and admins, and only
+// with photo consent: server/domain/permissions.ts), removal, and serving the bytes by content hash. Serving
 // asks presentPeople whether this audience sees this person's photo_url right now, so a
 // withdrawn consent also closes the image itself at once.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canEdit, forbidden, signedIn } from '../auth/guards';
+import { signedIn } from '../auth/guards';
+import { may, type PersonOwner } from '../domain/permissions';
+import { authorise } from '../http/authorise';
 import { HttpError, notFound } from '../http/errors';
 import { errorResponses } from '../http/schemas';
 import { presentPeople } from '../people/people.present';
@@ -38,16 +40,15 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES },
     (_request, body, done) => done(null, body));
 
-  /** The subject, after the permission check: themself, an editor of a current team, or an admin. */
+  /** The subject, after the permission check: themself, their employer's editors, or an admin. */
   async function authorised(request: FastifyRequest, personId: string) {
     const audience = signedIn(request);
+    const owner = await authorise(db, audience, 'photo', 'person', personId, {
+      message: 'U mag alleen uw eigen foto of die van mensen van uw organisatie wijzigen. / You may only change your own photo or those of your organisation\'s people.',
+    }) as PersonOwner;
     const subject = await photoSubject(db, personId);
     if (!subject) throw notFound('persoon', personId);
-    const self = audience.personId === personId;
-    if (!self && !subject.currentTeamIds.some((teamId) => canEdit(audience, { teamId }))) {
-      throw forbidden('U mag alleen uw eigen foto of die van mensen in uw teams wijzigen. / You may only change your own photo or those of people in your teams.');
-    }
-    return { audience, subject, self };
+    return { audience, subject, owner, self: audience.personId === personId };
   }
 
   app.post('/api/people/:id/photo', {
@@ -61,9 +62,9 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: PhotoSaved, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429) },
     },
   }, async (request, reply) => {
-    const { audience, subject, self } = await authorised(request, request.params.id);
+    const { audience, subject, owner, self } = await authorised(request, request.params.id);
     const grant = self && request.query.consent === '1';
-    if (!subject.photo_consent && !grant) throw consentRequired();
+    if (!may(audience, 'upload_photo', owner) && !grant) throw consentRequired();
     if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
       throw new HttpError(400, 'bad_request', 'Stuur de foto zelf als inhoud van het verzoek. / Send the image as the request body.', [{ field: 'body', in: 'body', message: 'required' }]);
     }

@@ -1,9 +1,10 @@
 // "Te controleren": the teams and people an editor may edit that are stale or nearly so,
-// stalest first. Who may edit what is the editing rule (auth/guards.ts canEdit, and for
-// people "a team they currently work in"); admins see everything.
+// stalest first. Who may edit what is the permission module's rule, in its SQL form
+// (server/domain/permissions.ts): teams they edit, people their organisation employs.
 import { type Kysely, sql, type SqlBool } from 'kysely';
 import type { DB } from '../db/types';
 import type { SignedIn } from '../auth/guards';
+import { peopleEditableBy, teamsEditableBy } from '../domain/permissions';
 import { isCurrentMembership } from '../domain/membership';
 import { stalenessOf, staleCutoff, stalenessPolicy, verifiedBasis } from '../domain/staleness';
 
@@ -17,23 +18,16 @@ export interface ReviewItem {
   stale: boolean; stale_since: string | null; hidden_from_residents: boolean; hidden_from_residents_at: string;
 }
 
-/** The team ids in the editor's reach, narrowed by an optional scope (null: every team, for admins). */
-function teamIdsInReach(audience: SignedIn): string[] | null {
-  if (audience.kind === 'admin') return null;
-  if (audience.kind !== 'editor') return [];
-  return [...(audience.editableTeamIds ?? [])];
-}
-
 export async function reviewItems(db: Kysely<DB>, audience: SignedIn, scope: ReviewScope, now: Date, limit = 500): Promise<ReviewItem[]> {
-  const reach = teamIdsInReach(audience);
-  if (reach !== null && reach.length === 0) return [];
+  const reach = teamsEditableBy(audience);
+  if (audience.kind === 'professional') return [];
   const soon = new Date(staleCutoff(now).getTime() + SOON_DAYS * 86_400_000).toISOString();
   const basis = verifiedBasis;
 
   let teams = db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
     .where('t.archived_at', 'is', null).where(sql<SqlBool>`${basis('t')} < ${soon}::timestamptz`)
     .select(['t.id', 't.name', 'o.name as organisation_name', 't.last_verified_at', 't.created_at', 't.version', basis('t').as('basis')]);
-  if (reach) teams = teams.where('t.id', 'in', reach);
+  if (reach) teams = reach.length ? teams.where('t.id', 'in', [...reach]) : teams.where(sql<SqlBool>`false`);
   if (scope.organisationId) teams = teams.where('t.organisation_id', '=', scope.organisationId);
   if (scope.teamId) teams = teams.where('t.id', '=', scope.teamId);
 
@@ -43,12 +37,13 @@ export async function reviewItems(db: Kysely<DB>, audience: SignedIn, scope: Rev
     .select(['p.id', sql<string>`p.given_name || ' ' || p.family_name`.as('name'), 'p.last_verified_at', 'p.created_at', 'p.version', basis('p').as('basis')])
     .select(sql<string | null>`(select min(o.name) from memberships m join teams t on t.id = m.team_id join organisations o on o.id = t.organisation_id
       where m.person_id = p.id and t.archived_at is null and ${isCurrentMembership('m')})`.as('organisation_name'));
-  if (reach || scope.organisationId || scope.teamId) {
-    people = people.where((eb) => eb.exists(eb.selectFrom('memberships as m').innerJoin('teams as t', 't.id', 'm.team_id').select('m.id')
-      .whereRef('m.person_id', '=', 'p.id').where(isCurrentMembership('m')).where('t.archived_at', 'is', null)
-      .$if(reach !== null, (q) => q.where('t.id', 'in', reach ?? []))
-      .$if(Boolean(scope.organisationId), (q) => q.where('t.organisation_id', '=', scope.organisationId!))
-      .$if(Boolean(scope.teamId), (q) => q.where('t.id', '=', scope.teamId!))));
+  // people the audience edits (their employer's editors) who work in some team now: someone who left every team shows nowhere
+  people = people.where(peopleEditableBy(audience, 'p')).where((eb) => eb.exists(eb.selectFrom('memberships as m').innerJoin('teams as t', 't.id', 'm.team_id')
+    .select('m.id').whereRef('m.person_id', '=', 'p.id').where(isCurrentMembership('m')).where('t.archived_at', 'is', null)));
+  if (scope.organisationId) people = people.where('p.organisation_id', '=', scope.organisationId);
+  if (scope.teamId) {
+    people = people.where((eb) => eb.exists(eb.selectFrom('memberships as m').select('m.id')
+      .whereRef('m.person_id', '=', 'p.id').where(isCurrentMembership('m')).where('m.team_id', '=', scope.teamId!)));
   }
   const [teamRows, personRows] = await Promise.all([teams.orderBy('basis').limit(limit).execute(), people.orderBy('basis').limit(limit).execute()]);
   const item = (kind: 'team' | 'person', r: typeof teamRows[number] | typeof personRows[number]): ReviewItem => ({

@@ -1,6 +1,7 @@
 // GET /api/review: the "te controleren" list of an editor (or admin), stalest first.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { forbidden, requireRole, signedIn } from '../auth/guards';
+import { requireRole, signedIn } from '../auth/guards';
+import { authorise } from '../http/authorise';
 import { errorResponses } from '../http/schemas';
 import { notFound } from '../http/errors';
 import { reviewItems, reviewPolicy, type ReviewScope } from './review.queries';
@@ -25,9 +26,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!org && !team) throw notFound('organisatie of team', id);
       scope = org ? { organisationId: id } : { teamId: id };
       // An editor names only what they edit: their organisation, or one of their teams.
-      const allowed = audience.kind === 'admin'
-        || (org ? (audience.editableOrganisationIds ?? []).includes(id) : (audience.editableTeamIds ?? []).includes(id));
-      if (!allowed) throw forbidden('Dit valt buiten uw organisatie of team. / This is outside your organisation or team.');
+      await authorise(db, audience, 'edit', org ? 'organisation' : 'team', id);
     }
     const items = await reviewItems(db, audience, scope, app.clock());
     return {

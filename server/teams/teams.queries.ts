@@ -5,6 +5,7 @@ import { likePattern } from '../db/sql';
 import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
+import { mayFlags, ownersOf } from '../domain/permissions';
 import { listMembers } from '../people/people.queries';
 import type { TeamListQuery } from './teams.schemas';
 import { teamVisibleTo } from '../domain/team-visibility';
@@ -79,7 +80,23 @@ export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
     .executeTakeFirst();
   if (!team) return undefined;
   const { members, hidden } = await listMembers(db, audience, id);
-  return { ...withStaleness(team), members, hidden_member_count: hidden };
+  const answer = { ...withStaleness(team), members, hidden_member_count: hidden };
+  if (audience.kind === 'anonymous') return answer;
+  return { ...answer, may: mayFlags(audience, { kind: 'team', id, archived: false, organisationId: team.organisation.id }), requested: await requestedFor(db, audience, id) };
+}
+
+/** The team's open requests for people employed elsewhere, for callers who may act on them (the team's editors, the person's employer). */
+async function requestedFor(db: Kysely<DB>, audience: Audience, teamId: string) {
+  const rows = await db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
+    .where('m.team_id', '=', teamId).where('m.status', '=', 'requested').where('m.until', 'is', null).where('p.archived_at', 'is', null)
+    .select(['m.id', 'm.role', 'm.since', 'p.id as person_id', sql<string>`p.given_name || ' ' || p.family_name`.as('name')])
+    .orderBy('p.family_name').orderBy('m.id').execute();
+  const owners = await ownersOf(db, 'membership', rows.map((r) => r.id));
+  return rows.flatMap((r) => {
+    const may = mayFlags(audience, owners.get(r.id)!);
+    return Object.values(may).some(Boolean)
+      ? [{ membership_id: r.id, role: r.role, since: r.since, person: { id: r.person_id, name: r.name }, may }] : [];
+  });
 }
 
 /** Adds the staleness fields (domain/staleness.ts) and drops the created_at they came from. */

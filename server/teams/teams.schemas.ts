@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AreaCode, BBox, KeyList, NullableTimestamp, PageQuery, Paged, SearchText, Timestamp } from '../http/schemas';
+import { AreaCode, BBox, KeyList, MayFlags, NullableTimestamp, PageQuery, Paged, SearchText, Timestamp } from '../http/schemas';
 import { Member } from '../people/people.schemas';
 import { StalenessFields } from '../domain/staleness.schemas';
 
@@ -42,6 +42,10 @@ export const TeamDetail = TeamSummary.extend({
   /** Members not shown to this audience (residents see only people who opted in). */
   hidden_member_count: z.number().int(),
   version: z.number().int(), updated_at: Timestamp, last_verified_by: z.string().nullable(),
+  may: MayFlags.optional(),
+  requested: z.array(z.object({
+    membership_id: z.string(), role: z.string(), since: z.string().nullable(), person: z.object({ id: z.string(), name: z.string() }), may: MayFlags,
+  })).optional().describe('Signed in, for those who may act on them: people this team asked for who are not yet accepted by their employer'),
 });
 export type TeamSummary = z.infer<typeof TeamSummary>;
 export type TeamDetail = z.infer<typeof TeamDetail>;

@@ -4,8 +4,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCanEdit, requireRole, requireSignedIn, signedIn } from '../auth/guards';
-import { HttpError, notFound } from '../http/errors';
+import { requireRole, requireSignedIn, signedIn } from '../auth/guards';
+import { authorise } from '../http/authorise';
+import { HttpError } from '../http/errors';
 import { IdParams } from '../http/schemas';
 import { StaleBody } from '../http/versioning';
 import { IfMatchHeaders, sendCreated, versionedWrite, WRITE_ERRORS } from '../editing/editing.http';
@@ -17,17 +18,16 @@ import { TeamCreate, TeamPatch } from './teams.write-schemas';
 const teamsWriteRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   const load = (request: FastifyRequest, id: string) => () => getTeam(db, request.audience, id);
-  const mayEdit = (request: FastifyRequest, id: string) => async () => {
-    const team = await db.selectFrom('teams').select(['id', 'organisation_id']).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
-    if (!team) throw notFound('team', id);
-    assertCanEdit(request, { teamId: id, organisationId: team.organisation_id });
+  const may = (request: FastifyRequest, action: 'edit' | 'verify' | 'archive', id: string) => async () => {
+    await authorise(db, request.audience, action, 'team', id);
   };
 
   app.post('/api/teams', {
     preHandler: requireRole('editor'),
     schema: { tags: ['editing'], summary: 'Create a team in an organisation you edit', body: TeamCreate, response: { 201: TeamDetail, ...WRITE_ERRORS } },
   }, async (request, reply) => {
-    assertCanEdit(request, { organisationId: request.body.organisation_id });
+    const organisation = await db.selectFrom('organisations').select('id').where('id', '=', request.body.organisation_id).executeTakeFirst();
+    if (organisation) await authorise(db, request.audience, 'create_team', 'organisation', organisation.id);
     const id = await createTeam(db, { actorAccountId: signedIn(request).accountId }, request.body);
     return sendCreated(reply, (await getTeam(db, request.audience, id))!, `/api/teams/${id}`);
   });
@@ -44,7 +44,7 @@ const teamsWriteRoutes: FastifyPluginAsyncZod = async (app) => {
     return versionedWrite({
       request, reply, load: load(request, id),
       authorise: async () => {
-        await mayEdit(request, id)();
+        await may(request, 'edit', id)();
         if (moveTo === undefined) return;
         if (request.audience.kind !== 'admin') {
           throw new HttpError(400, 'bad_request', 'Alleen een beheerder kan een team naar een andere organisatie verplaatsen.',
@@ -59,7 +59,7 @@ const teamsWriteRoutes: FastifyPluginAsyncZod = async (app) => {
     preHandler: requireSignedIn,
     schema: { tags: ['editing'], summary: 'Archive a team (If-Match required)', params: IdParams, headers: IfMatchHeaders, response: { 204: z.null(), 412: StaleBody, ...WRITE_ERRORS } },
   }, async (request, reply) => versionedWrite({
-    request, reply, empty: true, load: load(request, request.params.id), authorise: mayEdit(request, request.params.id),
+    request, reply, empty: true, load: load(request, request.params.id), authorise: may(request, 'archive', request.params.id),
     write: (ctx, expected) => archiveTeam(db, ctx, request.params.id, expected),
   }));
 
@@ -67,7 +67,7 @@ const teamsWriteRoutes: FastifyPluginAsyncZod = async (app) => {
     preHandler: requireSignedIn,
     schema: { tags: ['editing'], summary: 'Confirm the team is still right ("klopt nog"; If-Match required)', params: IdParams, headers: IfMatchHeaders, response: { 200: TeamDetail, 412: StaleBody, ...WRITE_ERRORS } },
   }, async (request, reply) => versionedWrite({
-    request, reply, load: load(request, request.params.id), authorise: mayEdit(request, request.params.id),
+    request, reply, load: load(request, request.params.id), authorise: may(request, 'verify', request.params.id),
     write: (ctx, expected) => verifyTeam(db, ctx, request.params.id, expected, app.clock()),
   }));
 };

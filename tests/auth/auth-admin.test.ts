@@ -2,7 +2,7 @@
 // trail of every sign-in event (with no secret in it).
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canEdit } from '../../server/auth/guards';
+import { may } from '../../server/domain/permissions';
 import type { Database } from '../../server/db/database';
 import { auditMobileViews } from '../../server/audit/audit.queries';
 import { DEMO_EDITOR_ORGANISATION } from '../../seeds/demo/accounts';
@@ -66,11 +66,13 @@ describe(`accounts and audit on ${TEST_BACKEND}`, () => {
     const { loadAudience } = await import('../../server/auth/auth.queries');
     const editorRow = await database.db.selectFrom('accounts').select(['id', 'person_id']).where('email', '=', DEMO_ACCOUNTS.editor.email).executeTakeFirstOrThrow();
     const audience = await loadAudience(database.db, { accountId: editorRow.id, role: 'editor', personId: editorRow.person_id });
-    expect(canEdit(audience, { organisationId: DEMO_EDITOR_ORGANISATION, teamId: own.id })).toBe(true);
-    expect(canEdit(audience, { organisationId: DEMO_EDITOR_ORGANISATION })).toBe(true);
-    expect(canEdit(audience, { organisationId: other.organisation_id, teamId: other.id })).toBe(false);
-    expect(canEdit(audience, { organisationId: other.organisation_id })).toBe(false);
-    expect(canEdit({ kind: 'anonymous' }, { organisationId: DEMO_EDITOR_ORGANISATION })).toBe(false);
+    const team = (id: string, organisationId: string) => ({ kind: 'team' as const, id, archived: false, organisationId });
+    const organisation = (id: string) => ({ kind: 'organisation' as const, id, archived: false, organisationId: id });
+    expect(may(audience, 'edit', team(own.id, DEMO_EDITOR_ORGANISATION))).toBe(true);
+    expect(may(audience, 'edit', organisation(DEMO_EDITOR_ORGANISATION))).toBe(true);
+    expect(may(audience, 'edit', team(other.id, other.organisation_id))).toBe(false);
+    expect(may(audience, 'edit', organisation(other.organisation_id))).toBe(false);
+    expect(may({ kind: 'anonymous' }, 'edit', organisation(DEMO_EDITOR_ORGANISATION))).toBe(false);
   });
 
   it('deactivation ends every session of the account at once (audited)', async () => {

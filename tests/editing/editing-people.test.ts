@@ -21,7 +21,7 @@ beforeAll(async () => {
   editor = await signIn(t.app, DEMO_ACCOUNTS.editor.email, DEMO_ACCOUNTS.editor.password);
   member = await t.database.db.selectFrom('memberships as m').innerJoin('teams as tm', 'tm.id', 'm.team_id').innerJoin('people as p', 'p.id', 'm.person_id')
     .select(['m.person_id', 'm.team_id']).where('tm.organisation_id', '=', DEMO_EDITOR_ORGANISATION).where('m.until', 'is', null)
-    .where('p.public_profile', '=', false).orderBy('m.person_id').executeTakeFirstOrThrow();
+    .where('p.organisation_id', '=', DEMO_EDITOR_ORGANISATION).where('p.public_profile', '=', false).orderBy('m.person_id').executeTakeFirstOrThrow();
   await createAccount(t.database.db, { email: 'zelf@example.org', password: 'een lang en sterk wachtwoord 42', role: 'professional', personId: member.person_id });
   self = await signIn(t.app, 'zelf@example.org', 'een lang en sterk wachtwoord 42');
 });

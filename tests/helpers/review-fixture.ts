@@ -24,7 +24,9 @@ export async function ageFixture(db: Kysely<DB>, now: Date): Promise<ReviewFixtu
     .where((eb) => eb.exists(eb.selectFrom('team_locations as tl').select('tl.team_id').whereRef('tl.team_id', '=', 't.id')))
     .where((eb) => eb.exists(eb.selectFrom('team_areas as ta').select('ta.team_id').whereRef('ta.team_id', '=', 't.id')))
     .orderBy('t.id').limit(3).execute();
+  // employed by the editor's organisation (the one that edits them), working in one of its teams
   const people = await db.selectFrom('people as p').select('p.id').where('p.public_profile', '=', true).where('p.archived_at', 'is', null)
+    .where('p.organisation_id', '=', DEMO_EDITOR_ORGANISATION)
     .where((eb) => eb.exists(eb.selectFrom('memberships as m').innerJoin('teams as t', 't.id', 'm.team_id').select('m.id')
       .whereRef('m.person_id', '=', 'p.id').where(isCurrentMembership('m')).where('t.organisation_id', '=', DEMO_EDITOR_ORGANISATION)))
     .orderBy('p.id').limit(3).execute();

@@ -82,6 +82,9 @@ const RULES: Record<string, Rule> = {
   'POST /api/memberships': { allow: orgEditor, body: (o, f) => ({ person_id: f.loner, team_id: teamOf(o, f), role: 'matrix' }) },
   'PATCH /api/memberships/{id}': { allow: orgEditor, body: () => ({ role: 'matrix' }) },
   'POST /api/memberships/{id}/end': { allow: orgEditor, body: () => ({ until: '2099-12-31' }) },
+  // the fixture's memberships are all current: accepting one is nobody's to do (requested ones:
+  // tests/permissions/takeover.test.ts and chains.test.ts)
+  'POST /api/memberships/{id}/accept': { allow: () => false },
   'GET /api/people': { allow: everyone },
   'GET /api/people/{id}': { allow: everyone },
   'POST /api/people': { allow: orgEditor, body: (o, f) => ({ given_name: 'Matrix', family_name: `Persoon ${++unique}`, team_id: teamOf(o, f) }) },

@@ -3,12 +3,13 @@
 // confirmed must be what is stored. After it, the form goes on from the new version.
 import { t } from '../i18n/i18n';
 import { VerifyButton } from '../review/VerifyButton';
+import type { May } from './EditLink';
 
 interface Editing<R> { dirty: boolean; etag: string; adopt: (record: R) => void }
 
-export function EditPageVerify<R>({ kind, id, editor }: { kind: 'team' | 'person'; id: string; editor: Editing<R> }) {
+export function EditPageVerify<R>({ kind, id, editor, may }: { kind: 'team' | 'person'; id: string; editor: Editing<R>; may: May }) {
   if (editor.dirty) return <p class="hint verify" data-testid="verify-after-save">{t('edit.verify_after_save')}</p>;
   const digits = editor.etag.replace(/\D/g, ''); // the ETag is the version: "<n>"
   return <VerifyButton<R> kind={kind} id={id} version={digits ? Number(digits) : undefined}
-    hint={t('review.verify_hint')} onVerified={(record) => editor.adopt(record)} />;
+    hint={t('review.verify_hint')} onVerified={(record) => editor.adopt(record)} may={may} />;
 }

@@ -1,6 +1,7 @@
 // The people of a team, on the team's edit page: add someone who is already in Wijkweb,
 // create a new colleague straight into the team, change role or contact-person mark, and
-// end a membership with a last day and a successor as contact person.
+// end a membership with a last day and a successor as contact person. Someone employed by
+// another organisation is asked for ("aangevraagd") until their employer accepts.
 import { useState } from 'preact/hooks';
 import { ApiError, getJson, getWithEtag, sendJson, withQuery, type Member, type TeamDetail } from '../api/client';
 import { FormMessage } from '../auth/Field';
@@ -8,6 +9,7 @@ import { t } from '../i18n/i18n';
 import { MembershipCreate, MembershipEnd, MembershipPatch } from '../../server/memberships/memberships.schemas';
 import { PersonCreate } from '../../server/people/people.write-schemas';
 import { serverErrors, validate, type FieldErrors } from './form-model';
+import { RequestedMembers } from './RequestedMembers';
 
 type Found = { id: string; name: string; job_title: string };
 /** Team members carry their membership id once the server sends it (needed to change or end one). */
@@ -22,10 +24,15 @@ async function write(fn: () => Promise<unknown>, onErrors: (e: FieldErrors) => v
 
 export function MembersEditor({ team }: { team: TeamDetail }) {
   const [members, setMembers] = useState<Row[]>(team.members);
+  const [requested, setRequested] = useState(team.requested);
   const [status, setStatus] = useState<string>();
   const reload = async (text: string) => {
     setStatus(text);
-    try { setMembers((await getJson<TeamDetail>(`/api/teams/${team.id}`)).members); } catch { /* the message says what happened */ }
+    try {
+      const fresh = await getJson<TeamDetail>(`/api/teams/${team.id}`);
+      setMembers(fresh.members);
+      setRequested(fresh.requested);
+    } catch { /* the message says what happened */ }
   };
   return (
     <section class="panel members-editor" aria-labelledby="members-edit-title">
@@ -34,6 +41,7 @@ export function MembersEditor({ team }: { team: TeamDetail }) {
       <ul class="members-editor__list">
         {members.map((m) => <li key={m.person.id}><MemberRow row={m} members={members} onDone={reload} /></li>)}
       </ul>
+      <RequestedMembers requested={requested} onDone={reload} />
       <AddExisting teamId={team.id} onDone={reload} />
       <AddNew teamId={team.id} onDone={reload} />
     </section>
@@ -104,7 +112,12 @@ function AddExisting({ teamId, onDone }: { teamId: string; onDone: (text: string
     const body = { person_id: p.id, team_id: teamId };
     const bad = validate(MembershipCreate, body);
     if (bad) { setErrors(bad); return; }
-    void write(() => sendJson('POST', '/api/memberships', body), setErrors, onDone, t('edit.member_added', { name: p.name }));
+    // someone employed elsewhere is asked for: their employer (or they) must accept first
+    void (async () => {
+      let requested = false;
+      await write(async () => { requested = (await sendJson<{ status: string }>('POST', '/api/memberships', body)).status === 'requested'; }, setErrors,
+        (text) => onDone(requested ? t('edit.member_requested', { name: p.name }) : text), t('edit.member_added', { name: p.name }));
+    })();
   };
   return (
     <form class="inline-form" noValidate onSubmit={search} aria-labelledby="add-existing-title">

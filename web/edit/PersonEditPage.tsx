@@ -1,5 +1,6 @@
-// /mensen/:id/bewerken — a professional changes their own profile, or an editor that of a
-// member of a team they keep. Publishing to residents stays on Mijn gegevens (own choice).
+// /mensen/:id/bewerken — a professional changes their own profile, or their employer's editor
+// does (the server's `may` flags decide). Publishing to residents stays on Mijn gegevens (own choice).
+import { useState } from 'preact/hooks';
 import { getWithEtag, type PersonPage } from '../api/client';
 import { canInvite, useSession } from '../auth/session';
 import { SignInFirst } from '../auth/SignInFirst';
@@ -12,7 +13,7 @@ import { label, t } from '../i18n/i18n';
 import type { Params } from '../router';
 import { PersonPatch, Weekday } from '../../server/people/people.write-schemas';
 import { ConflictView } from './ConflictView';
-import { mayEditPerson } from './EditLink';
+import { mayDo, type May } from './EditLink';
 import type { FieldSpec, Values } from './form-model';
 import { EditField, ErrorSummary } from './FormParts';
 import { useEditor } from './use-editor';
@@ -54,7 +55,7 @@ export function PersonEditPage({ params }: { params: Params }) {
   if (loaded.error) return <div class="page"><ErrorMessage error={loaded.error} /></div>;
   if (!loaded.data || me === undefined) return <div class="page"><Loading /></div>;
   const { data, etag } = loaded.data;
-  if (data.person.shown_to !== 'professionals' || !mayEditPerson(me, id, data.memberships.map((m) => m.team.id))) {
+  if (data.person.shown_to !== 'professionals' || !mayDo(data.may, 'edit')) {
     return <div class="page"><h1>{t('edit.not_allowed_title')}</h1><p>{t('edit.not_allowed_person')}</p></div>;
   }
   return <PersonForm record={{ ...data, version: data.person.version }} etag={etag} tax={tax} />;
@@ -73,7 +74,7 @@ function PersonForm({ record, etag, tax }: { record: Edited; etag: string; tax: 
       {editor.conflict && <ConflictView conflict={editor.conflict} specs={specs} busy={editor.busy} onResolve={editor.resolve} onCancel={editor.cancelConflict} />}
       <ErrorSummary errors={editor.errors} specs={specs} />
       <FormMessage kind={editor.status?.kind ?? 'ok'} text={editor.status?.text} />
-      <EditPageVerify kind="person" id={record.person.id} editor={editor} />
+      <EditPageVerify kind="person" id={record.person.id} editor={editor} may={record.may} />
       <form class="edit-form" noValidate onSubmit={(e) => { e.preventDefault(); void editor.save(); }}>
         {specs.map((spec) => <EditField key={spec.name} spec={spec} editor={editor} />)}
         <p class="hint">{t('edit.publish_hint')} <a href="/mijn-gegevens">{t('edit.my_data')}</a></p>
@@ -82,6 +83,39 @@ function PersonForm({ record, etag, tax }: { record: Edited; etag: string; tax: 
           <a href={`/mensen/${record.person.id}`}>{t('edit.cancel')}</a>
         </div>
       </form>
+      {mayDo(record.may, 'photo') && <PhotoUpload personId={record.person.id} name={name} may={record.may} />}
     </div>
+  );
+}
+
+/** A portrait upload for the person's employer (and the person): only with the person's photo consent, which the server checks too. */
+function PhotoUpload({ personId, name, may }: { personId: string; name: string; may: May }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const upload = async (e: Event) => {
+    e.preventDefault();
+    if (!file) { setStatus({ kind: 'error', text: t('edit.photo_missing') }); return; }
+    setBusy(true);
+    try {
+      const res = await fetch(`/api/people/${encodeURIComponent(personId)}/photo`, { method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream' }, credentials: 'same-origin' });
+      const body = await res.json().catch(() => ({})) as { message?: string };
+      setStatus(res.ok ? { kind: 'ok', text: t('edit.photo_saved') } : { kind: 'error', text: body.message ?? t('edit.failed') });
+    } catch {
+      setStatus({ kind: 'error', text: t('edit.failed') });
+    } finally { setBusy(false); }
+  };
+  return (
+    <section class="panel photo-upload" aria-labelledby="photo-title" data-testid="photo-upload">
+      <h2 id="photo-title">{t('edit.photo_title')}</h2>
+      {mayDo(may, 'upload_photo') ? (
+        <form class="inline-form" noValidate onSubmit={(e) => void upload(e)}>
+          <label for="photo-file">{t('edit.photo_choose')}</label>
+          <input id="photo-file" type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+          <button type="submit" class="button-secondary" disabled={busy}>{t('edit.photo_upload')}</button>
+        </form>
+      ) : <p>{t('edit.photo_no_consent', { name })}</p>}
+      <FormMessage kind={status?.kind ?? 'ok'} text={status?.text} />
+    </section>
   );
 }

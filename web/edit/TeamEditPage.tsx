@@ -13,7 +13,7 @@ import type { Params } from '../router';
 import { AccessRoute, TeamPatch } from '../../server/teams/teams.write-schemas';
 import { AreaPicker } from './AreaPicker';
 import { ConflictView } from './ConflictView';
-import { mayEditTeam } from './EditLink';
+import { mayDo } from './EditLink';
 import type { FieldSpec, Values } from './form-model';
 import { EditField, ErrorSummary } from './FormParts';
 import { MembersEditor } from './MembersEditor';
@@ -54,7 +54,7 @@ export function TeamEditPage({ params }: { params: Params }) {
   if (me === null) return <SignInFirst />;
   if (loaded.error) return <div class="page"><ErrorMessage error={loaded.error} /></div>;
   if (!loaded.data || me === undefined || tax.types.length === 0) return <div class="page"><Loading /></div>;
-  if (!mayEditTeam(me, loaded.data.data)) return <div class="page"><h1>{t('edit.not_allowed_title')}</h1><p>{t('edit.not_allowed_team')}</p></div>;
+  if (!mayDo(loaded.data.data.may, 'edit')) return <div class="page"><h1>{t('edit.not_allowed_title')}</h1><p>{t('edit.not_allowed_team')}</p></div>;
   return <TeamForm team={loaded.data.data} etag={loaded.data.etag} tax={tax} />;
 }
 
@@ -69,7 +69,7 @@ function TeamForm({ team, etag, tax }: { team: TeamDetail; etag: string; tax: Ta
       {editor.conflict && <ConflictView conflict={editor.conflict} specs={specs} busy={editor.busy} onResolve={editor.resolve} onCancel={editor.cancelConflict} />}
       <ErrorSummary errors={editor.errors} specs={specs} />
       <FormMessage kind={editor.status?.kind ?? 'ok'} text={editor.status?.text} />
-      <EditPageVerify kind="team" id={team.id} editor={editor} />
+      <EditPageVerify kind="team" id={team.id} editor={editor} may={team.may} />
       <form class="edit-form" noValidate onSubmit={(e) => { e.preventDefault(); void editor.save(); }}>
         {specs.filter((x) => x.name !== 'areas').map((spec) => <EditField key={spec.name} spec={spec} editor={editor} />)}
         <AreaPicker selected={editor.draft.areas as string[]} onChange={(codes) => editor.set('areas', codes)} error={editor.errors.areas} />

@@ -31,7 +31,7 @@ export function PersonPage({ params }: { params: Params }) {
         <Avatar name={person.name} initials={person.initials} photo={person.photo_url} size="lg" />
         <div>
           <h1>{person.name}</h1>
-          <PersonEditLink person={person} teamIds={memberships.map((m) => m.team.id)} />
+          <PersonEditLink person={person} may={data.may} />
           <p class="lead">{person.job_title}{person.pronouns ? ` (${person.pronouns})` : ''}</p>
           <NewMark show={isNew(person)} />
         </div>
@@ -79,7 +79,7 @@ export function PersonPage({ params }: { params: Params }) {
       </section>
       <p class="verified">{t('team.verified', { date: formatDate(person.last_verified_at) })}</p>
       <StaleMark item={person} />
-      <VerifyButton kind="person" id={person.id} version={'version' in person ? person.version : undefined} />
+      <VerifyButton kind="person" id={person.id} version={'version' in person ? person.version : undefined} may={data.may} />
     </article>
   );
 }

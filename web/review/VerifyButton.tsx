@@ -1,12 +1,12 @@
 // "Klopt nog" on a team or person page and on its edit page, for editors and admins: one
-// click confirms the entry as read (If-Match: its version). The server decides who may; a
-// refusal is said. The header's "Te controleren (n)" hears of it (announceReviewed).
+// click confirms the entry as read (If-Match: its version). Shown by the record's `may.verify`
+// from the server (which decides who may; a refusal is said). The header's "Te controleren (n)" hears of it (announceReviewed).
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
-import { canInvite, useSession } from '../auth/session';
 import { formatDate, t } from '../i18n/i18n';
 import { reviewApi } from './api';
 import { announceReviewed } from './ReviewNavLink';
+import { mayDo, type May } from '../edit/EditLink';
 
 interface Props<R> {
   kind: 'team' | 'person';
@@ -15,12 +15,13 @@ interface Props<R> {
   /** The confirmed record as the server answered it (its new version), for a page that keeps editing. */
   onVerified?: (record: R) => void;
   hint?: string;
+  /** The record's `may` flags from the server: the button shows when `verify` is true. */
+  may: May;
 }
 
-export function VerifyButton<R = unknown>({ kind, id, version, onVerified, hint }: Props<R>) {
-  const { me } = useSession();
+export function VerifyButton<R = unknown>({ kind, id, version, onVerified, hint, may }: Props<R>) {
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed' | 'changed'>('idle');
-  if (!canInvite(me) || version === undefined) return null;
+  if (!mayDo(may, 'verify') || version === undefined) return null;
   if (state === 'done') return <p role="status" data-testid="verified-now">{t('review.confirmed_today', { date: formatDate(new Date().toISOString()) })}</p>;
   const verify_url = `/api/${kind === 'team' ? 'teams' : 'people'}/${id}/verify`;
   const verify = () => {

@@ -1,5 +1,6 @@
 // /teams/:id — what the team does, for whom, how to get in, contact, where, which
 // buurten, and the people (faces) as the API shows them to this audience.
+import { useState } from 'preact/hooks';
 import { api, type TeamDetail } from '../api/client';
 import { formatDate, t } from '../i18n/i18n';
 import { accessText, Email, Phone } from '../components/contact';
@@ -12,21 +13,23 @@ import { Members } from './Members';
 import { LocationMap } from './LocationMap';
 import { VcardBlock } from '../exchange/VcardBlock';
 import { TeamEditLink } from '../edit/EditLink';
+import { RequestedMembers } from '../edit/RequestedMembers';
 import { StaleMark } from '../review/StaleMark';
 import { VerifyButton } from '../review/VerifyButton';
 import { HistorySection } from '../history/HistorySection';
 
 export function TeamPage({ params }: { params: Params }) {
   const id = params.id!;
-  const { data, error } = useFetch((s) => api.team(id, s), [id]);
+  const [round, setRound] = useState(0);
+  const { data, error } = useFetch((s) => api.team(id, s), [id, round]);
   const tax = useTaxonomy();
   useTitle(data?.name ?? statusTitle(error));
   if (error) return <div class="page"><ErrorMessage error={error} /></div>;
   if (!data) return <div class="page"><Loading /></div>;
-  return <TeamView team={data} tax={tax} />;
+  return <TeamView team={data} tax={tax} onChanged={() => setRound((r) => r + 1)} />;
 }
 
-function TeamView({ team, tax }: { team: TeamDetail; tax: Taxonomy }) {
+function TeamView({ team, tax, onChanged }: { team: TeamDetail; tax: Taxonomy; onChanged: () => void }) {
   const buurten = team.service_areas.filter((a) => a.kind === 'buurt');
   const wider = team.service_areas.filter((a) => a.kind !== 'buurt');
   return (
@@ -62,6 +65,7 @@ function TeamView({ team, tax }: { team: TeamDetail; tax: Taxonomy }) {
       </div>
 
       <Members team={team} />
+      <RequestedMembers requested={team.requested} onDone={onChanged} />
       <VcardBlock kind="team" id={team.id} name={team.name} />
 
       <section aria-labelledby="where-title">
@@ -88,7 +92,7 @@ function TeamView({ team, tax }: { team: TeamDetail; tax: Taxonomy }) {
 
       <p class="verified">{t('team.verified', { date: formatDate(team.last_verified_at) })}</p>
       <StaleMark item={team} />
-      <VerifyButton kind="team" id={team.id} version={team.version} />
+      <VerifyButton kind="team" id={team.id} version={team.version} may={team.may} />
       <HistorySection collection="teams" id={team.id} />
     </article>
   );
