@@ -22,10 +22,16 @@ export async function openDatabase(config: Config): Promise<Database> {
   });
 }
 
+// The one place the running server reaches into seeds/ (loaded lazily: the demo wijk is large).
+// The taxonomy every installation needs, and the demo wijk for `db:seed` and an empty start.
+type Seeds = typeof import('../seeds/index');
+const loadSeeds = (): Promise<Seeds> => import('../seeds/index');
+export const seedReferenceData = async (...args: Parameters<Seeds['seedReference']>) => (await loadSeeds()).seedReference(...args);
+export const seedDemoData = async (...args: Parameters<Seeds['seedDemo']>) => (await loadSeeds()).seedDemo(...args);
+
 export async function prepareDatabase(database: Database, config: Config, log: (msg: string) => void): Promise<void> {
   assertSafeForProduction(config);
-  // the seeds (the demo wijk is large) load here, not for every command that opens a database
-  const { isDirectoryEmpty, seedDemo, seedReference } = await import('../seeds/index');
+  const { isDirectoryEmpty, seedDemo, seedReference } = await loadSeeds();
   const applied = await migrateToLatest(database.db);
   for (const line of applied) log(`migration ${line}`);
   await seedReference(database.db);

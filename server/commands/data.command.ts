@@ -91,8 +91,8 @@ export const importCsvCommand: Command = {
       throw new CommandFailed(`Could not read ${file}: ${(error as Error).message}`, 2);
     }
     const { importCsv } = await import('../csv/csv.import');
-    const { seedReference } = await import('../../seeds/index');
-    await seedReference(db); // team types and topics the rows refer to
+    const { seedReferenceData } = await import('../start');
+    await seedReferenceData(db); // team types and topics the rows refer to
     const started = performance.now();
     const report = await importCsv(db, { kind: 'admin', accountId: 'cli', personId: null, teamIds: [], organisationIds: [] },
       kind, text, { dryRun, actor: null, onProgress: (m) => out.log(`  ${m}`) })
@@ -131,9 +131,9 @@ export const dbSeedCommand: Command = {
     if (config.NODE_ENV === 'production') {
       throw new CommandFailed('db:seed loads the demo accounts, whose password is published: refused with NODE_ENV=production.');
     }
-    const { seedDemo, seedReference } = await import('../../seeds/index');
-    await seedReference(db);
-    await seedDemo(db, { onProgress: (m) => out.log(m) });
+    const { seedDemoData, seedReferenceData } = await import('../start');
+    await seedReferenceData(db);
+    await seedDemoData(db, { onProgress: (m) => out.log(m) });
     out.log(`Demo wijk loaded (${backend}).`);
   },
 };
