@@ -10,7 +10,7 @@ import { HttpError, notFound } from '../http/errors';
 import { IdParams } from '../http/schemas';
 import { StaleBody } from '../http/versioning';
 import { isCurrentMembership } from '../domain/membership';
-import { archivePerson, createPerson, patchPerson, verifyPerson } from './people.mutations';
+import { archivePerson, createPerson, patchPerson, verifyPerson } from './people.write';
 import { getPerson } from './people.queries';
 import { PersonDetail } from './people.schemas';
 import { OWN_CHOICES, PersonCreate, PersonPatch } from './people.write-schemas';
