@@ -6,6 +6,7 @@ import type { InsertResult, Kysely } from 'kysely';
 import type { DB } from '../server/db/types';
 import { seedDemoAccounts } from './demo/accounts';
 import { buildDemoRows } from './demo/build';
+import { seedRecentChanges } from './demo/recent-changes';
 import { TEAM_TYPES, TOPICS, TOPIC_SYNONYMS } from './taxonomy';
 
 export interface SeedOptions {
@@ -56,7 +57,8 @@ export async function seedReference(db: Kysely<DB>, opts: SeedOptions = {}): Pro
  */
 export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<void> {
   const report = opts.onProgress;
-  const rows = buildDemoRows(new Date());
+  const now = new Date();
+  const rows = buildDemoRows(now);
   await db.transaction().execute(async (trx) => {
     const typeCount = await trx.selectFrom('team_types').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     if (Number(typeCount.n) === 0) throw new Error('seedDemo needs the reference data: run seedReference first');
@@ -83,8 +85,11 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
       (chunk) => trx.insertInto('memberships').values(chunk).onConflict((oc) => oc.doNothing()).execute(), report);
     await insertInChunks('person consents', rows.person_consents,
       (chunk) => trx.insertInto('person_consents').values(chunk).onConflict((oc) => oc.doNothing()).execute(), report);
-    const accounts = await seedDemoAccounts(trx, rows, new Date().toISOString().slice(0, 10));
+    const accounts = await seedDemoAccounts(trx, rows, now.toISOString().slice(0, 10));
     report?.(`demo accounts ${accounts} new`);
+    // After everything it refers to: the feed's last weeks, dated from today.
+    const recent = await seedRecentChanges(trx, now);
+    report?.(`demo recent changes ${recent} new`);
   });
 }
 

@@ -24,6 +24,7 @@ import { KennismakenPage } from './onboarding/KennismakenPage';
 import { KennismakenPrintPage } from './onboarding/KennismakenPrintPage';
 import { ChangesPage } from './onboarding/ChangesPage';
 import { KennismakenLink } from './onboarding/NavLink';
+import { ReviewNavLink } from './review/ReviewNavLink';
 
 const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
 const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
@@ -125,6 +126,7 @@ export function App() {
             <a href="/" aria-current={loc.path === '/' ? 'page' : undefined}>{t(me ? 'nav.home_pro' : 'nav.help')}</a>
             <a href="/kaart" aria-current={loc.path === '/kaart' ? 'page' : undefined}>{t(me ? 'nav.map_short' : 'nav.map')}</a>
             <KennismakenLink current={loc.path.startsWith('/kennismaken')} />
+            <ReviewNavLink current={loc.path === '/te-controleren'} />
           </nav>
           <div class="site-header__search" id="zoekvak" data-slot="search"><SearchBox /></div>
           <button type="button" class="lang-switch" lang={other} onClick={() => setLang(other)}>

@@ -33,7 +33,7 @@ export const FIRST_CONTACT_PEOPLE = [
     ask: 'een bijstandsuitkering aanvragen', topics: ['income_benefits'], days: ['ma', 'di', 'wo', 'do', 'vr'], workPhone: '036-5391301',
     teams: [{ team: 'werk_inkomen', role: 'lid', since: '2010-05-01', contact: true }] },
   { given: 'Aylin', family: 'Kaya', title: 'werkcoach', public: true, photo: true, langs: ['nl', 'tr', 'en'],
-    ask: 'werk vinden als je de taal nog leert', topics: ['work', 'language_learning'], days: ['di', 'wo', 'do'],
+    ask: 'werk vinden als u de taal nog leert', topics: ['work', 'language_learning'], days: ['di', 'wo', 'do'],
     teams: [{ team: 'werk_inkomen', role: 'lid', since: '2021-01-01' }] },
   // Sociaal Wijkteam West
   { given: 'Sanne', family: 'de Vries', title: 'teamleider sociaal wijkteam', public: true, photo: true,

@@ -46,7 +46,7 @@ export const WELFARE_PEOPLE = [
     teams: [{ team: 'wijkcentrum', role: 'beheerder', since: '2011-01-01', contact: true }] },
   // Vrijwilligerscentrale
   { given: 'Ellen', family: 'Boersma', title: 'vrijwilligerscoördinator', public: true, photo: true,
-    ask: 'vrijwilligerswerk dat bij je past', topics: ['volunteering'], days: ['ma', 'wo', 'do'], workPhone: '036-5393601',
+    ask: 'vrijwilligerswerk dat bij u past', topics: ['volunteering'], days: ['ma', 'wo', 'do'], workPhone: '036-5393601',
     teams: [{ team: 'vrijwilligers', role: 'coördinator', since: '2016-04-01', contact: true }] },
   { given: 'Tariq', family: 'Hussaini', title: 'coördinator maatjesproject', public: true, langs: ['nl', 'fa', 'en'],
     ask: 'maatjes voor nieuwkomers en eenzame ouderen', topics: ['newcomers', 'loneliness'], days: ['di', 'wo', 'do'],

@@ -47,3 +47,33 @@ export async function recordHistory(db: Kysely<DB>, entity: HistoryEntity, id: s
       : c)),
   }));
 }
+
+// Fields whose values are references: a reader wants "De Esch", not BU99010102.
+const AREA_FIELDS = new Set(['areas', 'buurt_code', 'area_code']);
+const ID_FIELDS = { location_ids: 'locations', location_id: 'locations', organisation_id: 'organisations', team_id: 'teams' } as const;
+
+/**
+ * The names behind the codes and ids in these entries (buurten, locations, organisations,
+ * teams: all public), so the history can say them in words. Unknown ones are left out.
+ */
+export async function referenceNames(db: Kysely<DB>, entries: readonly HistoryEntry[]): Promise<Record<string, string>> {
+  const codes = new Set<string>();
+  const ids: Record<'locations' | 'organisations' | 'teams', Set<string>> = { locations: new Set(), organisations: new Set(), teams: new Set() };
+  const values = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== REDACTED);
+  for (const change of entries.flatMap((e) => e.changes)) {
+    const both = [...values(change.before), ...values(change.after)];
+    if (AREA_FIELDS.has(change.field)) both.forEach((c) => codes.add(c));
+    const table = ID_FIELDS[change.field as keyof typeof ID_FIELDS];
+    if (table) both.filter((x) => UUID.test(x)).forEach((id) => ids[table].add(id));
+  }
+  const [areas, locations, organisations, teams] = await Promise.all([
+    codes.size ? db.selectFrom('areas').select(['code as key', 'name']).where('code', 'in', [...codes]).execute() : [],
+    ids.locations.size ? db.selectFrom('locations').select(['id as key', 'name', 'street', 'house_number']).where('id', 'in', [...ids.locations]).execute() : [],
+    ids.organisations.size ? db.selectFrom('organisations').select(['id as key', 'name']).where('id', 'in', [...ids.organisations]).execute() : [],
+    ids.teams.size ? db.selectFrom('teams').select(['id as key', 'name']).where('id', 'in', [...ids.teams]).execute() : [],
+  ]);
+  const located = locations.map((l) => ({ key: l.key, name: [l.name, `${l.street} ${l.house_number}`].filter(Boolean).join(', ') }));
+  return Object.fromEntries([...areas, ...located, ...organisations, ...teams].map((r) => [r.key, r.name]));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

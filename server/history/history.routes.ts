@@ -8,7 +8,7 @@ import { notFound } from '../http/errors';
 import { errorResponses, IdParams } from '../http/schemas';
 import { isCurrentMembership } from '../domain/membership';
 import { seesTeamLevelFields, TEAM_LEVEL_FIELDS } from '../people/visibility';
-import { type HistoryEntity, recordHistory } from './history.queries';
+import { type HistoryEntity, recordHistory, referenceNames } from './history.queries';
 
 const History = z.object({
   items: z.array(z.object({
@@ -17,6 +17,8 @@ const History = z.object({
     changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }))
       .describe('Changed fields with their values before and after ("verborgen" where the reader may not see them)'),
   })).describe('Newest first'),
+  names: z.record(z.string(), z.string())
+    .describe('The names of the buurten (CBS code), locations, organisations and teams the values refer to, to show them in words'),
 });
 
 type Owner = { organisationId?: string | null; teamId?: string | null };
@@ -64,7 +66,8 @@ const historyRoutes: FastifyPluginAsyncZod = async (app) => {
     if (audience.kind !== 'admin' && !found.some((o) => canEdit(audience, o))) throw forbidden(OUTSIDE);
     // People: 'team'-level values only for a reader the visibility module admits to them.
     const hidden = entity === 'person' && !(await seesTeamLevelFields(db, audience, id)) ? TEAM_LEVEL_FIELDS : [];
-    return { items: await recordHistory(db, entity, id, hidden) };
+    const items = await recordHistory(db, entity, id, hidden);
+    return { items, names: await referenceNames(db, items) };
   });
 
   route('teams', 'team', 'team');

@@ -6,7 +6,8 @@
 //                         photo, "vraag mij over" (+ topics), work phone and work e-mail each
 //                         only with that person's active consent (person_consents).
 //   any signed-in account everyone: photo (if a photo is allowed at all), job title,
-//                         expertise, languages, and contact fields at level 'professionals'.
+//                         expertise, languages, contact fields at level 'professionals',
+//                         and whether the person is new (domain/newness.ts).
 //   'team' level          private notes, availability, and contact fields at level 'team':
 //                         members of the same current team, editors of an organisation the
 //                         person currently works in, admins, and the person themself.
@@ -16,6 +17,7 @@ import type { Audience } from '../domain/audience';
 import type { ConsentField, DB } from '../db/types';
 import { isCurrentMembership } from '../domain/membership';
 import { hiddenCutoff, staleCutoff, verifiedBasis } from '../domain/staleness';
+import { isNewPerson } from '../domain/newness';
 
 type PeopleEb = ExpressionBuilder<DB & { p: DB['people'] }, 'p'>;
 
@@ -112,6 +114,7 @@ function professionalColumns(audience: Audience, eb: PeopleEb) {
     contact('phone_mobile'), contact('phone_work'), contact('email_work'),
     sql<string | null>`case when ${team} then p.availability_note end`.as('availability_note'),
     sql<string | null>`case when ${team} then p.private_notes end`.as('private_notes'),
+    sql<boolean>`${isNewPerson('p')}`.as('new_in_wijk'),
     sql<ConsentField[]>`array(select pc.field from person_consents pc
       where pc.person_id = p.id and pc.withdrawn_at is null order by pc.field)`.as('public_fields'),
   ];
@@ -156,6 +159,7 @@ export const ProfessionalPerson = z.strictObject({
   phone_mobile: z.string().nullable(), phone_work: z.string().nullable(), email_work: z.string().nullable(),
   availability_note: z.string().nullable(), private_notes: z.string().nullable(),
   public_fields: z.array(ConsentFieldSchema).describe('Fields this person published to residents'),
+  new_in_wijk: z.boolean().describe('"Nieuw in de wijk": first membership began within NEW_IN_WIJK_WEEKS weeks (domain/newness.ts)'),
 });
 export const Person = z.discriminatedUnion('shown_to', [PublicPerson, ProfessionalPerson]);
 export type Person = z.infer<typeof Person>;

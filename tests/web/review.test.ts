@@ -33,9 +33,8 @@ describeBrowser('web: te controleren', () => {
     await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_ACCOUNTS.editor.password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForSelector('[data-testid="account-button"]');
-    // through the account menu, as an editor would
-    await page.getByTestId('account-button').click();
-    await page.getByRole('link', { name: 'Te controleren' }).click();
+    // through the header, where the count waits on every page
+    await page.getByTestId('review-nav').click();
     await page.waitForSelector('[data-testid="review-row"]');
     expect(await page.locator('h1').textContent()).toBe('Te controleren');
 

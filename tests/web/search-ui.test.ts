@@ -12,6 +12,7 @@ import nlShared from '../../web/i18n/nl.json';
 import enShared from '../../web/i18n/en.json';
 import nlOwn from '../../web/search/messages.nl.json';
 import enOwn from '../../web/search/messages.en.json';
+import nlLookup from '../../web/lookup/messages.nl.json';
 import { normalisePostcode, validHouseNumber } from '../../web/lookup/validate';
 import { getJson } from '../helpers/app';
 import { ARTIFACTS, type BrowserApp, describeBrowser, startBrowserApp } from '../helpers/browser';
@@ -51,7 +52,7 @@ describe('search and lookup messages', () => {
   });
 
   it('hold every literal t("…") key that web/search and web/lookup ask for', () => {
-    const dict: Record<string, string> = { ...nlShared, ...nlOwn };
+    const dict: Record<string, string> = { ...nlShared, ...nlOwn, ...nlLookup };
     const missing: string[] = [];
     for (const dir of ['search', 'lookup']) {
       const folder = new URL(`../../web/${dir}/`, import.meta.url).pathname;
@@ -201,7 +202,8 @@ describeBrowser('web: search box, results page and address lookup', () => {
     expect(gp.length).toBeGreaterThanOrEqual(3);
     const teams = await page.locator('[data-testid="search-results"] li[data-kind="team"] a').allTextContents();
     for (const name of gp) expect(teams).toContain(name);
-    expect(await page.locator('[data-testid="search-results"] li[data-kind="team"] .pill').first().textContent()).toBe('Team');
+    // The badge says what it is (a huisarts), not "Team" for every kind of team.
+    expect(await page.locator('[data-testid="search-results"] li[data-kind="team"] .pill').first().textContent()).toBe('Huisarts');
     const { body } = await getJson(browser.testApp.app, '/api/search?q=huisarts');
     expect(await page.locator('#results-count').textContent()).toBe(`${body.total} resultaten voor "huisarts"`);
     expect(await page.title()).toContain('huisarts');

@@ -30,7 +30,6 @@ export function AccountMenu() {
         <li><a href="/account">{t('auth.menu.account')}</a></li>
         <li><a href="/mijn-gegevens">{t('me.title')}</a></li>
         {canInvite(me) && <li><a href="/uitnodigen">{t('auth.menu.invite')}</a></li>}
-        {canInvite(me) && <li><a href="/te-controleren">{t('review.menu')}</a></li>}
         {me.role === 'admin' && <li><a href="/beheer/logboek">{t('audit.menu')}</a></li>}
         <li><button type="button" class="button-link" onClick={() => { setOpen(false); void signOut(); }}>{t('auth.menu.signout')}</button></li>
       </ul>
@@ -42,5 +41,12 @@ export function AccountMenu() {
 export function ProfessionalBanner() {
   const { me } = useSession();
   if (!me) return null;
-  return <p class="pro-banner" data-testid="pro-banner">{t('auth.banner', { role: t(`account.role.${me.role}`) })}</p>;
+  // On a phone's map the short line is what shows (the map needs the room); a screen reader
+  // always hears the whole sentence.
+  return (
+    <p class="pro-banner" data-testid="pro-banner">
+      <span class="pro-banner__long">{t('auth.banner', { role: t(`account.role.${me.role}`) })}</span>
+      <span class="pro-banner__short" aria-hidden="true">{t('auth.banner_short')}</span>
+    </p>
+  );
 }

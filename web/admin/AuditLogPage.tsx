@@ -107,8 +107,9 @@ function AuditLog({ filters }: { filters: Filters }) {
         </div>
         <button type="submit" class="button">{t('audit.apply')}</button>
       </form>
-      {log.error ? <ErrorMessage error={log.error} /> : !log.data ? <Loading /> : (
-        <Results rows={log.data.items} total={log.data.total} filters={filters} pages={pages} />
+      {/* while a new page loads the old rows go: rows and "pagina n" always belong together */}
+      {log.error ? <ErrorMessage error={log.error} /> : !log.data || log.loading ? <Loading /> : (
+        <Results rows={log.data.items} total={log.data.total} filters={{ ...filters, page: log.data.page }} pages={pages} />
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { t } from '../i18n/i18n';
 import { useFetch } from '../components/use-fetch';
 import { TeamCard } from '../components/TeamCard';
 import { Avatar } from '../components/Avatar';
+import { isNew, NewMark } from '../components/NewMark';
 import type { Taxonomy } from '../components/taxonomy';
 
 export function FirstContactFaces({ teams, tax }: { teams: ServingTeam[]; tax: Taxonomy }) {
@@ -23,7 +24,7 @@ export function FirstContactFaces({ teams, tax }: { teams: ServingTeam[]; tax: T
                     <li key={m.person.id}>
                       <a href={`/mensen/${m.person.id}`} class="face-link">
                         <Avatar name={m.person.name} initials={m.person.initials} photo={m.person.photo_url} size="sm" />
-                        <span>{m.person.name}<br /><span class="muted">{m.person.job_title}</span></span>
+                        <span>{m.person.name}<NewMark show={isNew(m.person)} inline /><br /><span class="muted">{m.person.job_title}</span></span>
                       </a>
                     </li>
                   ))}

@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n';
 import { Avatar } from './Avatar';
 import { Phone } from './contact';
 import { showRole } from './PersonCard';
+import { isNew, NewMark } from './NewMark';
 
 export function FaceList({ members, hidden }: { members: readonly Member[]; hidden: number }) {
   return (
@@ -17,7 +18,7 @@ export function FaceList({ members, hidden }: { members: readonly Member[]; hidd
               <li key={person.id} class="face-list__item">
                 <Avatar name={person.name} initials={person.initials} photo={person.photo_url} size="sm" />
                 <span class="face-list__text">
-                  <a href={`/mensen/${person.id}`}>{person.name}</a>
+                  <span><a href={`/mensen/${person.id}`}>{person.name}</a><NewMark show={isNew(person)} inline /></span>
                   <span class="muted">{showRole(role, person.job_title) ? `${role} · ${person.job_title}` : person.job_title}
                     {is_contact_person ? ` · ${t('person.contact_person')}` : ''}</span>
                   {mobile && <Phone number={mobile} label={t('person.phone_mobile')} />}

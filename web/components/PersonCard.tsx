@@ -2,6 +2,7 @@ import type { Person } from '../api/client';
 import { t } from '../i18n/i18n';
 import { Avatar } from './Avatar';
 import { Email, Phone } from './contact';
+import { isNew, NewMark } from './NewMark';
 
 /** A plain membership ('lid') adds nothing to the job title. */
 export function showRole(role: string | undefined, job: string): role is string {
@@ -17,7 +18,8 @@ export function dayName(day: string): string {
 }
 
 /** A face with name, role, "Vraag mij over" and whatever contact fields the API sent. */
-export function PersonCard({ person, role, contact }: { person: Person; role?: string; contact?: boolean }) {
+/** `fresh` overrides the person's own newness (the pack counts it per wijk). */
+export function PersonCard({ person, role, contact, fresh = isNew(person) }: { person: Person; role?: string; contact?: boolean; fresh?: boolean }) {
   const mobile = 'phone_mobile' in person ? person.phone_mobile : null;
   const days = 'working_days' in person ? person.working_days : [];
   const note = 'availability_note' in person ? person.availability_note : null;
@@ -28,6 +30,7 @@ export function PersonCard({ person, role, contact }: { person: Person; role?: s
         <p class="person-card__name"><a href={`/mensen/${person.id}`}>{person.name}</a></p>
         <p class="person-card__role">{showRole(role, person.job_title) ? `${role} · ${person.job_title}` : person.job_title}</p>
         {contact && <p class="pill">{t('person.contact_person')}</p>}
+        <NewMark show={fresh} />
         {person.ask_me_about && <p class="person-card__ask"><span class="label">{t('person.ask_me')}</span> {person.ask_me_about}</p>}
         {(person.phone_work || mobile || person.email_work) && (
           <ul class="person-card__contact">

@@ -1,7 +1,7 @@
 // /mensen/:id/bewerken — a professional changes their own profile, or an editor that of a
 // member of a team they keep. Publishing to residents stays on Mijn gegevens (own choice).
 import { getWithEtag, type PersonPage } from '../api/client';
-import { useSession } from '../auth/session';
+import { canInvite, useSession } from '../auth/session';
 import { SignInFirst } from '../auth/SignInFirst';
 import { FormMessage } from '../auth/Field';
 import { dayName } from '../components/PersonCard';
@@ -16,6 +16,7 @@ import { mayEditPerson } from './EditLink';
 import type { FieldSpec, Values } from './form-model';
 import { EditField, ErrorSummary } from './FormParts';
 import { useEditor } from './use-editor';
+import { EditPageVerify } from './EditPageVerify';
 
 type Edited = PersonPage & { version: number };
 type Pro = Extract<PersonPage['person'], { shown_to: 'professionals' }>;
@@ -61,7 +62,9 @@ export function PersonEditPage({ params }: { params: Params }) {
 
 function PersonForm({ record, etag, tax }: { record: Edited; etag: string; tax: Taxonomy }) {
   const specs = personSpecs(tax);
-  const editor = useEditor<Edited>({ path: `/api/people/${record.person.id}`, schema: PersonPatch, specs, toValues: personValues, versionOf: (r) => r.version }, record, etag);
+  const { me } = useSession();
+  const editor = useEditor<Edited>({ path: `/api/people/${record.person.id}`, schema: PersonPatch, specs, toValues: personValues, versionOf: (r) => r.version,
+    savedText: canInvite(me) ? t('review.saved_not_verified') : undefined }, record, etag);
   const name = record.person.name;
   return (
     <div class="page edit-page" data-testid="person-edit">
@@ -70,6 +73,7 @@ function PersonForm({ record, etag, tax }: { record: Edited; etag: string; tax: 
       {editor.conflict && <ConflictView conflict={editor.conflict} specs={specs} busy={editor.busy} onResolve={editor.resolve} onCancel={editor.cancelConflict} />}
       <ErrorSummary errors={editor.errors} specs={specs} />
       <FormMessage kind={editor.status?.kind ?? 'ok'} text={editor.status?.text} />
+      <EditPageVerify kind="person" id={record.person.id} editor={editor} />
       <form class="edit-form" noValidate onSubmit={(e) => { e.preventDefault(); void editor.save(); }}>
         {specs.map((spec) => <EditField key={spec.name} spec={spec} editor={editor} />)}
         <p class="hint">{t('edit.publish_hint')} <a href="/mijn-gegevens">{t('edit.my_data')}</a></p>

@@ -18,6 +18,7 @@ import type { FieldSpec, Values } from './form-model';
 import { EditField, ErrorSummary } from './FormParts';
 import { MembersEditor } from './MembersEditor';
 import { useEditor } from './use-editor';
+import { EditPageVerify } from './EditPageVerify';
 
 const s = (v: string | null | undefined) => v ?? '';
 export const teamValues = (team: TeamDetail): Values => ({
@@ -59,7 +60,8 @@ export function TeamEditPage({ params }: { params: Params }) {
 
 function TeamForm({ team, etag, tax }: { team: TeamDetail; etag: string; tax: Taxonomy }) {
   const specs = teamSpecs(tax);
-  const editor = useEditor<TeamDetail>({ path: `/api/teams/${team.id}`, schema: TeamPatch, specs, toValues: teamValues, versionOf: (r) => r.version }, team, etag);
+  const editor = useEditor<TeamDetail>({ path: `/api/teams/${team.id}`, schema: TeamPatch, specs, toValues: teamValues, versionOf: (r) => r.version,
+    savedText: t('review.saved_not_verified') }, team, etag);
   return (
     <div class="page edit-page" data-testid="team-edit">
       <p class="eyebrow"><a href={`/teams/${team.id}`}>{t('edit.back_to', { name: team.name })}</a></p>
@@ -67,6 +69,7 @@ function TeamForm({ team, etag, tax }: { team: TeamDetail; etag: string; tax: Ta
       {editor.conflict && <ConflictView conflict={editor.conflict} specs={specs} busy={editor.busy} onResolve={editor.resolve} onCancel={editor.cancelConflict} />}
       <ErrorSummary errors={editor.errors} specs={specs} />
       <FormMessage kind={editor.status?.kind ?? 'ok'} text={editor.status?.text} />
+      <EditPageVerify kind="team" id={team.id} editor={editor} />
       <form class="edit-form" noValidate onSubmit={(e) => { e.preventDefault(); void editor.save(); }}>
         {specs.filter((x) => x.name !== 'areas').map((spec) => <EditField key={spec.name} spec={spec} editor={editor} />)}
         <ServiceAreaPicker selected={editor.draft.areas as string[]} onChange={(codes) => editor.set('areas', codes)} error={editor.errors.areas} />

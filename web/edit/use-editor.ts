@@ -18,6 +18,8 @@ export interface EditorOptions<R> {
   toValues: (record: R) => Values;
   versionOf: (record: R) => number;
   onSaved?: (record: R) => void;
+  /** Said after a save instead of "Opgeslagen" (e.g. that a save is no "Klopt nog"). */
+  savedText?: string;
 }
 
 export function useEditor<R>(opts: EditorOptions<R>, record: R, readEtag: string) {
@@ -53,7 +55,7 @@ export function useEditor<R>(opts: EditorOptions<R>, record: R, readEtag: string
       const saved = await sendJson<R>('PATCH', opts.path, body, { 'if-match': from.etag });
       const values = opts.toValues(saved);
       setBase(values); setDraft(values); setEtag(`"${opts.versionOf(saved)}"`); setConflict(null);
-      setStatus({ kind: 'ok', text: t('edit.saved') });
+      setStatus({ kind: 'ok', text: opts.savedText ?? t('edit.saved') });
       opts.onSaved?.(saved);
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
@@ -83,6 +85,13 @@ export function useEditor<R>(opts: EditorOptions<R>, record: R, readEtag: string
     void save({ base: c.theirs, draft: next, etag: c.etag });
   }
 
-  return { base, draft, etag, errors, conflict, status, busy, set, save: () => save(), resolve: (choices: Record<string, Choice>) => conflict && resolveWith(conflict, choices), cancelConflict: () => setConflict(null) };
+  /** The record as the server answered another write (e.g. "Klopt nog"): its values and version become the base. */
+  function adopt(record: R): void {
+    const values = opts.toValues(record);
+    setBase(values); setDraft(values); setEtag(`"${opts.versionOf(record)}"`); setStatus(null);
+  }
+
+  const dirty = changedFields(base, draft).length > 0;
+  return { base, draft, etag, errors, conflict, status, busy, dirty, adopt, set, save: () => save(), resolve: (choices: Record<string, Choice>) => conflict && resolveWith(conflict, choices), cancelConflict: () => setConflict(null) };
 }
 export type Editor = ReturnType<typeof useEditor>;

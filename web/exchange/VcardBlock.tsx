@@ -1,4 +1,4 @@
-// "Zet in je telefoon": a QR code that opens the vCard, and the same card as a download.
+// "Zet in uw telefoon": a QR code that opens the vCard, and the same card as a download.
 // The QR is an SVG the server draws (GET …/vcard/qr.svg), so no QR code library enters
 // the web bundle; the image loads lazily. The card holds what this viewer may see.
 import { t } from '../i18n/i18n';

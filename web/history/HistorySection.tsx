@@ -8,27 +8,33 @@ import { canInvite, useSession } from '../auth/session';
 import { ErrorMessage, Loading } from '../components/Status';
 import { useFetch } from '../components/use-fetch';
 import { formatDate, t } from '../i18n/i18n';
+import { useTaxonomy, type Taxonomy } from '../components/taxonomy';
 import { historyApi, type HistoryEntry } from './api';
-
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') || '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+import { fieldLabel, valueText } from './words';
 
 function Entries({ collection, id }: { collection: 'teams' | 'people'; id: string }) {
   const { data, error } = useFetch((s) => historyApi.of(collection, id, s), [collection, id]);
+  const tax = useTaxonomy();
   if (error instanceof ApiError && error.status === 403) return <p>{t('history.forbidden')}</p>;
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
   if (data.items.length === 0) return <p>{t('history.none')}</p>;
-  return <ol class="history-list" data-testid="history-list">{data.items.map((e, i) => <Entry key={`${e.at}-${i}`} entry={e} />)}</ol>;
+  return <ol class="history-list" data-testid="history-list">{data.items.map((e, i) => <Entry key={`${e.at}-${i}`} entry={e} names={data.names} tax={tax} />)}</ol>;
 }
 
-function Entry({ entry }: { entry: HistoryEntry }) {
+function Entry({ entry, names, tax }: { entry: HistoryEntry; names: Record<string, string>; tax: Taxonomy }) {
   return (
     <li>
       <p><time dateTime={entry.at}>{formatDate(entry.at)}</time> · {entry.actor === 'verwijderd' ? t('history.deleted_actor') : entry.actor} · {t(`history.action.${entry.action.split('.').pop()}`)}</p>
       {entry.changes.length > 0 && (
         <table class="history-changes">
           <thead><tr><th scope="col">{t('history.field')}</th><th scope="col">{t('history.before')}</th><th scope="col">{t('history.after')}</th></tr></thead>
-          <tbody>{entry.changes.map((c) => <tr key={c.field}><th scope="row">{c.field}</th><td>{show(c.before)}</td><td>{show(c.after)}</td></tr>)}</tbody>
+          <tbody>{entry.changes.map((c) => (
+            <tr key={c.field} data-field={c.field}>
+              <th scope="row">{fieldLabel(c.field)}</th>
+              <td>{valueText(c.field, c.before, names, tax)}</td><td>{valueText(c.field, c.after, names, tax)}</td>
+            </tr>
+          ))}</tbody>
         </table>
       )}
     </li>

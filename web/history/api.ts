@@ -6,5 +6,5 @@ export interface HistoryEntry { at: string; actor: string; action: string; chang
 
 export const historyApi = {
   of: (collection: 'teams' | 'people' | 'organisations' | 'locations', id: string, signal?: AbortSignal) =>
-    getJson<{ items: HistoryEntry[] }>(`/api/${collection}/${id}/history`, signal),
+    getJson<{ items: HistoryEntry[]; names: Record<string, string> }>(`/api/${collection}/${id}/history`, signal),
 };

@@ -92,8 +92,12 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   const base = L.tileLayer(opts.tiles.url, { attribution: opts.tiles.attribution, maxZoom: 19, maxNativeZoom: 19, crossOrigin: true });
   base.addTo(map);
-  // Area names sit above the boundaries but below the markers, so they never hide a team.
-  map.createPane('area-labels').style.zIndex = '550';
+  // Area names sit above the markers (600) and below tooltips and popups (650+): a cluster
+  // badge on a buurt's centre no longer hides its name. The names are text with a halo, and
+  // let every click through, so the team or cluster under a name is still one tap away.
+  const labelPane = map.createPane('area-labels');
+  labelPane.style.zIndex = '625';
+  labelPane.style.pointerEvents = 'none';
   const boundaryLayer = L.layerGroup().addTo(map);
   const markerLayer = L.layerGroup().addTo(map);
   if (!mini) {

@@ -7,7 +7,7 @@ import { useFetch } from '../components/use-fetch';
 import type { Params } from '../router';
 import { onboardingApi, type Change } from './api';
 import { SignInFirst } from './KennismakenPage';
-import { NewMark } from './PackTeamSection';
+import { NewMark } from '../components/NewMark';
 import './onboarding.css';
 
 function describe(c: Change): string {

@@ -1,6 +1,7 @@
-// /kennismaken — "Kennismaken met [wijk]": the teams that matter most for the caller's own
-// team type first, with faces and a private "Ontmoet" mark, progress per team type and the
-// next introductions. Works on a phone: one column, big targets.
+// /kennismaken — "Kennismaken met [wijk]": one line of progress ("U kent 3 van de 41
+// collega's"), then at once the teams that matter most for the caller's own team type, with
+// faces and a private "Ontmoet" mark; the rest of the wijk one click further; the next
+// introductions, links and progress per team type below. Works on a phone: one column.
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { getLang, t } from '../i18n/i18n';
@@ -13,7 +14,8 @@ import { navigate } from '../router';
 import { onboardingApi, type PackData, type PackMember } from './api';
 import { AreaChooser } from './AreaChooser';
 import { DigestToggle } from './DigestToggle';
-import { NewMark, PackTeamSection } from './PackTeamSection';
+import { PackTeamSection } from './PackTeamSection';
+import { NewMark } from '../components/NewMark';
 import './onboarding.css';
 
 export function SignInFirst() {
@@ -55,31 +57,30 @@ function PackView({ pack, reload }: { pack: PackData; reload: () => void }) {
     setBusy((b) => new Set([...b].filter((id) => id !== m.person.id)));
   };
   const lang = getLang();
+  const first = pack.teams.filter((team) => team.priority);
+  const more = pack.teams.filter((team) => !team.priority);
+  const section = (team: PackData['teams'][number]) => <PackTeamSection key={team.id} team={team} tax={tax} busy={busy} onToggle={toggle} />;
   return (
     <article class="page kennismaken" data-testid="kennismaken">
       <h1>{t('onb.title', { name: pack.area.name })}</h1>
-      <p class="lead">{t('onb.intro', { name: pack.area.name })}</p>
-      <ul class="kennismaken__links">
-        <li><a href="/kennismaken/print">{t('onb.print')}</a></li>
-        {/* a download, not a page: the router leaves /api/ links alone */}
-        <li><a href={`/api/me/kennismaken/vcard?area=${pack.area.code}`} download>{t('onb.vcard')}</a></li>
-        <li><a href={`/wijk/${pack.area.code}/wijzigingen`}>{t('onb.changes')}</a></li>
-        <li><button type="button" class="button-link" onClick={() => setChoosing(true)}>{t('onb.other_wijk')}</button></li>
-      </ul>
-      <DigestToggle area={pack.area} />
+      <KnownLine pack={pack} />
 
-      <section aria-labelledby="onb-progress" class="kennismaken__progress">
-        <h2 id="onb-progress">{t('onb.progress_title')}</h2>
-        <p class="hint">{t('onb.progress_hint')}</p>
-        <ul data-testid="progress">
-          {pack.progress.map((p) => (
-            <li key={p.team_type}>
-              <span>{t('onb.progress_item', { met: p.met, total: p.total, label: lang === 'en' ? p.label_en : p.label_nl })}</span>
-              <progress max={p.total} value={p.met} aria-hidden="true" />
-            </li>
-          ))}
-        </ul>
+      <section aria-labelledby="onb-first" data-testid="meet-first">
+        <h2 id="onb-first">{t('onb.first_title')}</h2>
+        <p class="hint">{t('onb.first_hint')}</p>
+        {first.length === 0 ? <p>{t('onb.first_none')}</p> : first.map(section)}
       </section>
+
+      {more.length > 0 && (
+        <section aria-labelledby="onb-more">
+          <h2 id="onb-more">{t('onb.more_title')}</h2>
+          {/* The rest of the wijk, one click away: a new colleague starts with the teams above. */}
+          <details class="kennismaken__more">
+            <summary>{t('onb.more_show')} <span class="hint">({t('onb.more_hint', { n: more.length, name: pack.area.name })})</span></summary>
+            {more.map(section)}
+          </details>
+        </section>
+      )}
 
       <section aria-labelledby="onb-next">
         <h2 id="onb-next">{t('onb.suggestions_title')}</h2>
@@ -97,10 +98,38 @@ function PackView({ pack, reload }: { pack: PackData; reload: () => void }) {
         )}
       </section>
 
-      <section aria-labelledby="onb-teams">
-        <h2 id="onb-teams">{t('onb.teams_title')}</h2>
-        {pack.teams.map((team) => <PackTeamSection key={team.id} team={team} tax={tax} busy={busy} onToggle={toggle} />)}
+      <section aria-labelledby="onb-tools" class="kennismaken__tools">
+        <h2 id="onb-tools">{t('onb.tools_title')}</h2>
+        <ul class="kennismaken__links">
+          <li><a href={`/wijk/${pack.area.code}/wijzigingen`}>{t('onb.changes')}</a></li>
+          <li><a href="/kennismaken/print">{t('onb.print')}</a></li>
+          {/* a download, not a page: the router leaves /api/ links alone */}
+          <li><a href={`/api/me/kennismaken/vcard?area=${pack.area.code}`} download>{t('onb.vcard')}</a></li>
+          <li><button type="button" class="button-link" onClick={() => setChoosing(true)}>{t('onb.other_wijk')}</button></li>
+        </ul>
+        <DigestToggle area={pack.area} />
+        <details class="kennismaken__progress">
+          <summary>{t('onb.progress_title')}</summary>
+          <p class="hint">{t('onb.progress_hint')}</p>
+          <ul data-testid="progress">
+            {pack.progress.map((p) => (
+              <li key={p.team_type}>
+                <span>{t('onb.progress_item', { met: p.met, total: p.total, label: lang === 'en' ? p.label_en : p.label_nl })}</span>
+                <progress max={p.total} value={p.met} aria-hidden="true" />
+              </li>
+            ))}
+          </ul>
+        </details>
       </section>
     </article>
   );
+}
+
+/** One line of progress: how many of the wijk's (visible) colleagues the caller has met. */
+function KnownLine({ pack }: { pack: PackData }) {
+  const met = new Map<string, boolean>();
+  for (const team of pack.teams) for (const m of team.members) met.set(m.person.id, (met.get(m.person.id) ?? false) || m.met);
+  const total = met.size;
+  const known = [...met.values()].filter(Boolean).length;
+  return <p class="kennismaken__known" data-testid="known-line">{t('onb.known', { n: total, met: known, total, name: pack.area!.name })}</p>;
 }

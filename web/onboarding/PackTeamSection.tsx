@@ -15,10 +15,6 @@ export function MetToggle({ member, busy, onToggle }: { member: PackMember; busy
   );
 }
 
-export function NewMark({ show }: { show: boolean }) {
-  return show ? <p class="pill pill--new">{t('onb.new')}</p> : null;
-}
-
 export function PackTeamSection({ team, tax, busy, onToggle }: { team: PackTeam; tax: Taxonomy; busy: ReadonlySet<string>; onToggle: (m: PackMember) => void }) {
   const when = team.when_to_call ? team.when_to_call[getLang()] : null;
   return (
@@ -40,8 +36,7 @@ export function PackTeamSection({ team, tax, busy, onToggle }: { team: PackTeam;
       <ul class="card-list card-list--grid">
         {team.members.map((m) => (
           <li key={m.person.id} class="pack-member">
-            <PersonCard person={m.person} role={m.role} contact={m.is_contact_person} />
-            <NewMark show={m.new_in_wijk} />
+            <PersonCard person={m.person} role={m.role} contact={m.is_contact_person} fresh={m.new_in_wijk} />
             <MetToggle member={m} busy={busy.has(m.person.id)} onToggle={onToggle} />
           </li>
         ))}

@@ -2,6 +2,7 @@
 import { api } from '../api/client';
 import { formatDate, languageName, t } from '../i18n/i18n';
 import { Avatar } from '../components/Avatar';
+import { isNew, NewMark } from '../components/NewMark';
 import { dayName, showRole } from '../components/PersonCard';
 import { Email, Phone } from '../components/contact';
 import { ErrorMessage, Loading, statusTitle, useTitle } from '../components/Status';
@@ -32,6 +33,7 @@ export function PersonPage({ params }: { params: Params }) {
           <h1>{person.name}</h1>
           <PersonEditLink person={person} teamIds={memberships.map((m) => m.team.id)} />
           <p class="lead">{person.job_title}{person.pronouns ? ` (${person.pronouns})` : ''}</p>
+          <NewMark show={isNew(person)} />
         </div>
       </div>
       <div class="two-col">

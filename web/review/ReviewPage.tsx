@@ -8,6 +8,7 @@ import { ErrorMessage, Loading, statusTitle, useTitle } from '../components/Stat
 import { useFetch } from '../components/use-fetch';
 import { formatDate, t } from '../i18n/i18n';
 import { reviewApi, type ReviewRow } from './api';
+import { announceReviewed } from './ReviewNavLink';
 import './review.css';
 
 const months = (days: number) => Math.floor(days / 30.44);
@@ -37,6 +38,7 @@ export function ReviewPage({ query }: { query: URLSearchParams }) {
     try {
       await reviewApi.verify(row);
       setDone((d) => new Set([...d, row.id]));
+      announceReviewed();
       announce(t('review.confirmed', { name: row.name }));
       // keep the keyboard where it was: the next row's button (or the heading when none is left)
       requestAnimationFrame(() => {
