@@ -2,6 +2,7 @@
 // the before/after snapshots the writes left. No HTTP here; permission is the routes' job.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
+import { isUuid } from '../http/schemas';
 
 export type HistoryEntity = 'team' | 'person' | 'organisation' | 'location';
 
@@ -64,7 +65,7 @@ export async function referenceNames(db: Kysely<DB>, entries: readonly HistoryEn
     const both = [...values(change.before), ...values(change.after)];
     if (AREA_FIELDS.has(change.field)) both.forEach((c) => codes.add(c));
     const table = ID_FIELDS[change.field as keyof typeof ID_FIELDS];
-    if (table) both.filter((x) => UUID.test(x)).forEach((id) => ids[table].add(id));
+    if (table) both.filter(isUuid).forEach((id) => ids[table].add(id));
   }
   const [areas, locations, organisations, teams] = await Promise.all([
     codes.size ? db.selectFrom('areas').select(['code as key', 'name']).where('code', 'in', [...codes]).execute() : [],
@@ -76,4 +77,3 @@ export async function referenceNames(db: Kysely<DB>, entries: readonly HistoryEn
   return Object.fromEntries([...areas, ...located, ...organisations, ...teams].map((r) => [r.key, r.name]));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
