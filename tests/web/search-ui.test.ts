@@ -13,6 +13,7 @@ import enShared from '../../web/i18n/en.json';
 import nlOwn from '../../web/search/messages.nl.json';
 import enOwn from '../../web/search/messages.en.json';
 import nlLookup from '../../web/lookup/messages.nl.json';
+import enLookup from '../../web/lookup/messages.en.json';
 import { normalisePostcode, validHouseNumber } from '../../web/lookup/validate';
 import { getJson } from '../helpers/app';
 import { ARTIFACTS, type BrowserApp, describeBrowser, startBrowserApp } from '../helpers/browser';
@@ -47,8 +48,9 @@ const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id 
 describe('search and lookup messages', () => {
   it('have the same keys in Dutch and English, none empty, none overriding the shared dictionaries', () => {
     expect(Object.keys(enOwn).sort()).toEqual(Object.keys(nlOwn).sort());
-    for (const [k, v] of [...Object.entries(nlOwn), ...Object.entries(enOwn)]) expect(v.trim(), k).not.toBe('');
-    expect(Object.keys(nlOwn).filter((k) => k in nlShared || k in enShared)).toEqual([]);
+    expect(Object.keys(enLookup).sort()).toEqual(Object.keys(nlLookup).sort());
+    for (const [k, v] of [...Object.entries(nlOwn), ...Object.entries(enOwn), ...Object.entries(nlLookup), ...Object.entries(enLookup)]) expect(v.trim(), k).not.toBe('');
+    expect(Object.keys({ ...nlOwn, ...nlLookup }).filter((k) => k in nlShared || k in enShared)).toEqual([]);
   });
 
   it('hold every literal t("…") key that web/search and web/lookup ask for', () => {
