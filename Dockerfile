@@ -1,8 +1,11 @@
-# Wijkweb in production: the same steps as tests/production.test.ts runs from a clean clone.
+# Wijkweb in production: the same steps as tests/operations/production.test.ts runs from a clean clone.
 # 1. build: full install, `npm run build` (web app with .br/.gz, server compiled to dist/)
 # 2. deps:  runtime dependencies only, `npm ci --omit=dev`
 # 3. run:   dist/ + those node_modules, as the unprivileged user `node`, `node dist/server/main.js`
 # Embedded database (PGlite) in the /data volume unless DATABASE_URL is set (see compose.yaml).
+# Production refuses to start without SMTP_URL and APP_URL: give them with `docker run -e`
+# (README, "In productie") or use compose.yaml. Commands (first admin, imports) run with
+# `docker exec <container> node dist/scripts/wijkweb.js <command>`, beside the server.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

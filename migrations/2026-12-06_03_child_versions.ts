@@ -5,6 +5,7 @@
 //   per statement, also for an UPDATE that moves a row from one parent to another, and only
 //   for rows that really changed: an UPDATE that writes the same values bumps nothing.
 //   Rows are compared without their own bookkeeping (version, updated_at, created_at).
+//   A parent the same transaction already wrote is not bumped again (see NOT_YET_WRITTEN).
 // - The same holds for a location shared by teams: only a real change bumps its teams.
 import { type Kysely, sql } from 'kysely';
 
@@ -28,6 +29,10 @@ const ADDED: Child[] = [
 ];
 
 const fnName = (c: Child) => `wijkweb_bump_${c.parent}_from_${c.child}`;
+// A parent this transaction already wrote (inserted, edited or bumped: its tuple is ours and
+// stamped now()) has an ETag nobody outside has seen yet: one bump per transaction is enough.
+// This also keeps an import of thousands of new people from rewriting each one per child list.
+const NOT_YET_WRITTEN = `NOT (xmin::text = (txid_current() % 4294967296)::text AND updated_at = now())`;
 const BOOKKEEPING = `'{version,updated_at,created_at}'::text[]`;
 
 /** Rows of `a` not in `b` (whole rows, bookkeeping left out), as jsonb `j`. */
@@ -35,7 +40,7 @@ const rowsOnlyIn = (a: string, b: string) =>
   `SELECT to_jsonb(r) - ${BOOKKEEPING} AS j FROM ${a} r EXCEPT SELECT to_jsonb(r) - ${BOOKKEEPING} FROM ${b} r`;
 
 function parentBump(c: Child): string {
-  const bump = `UPDATE ${c.parent} SET version = version + 1, updated_at = now() WHERE ${c.parentKey} IN`;
+  const bump = `UPDATE ${c.parent} SET version = version + 1, updated_at = now() WHERE ${NOT_YET_WRITTEN} AND ${c.parentKey} IN`;
   const changed = `SELECT (d.j ->> '${c.column}')::${c.type} FROM ((${rowsOnlyIn('new_rows', 'old_rows')}) UNION ALL (${rowsOnlyIn('old_rows', 'new_rows')})) d`;
   return `
 CREATE OR REPLACE FUNCTION ${fnName(c)}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -64,7 +69,7 @@ const LOCATION_TEAMS = `
 CREATE OR REPLACE FUNCTION wijkweb_bump_location_teams() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE teams SET version = version + 1, updated_at = now()
-   WHERE id IN (SELECT tl.team_id FROM team_locations tl
+   WHERE ${NOT_YET_WRITTEN} AND id IN (SELECT tl.team_id FROM team_locations tl
      JOIN (${rowsOnlyIn('new_rows', 'old_rows')}) d ON (d.j ->> 'id')::uuid = tl.location_id);
   RETURN NULL;
 END $$;

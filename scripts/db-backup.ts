@@ -1,14 +1,14 @@
-// npm run db:backup -- FILE: a consistent copy of the embedded database (DATA_DIR) as a
-// gzipped tarball, whether the server is stopped (opened here) or running (asked over its
-// local socket, server/backup/backup.socket.ts). PostgreSQL has pg_dump for this.
+// db:backup FILE (npm run db:backup -- FILE): a consistent copy of the embedded database
+// (DATA_DIR) as a gzipped tarball, whether the server is stopped (opened here) or running
+// (asked over its local socket, server/backup/backup.socket.ts). PostgreSQL has pg_dump for this.
 import { existsSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
-import { loadConfig } from '../server/config';
+import { loadConfig, SettingsError, type Config } from '../server/config';
 import { createDatabase } from '../server/db/database';
 import { DataDirLockedError } from '../server/db/dir-lock';
-import { backupSocketPath } from '../server/backup/backup.socket';
+import { localSocketPath } from '../server/backup/backup.socket';
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -17,7 +17,11 @@ function fail(message: string, code = 1): never {
 
 const file = process.argv[2];
 if (!file || file.startsWith('-')) fail('Usage: npm run db:backup -- FILE   (writes a .tar.gz of the embedded database)', 2);
-const config = loadConfig();
+let config: Config;
+try { config = loadConfig(); } catch (error) {
+  if (error instanceof SettingsError) fail(`Fix these settings first:\n${error.lines.map((l) => `  ${l}`).join('\n')}`);
+  throw error;
+}
 if (config.DATABASE_URL) {
   fail('DATABASE_URL points at PostgreSQL: back it up with its own tools, e.g.\n  pg_dump --format=custom --file=wijkweb.dump "$DATABASE_URL"\n(restore: pg_restore --clean --if-exists --dbname="$DATABASE_URL" wijkweb.dump)', 2);
 }
@@ -34,7 +38,7 @@ async function fromStoppedServer(): Promise<Buffer> {
 }
 
 function fromRunningServer(): Promise<Buffer> {
-  const socketPath = backupSocketPath(dataDir);
+  const socketPath = localSocketPath(dataDir);
   if (!existsSync(socketPath)) {
     fail(`A running Wijkweb holds ${dataDir} and offers no backup socket (${socketPath}).\nStop it (SIGTERM) and run the backup again.`);
   }

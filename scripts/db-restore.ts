@@ -1,11 +1,11 @@
-// npm run db:restore -- FILE [--force]: puts a backup made by db:backup into DATA_DIR.
+// db:restore FILE [--force] (through scripts/wijkweb.ts): puts a backup made by db:backup into DATA_DIR.
 // Refuses while a server runs there, and refuses a non-empty folder unless --force, which
 // moves the old folder aside (DATA_DIR.before-restore-<time>) instead of deleting it.
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { loadConfig } from '../server/config';
+import { loadConfig, SettingsError, type Config } from '../server/config';
 import { PGLITE_EXTENSIONS } from '../server/db/database';
 import { acquireDirLock, DataDirLockedError, isLockEntry } from '../server/db/dir-lock';
 import { pendingMigrations } from '../server/db/migrate';
@@ -20,7 +20,11 @@ const args = process.argv.slice(2);
 const force = args.includes('--force');
 const file = args.find((a) => !a.startsWith('-'));
 if (!file) fail('Usage: npm run db:restore -- FILE [--force]', 2);
-const config = loadConfig();
+let config: Config;
+try { config = loadConfig(); } catch (error) {
+  if (error instanceof SettingsError) fail(`Fix these settings first:\n${error.lines.map((l) => `  ${l}`).join('\n')}`);
+  throw error;
+}
 if (config.DATABASE_URL) {
   fail('DATABASE_URL points at PostgreSQL: restore a pg_dump file with\n  pg_restore --clean --if-exists --dbname="$DATABASE_URL" wijkweb.dump', 2);
 }

@@ -36,8 +36,9 @@ const ConfigSchema = z.object({
   /** Outgoing mail (invitations, password reset), e.g. smtp://user:pass@host:587; unset: no mail. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Wijkweb <noreply@wijkweb.invalid>'),
-  /** Public base URL of this installation, used in links sent by mail. */
-  APP_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Public base URL of this installation, used in links sent by mail. Required in production;
+   *  elsewhere, unset, the address the app is served on. */
+  APP_URL: z.string().url().optional(),
   /** API requests handled at once before new ones get a fast 503 (default: 4 per database connection, at least 8). */
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).optional(),
   /** Prometheus metrics at /metrics (request rate and latency per route, pool use). */
@@ -48,31 +49,83 @@ const ConfigSchema = z.object({
   STALE_GRACE_MONTHS: z.coerce.number().int().min(0).max(120).default(3),
 });
 
+/** Every setting Wijkweb reads from the environment (the README's table lists exactly these). */
+export const SETTINGS = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
+
+/** Where a browser on this machine reaches the app: the development stand-in for APP_URL. */
+export const servedUrl = (host: string, port: number) => {
+  const local = ['0.0.0.0', '::', ''].includes(host) ? '127.0.0.1' : host;
+  return `http://${local.includes(':') ? `[${local}]` : local}:${port}`;
+};
+
 /** The parsed configuration with the production-dependent defaults filled in. */
 const Resolved = ConfigSchema.transform((c) => ({
   ...c,
   SEED_DEMO: c.SEED_DEMO ?? (c.NODE_ENV === 'production' ? 'never' : 'auto'),
   API_DOCS: c.API_DOCS ?? (c.NODE_ENV === 'production' ? 'off' : 'on'),
+  APP_URL: c.APP_URL ?? servedUrl(c.HOST, c.PORT),
+  /** APP_URL was not given: links use the address the app is served on (main.ts keeps it true). */
+  appUrlFromServer: c.APP_URL === undefined,
 } as const));
 
 export type Config = z.output<typeof Resolved>;
 
+/** A setting that is wrong or missing: the message is one line per setting, naming it and the fix. */
+export class SettingsError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'SettingsError';
+  }
+}
+
+// What a setting should look like, said in the message when its value is refused.
+const EXAMPLES: Partial<Record<string, string>> = {
+  DATABASE_URL: 'e.g. postgres://user:password@host:5432/wijkweb, or leave it unset for the embedded database',
+  PORT: 'a port number from 0 to 65535, e.g. 3000',
+  SMTP_URL: 'e.g. smtp://user:password@mail.example.nl:587',
+  APP_URL: 'the public address, e.g. https://wijkweb.gemeente.nl',
+  TRUST_PROXY: 'true or false',
+};
+
+function issueLine(issue: z.core.$ZodIssue, env: Record<string, string>): string {
+  const name = String(issue.path[0] ?? '?');
+  const given = env[name] === undefined ? '' : `=${JSON.stringify(env[name])}`;
+  const choices = 'values' in issue && Array.isArray(issue.values) ? `one of ${issue.values.join(', ')}` : undefined;
+  const fix = choices ?? EXAMPLES[name] ?? issue.message;
+  return `Setting ${name}${given} is not valid: use ${fix}.`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", except where empty is a setting of its own.
   const keepEmpty = new Set(['GEOCODER_URL']);
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && (v !== '' || keepEmpty.has(k))));
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && (v !== '' || keepEmpty.has(k)))) as Record<string, string>;
   const parsed = Resolved.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  if (!parsed.success) throw new SettingsError(parsed.error.issues.map((i) => issueLine(i, cleaned)));
   return parsed.data;
 }
 
 /** Refuses settings that are unsafe in production: the demo accounts share a known password. */
 export function assertSafeForProduction(config: Config): void {
   if (config.NODE_ENV === 'production' && config.SEED_DEMO === 'auto') {
-    throw new Error('SEED_DEMO=auto is not allowed with NODE_ENV=production: the demo accounts share a published password. '
-      + 'Leave SEED_DEMO unset (never) and create accounts with `npm run user:create`.');
+    throw new SettingsError(['SEED_DEMO=auto is not allowed with NODE_ENV=production: the demo accounts share a published password. '
+      + 'Leave SEED_DEMO unset (never) and create the first admin with the user:create command.']);
   }
+}
+
+/** Everything production needs before it may start, one line per missing or unsafe setting. */
+export function productionProblems(config: Config): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (config.SEED_DEMO === 'auto') problems.push('SEED_DEMO=auto is not allowed with NODE_ENV=production (the demo accounts share a published password): leave SEED_DEMO unset.');
+  if (!config.SMTP_URL) problems.push('SMTP_URL is not set: production sends invitations and password resets by mail. Set SMTP_URL, e.g. smtp://user:password@mail.example.nl:587.');
+  if (config.appUrlFromServer) problems.push('APP_URL is not set: production puts it in every link it mails. Set APP_URL to the public address, e.g. https://wijkweb.gemeente.nl.');
+  return problems;
+}
+
+/** The settings a start (or a command) runs with, or a SettingsError saying what to fix. */
+export function loadStartableConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config = loadConfig(env);
+  const problems = productionProblems(config);
+  if (problems.length) throw new SettingsError(problems);
+  return config;
 }

@@ -1,18 +1,32 @@
 // The only file that listens: configuration, database, app, and a graceful close.
 import path from 'node:path';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { loadStartableConfig, SettingsError, type Config } from './config';
+import { DataDirLockedError } from './db/dir-lock';
 import { installGracefulShutdown } from './lifecycle';
 import { openDatabase, prepareDatabase } from './start';
-import { startBackupSocket } from './backup/backup.socket';
+import { startLocalSocket } from './backup/backup.socket';
 import { sendDigests } from './onboarding/digest.job';
 import { sendReviewReminders } from './review/reminders';
 
-const config = loadConfig();
+/** Stops the start with the reason in one line per problem: an operator reads it, not a stack trace. */
+function stop(reason: string): never {
+  console.error(reason);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = loadStartableConfig();
+} catch (error) {
+  if (error instanceof SettingsError) stop(`Wijkweb did not start; fix these settings:\n${error.lines.map((l) => `  ${l}`).join('\n')}`);
+  throw error;
+}
 const started = performance.now();
 const database = await openDatabase(config).catch((error: Error) => {
-  console.error(`Wijkweb could not open its database: ${error.message}`);
-  process.exit(1);
+  if (error instanceof SettingsError) stop(`Wijkweb did not start; fix these settings:\n${error.lines.map((l) => `  ${l}`).join('\n')}`);
+  if (error instanceof DataDirLockedError) stop(`Wijkweb did not start: ${error.message}`);
+  stop(`Wijkweb could not open its database: ${error.message}`);
 });
 try {
   await prepareDatabase(database, config, (m) => console.log(m));
@@ -22,10 +36,10 @@ try {
   process.exit(1);
 }
 const app = await buildApp({ config, database, logger: { level: config.LOG_LEVEL } });
-// Embedded database: `npm run db:backup` asks the running server over a local socket.
+// Embedded database: db:backup and the other commands ask the running server over a local socket.
 if (database.backend === 'pglite') {
-  const backupSocket = await startBackupSocket(database, path.resolve(config.DATA_DIR), (m) => app.log.warn(m));
-  if (backupSocket) app.addHook('onClose', async () => { await backupSocket.close(); });
+  const localSocket = await startLocalSocket(database, config, path.resolve(config.DATA_DIR), (m) => app.log.warn(m));
+  if (localSocket) app.addHook('onClose', async () => { await localSocket.close(); });
 }
 installGracefulShutdown(app, database, { graceMs: config.SHUTDOWN_GRACE_S * 1000 });
 
@@ -51,7 +65,10 @@ app.addHook('onClose', async () => { clearInterval(reviewTimer); });
 try {
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const ms = Math.round(performance.now() - started);
-  console.log(`Wijkweb draait op ${address} (database: ${database.backend}, klaar in ${ms} ms). API-documentatie: ${address}/docs`);
+  // Without APP_URL (development only) links point where the app is served; PORT=0 is known only now.
+  if (config.appUrlFromServer) (config as { APP_URL: string }).APP_URL = address.replace('://0.0.0.0', '://127.0.0.1');
+  const docs = config.API_DOCS === 'on' ? `API-documentatie: ${address}/docs` : 'API-documentatie: uit (API_DOCS=on zet haar aan)';
+  console.log(`Wijkweb draait op ${address} (database: ${database.backend}, klaar in ${ms} ms). ${docs}`);
 } catch (error) {
   console.error(`Wijkweb could not listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}`);
   await database.close();

@@ -1,23 +1,31 @@
 // Opening the database the configuration asks for, bringing it to the latest schema and,
 // on an empty directory, loading the demo wijk. Shared by main.ts and the db scripts.
 import path from 'node:path';
-import { assertSafeForProduction, type Config } from './config';
+import { assertSafeForProduction, SettingsError, type Config } from './config';
 import { createDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { assertMailConfig } from './mail/mailer';
-import { isDirectoryEmpty, seedDemo, seedReference } from '../seeds/index';
 
 export async function openDatabase(config: Config): Promise<Database> {
   // Refuse unsafe production settings before touching any data.
   assertSafeForProduction(config);
   assertMailConfig(config);
-  return config.DATABASE_URL
-    ? createDatabase({ databaseUrl: config.DATABASE_URL })
-    : createDatabase({ dataDir: path.resolve(config.DATA_DIR) });
+  if (config.DATABASE_URL) return createDatabase({ databaseUrl: config.DATABASE_URL });
+  const dataDir = path.resolve(config.DATA_DIR);
+  return createDatabase({ dataDir }).catch((error: NodeJS.ErrnoException) => {
+    // A folder this user may not create or write is a setting to fix, not a broken database.
+    if (['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST'].includes(error.code ?? '')) {
+      throw new SettingsError([`DATA_DIR=${JSON.stringify(config.DATA_DIR)} cannot be used (${error.code}: ${dataDir}): `
+        + 'choose a folder this user may create and write, or give it that folder.']);
+    }
+    throw error;
+  });
 }
 
 export async function prepareDatabase(database: Database, config: Config, log: (msg: string) => void): Promise<void> {
   assertSafeForProduction(config);
+  // the seeds (the demo wijk is large) load here, not for every command that opens a database
+  const { isDirectoryEmpty, seedDemo, seedReference } = await import('../seeds/index');
   const applied = await migrateToLatest(database.db);
   for (const line of applied) log(`migration ${line}`);
   await seedReference(database.db);

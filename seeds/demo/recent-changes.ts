@@ -4,14 +4,14 @@
 // editing API writes it: the membership row and its audit entry (the feed reads the audit
 // log). Runs after the main demo load, in its transaction; only the first time (the
 // joiners' memberships are the marker), so seeding again changes nothing.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../server/db/types';
+
 import { stableId } from '../ids';
 import { DEMO_ACCOUNTS } from './accounts';
 import { organisationByKey } from './organisations';
 import { mobileNumber, personSlug, workEmail } from './people';
 import { TEAMS, type TeamKey } from './teams';
 import type { PersonSeed } from './types';
+import type { Db } from '../../server/db/sql';
 
 type Joiner = Omit<PersonSeed<TeamKey>, 'teams'> & { team: TeamKey; role: string; daysAgo: number };
 
@@ -47,7 +47,6 @@ const membershipId = (slug: string, team: TeamKey) => stableId('membership', `${
 const personId = (slug: string) => stableId('person', slug);
 const teamId = (key: TeamKey) => stableId('team', key);
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** The membership as memberships.queries.ts snapshots it in the audit log. */
 async function snapshot(db: Db, id: string) {

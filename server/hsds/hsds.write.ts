@@ -20,9 +20,9 @@ const COLUMNS: Record<Table, UpsertColumn[]> = {
 };
 
 export async function upsertRecords(trx: Transaction<DB>, table: Table, items: Item[], defaults: Record<string, unknown>, progress: (m: string) => void): Promise<UpsertCounts> {
-  const given = (fields: object) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   if (items.length === 0) progress('0/0');
-  const result = await upsertRows(trx, table, COLUMNS[table], items.map((i) => ({ ...given(i.fields), id: i.id, updated_at: i.updatedAt })),
+  // A field a record leaves out (undefined) keeps the stored value; a new record takes `defaults`.
+  const result = await upsertRows(trx, table, COLUMNS[table], items.map((i) => ({ ...i.fields, id: i.id, updated_at: i.updatedAt })),
     { defaults, progress: (done, total) => progress(`${done}/${total}`) });
   return { inserted: result.inserted.size, updated: result.updated.size, unchanged: result.unchanged };
 }

@@ -8,6 +8,7 @@ import { type ImportEdge, importsUnder, ROOT } from './imports';
 
 const ALLOWED = [
   'server/auth/password-policy.ts',
+  'server/auth/password-rules.ts',
   'server/editing/editing.fields.ts',
   'server/http/schemas.ts',
   'server/memberships/memberships.schemas.ts',

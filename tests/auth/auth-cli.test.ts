@@ -25,7 +25,7 @@ async function admin(text: string) {
 
 async function cli(script: string, ...argv: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...argv], { env, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/wijkweb.ts', script.replace('-', ':'), ...argv], { env, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

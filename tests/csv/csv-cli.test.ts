@@ -40,7 +40,7 @@ afterAll(async () => { await dropDatabase(); rmSync(dir, { recursive: true, forc
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/import-csv.ts'), ...args], {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/wijkweb.ts'), 'import:csv', ...args], {
       cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env, LOG_LEVEL: 'silent' }, timeout: 120_000,
     });
     return { code: 0, stdout, stderr };
@@ -86,6 +86,6 @@ describe('npm run import:csv', { timeout: 240_000 }, () => {
   it('says how to use it when the arguments are wrong', async () => {
     const result = await cli('accounts', good);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Usage: npm run import:csv');
+    expect(result.stderr).toContain('Usage: import:csv');
   });
 });

@@ -150,12 +150,12 @@ describe('npm run db:migrate -- down', () => {
     }
     try {
       const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
-      const up = await run(tsx, ['scripts/db-migrate.ts'], { env });
+      const up = await run(tsx, ['scripts/wijkweb.ts', 'db:migrate'], { env });
       const ups = up.stdout.split('\n').filter((l) => l.startsWith('Up '));
       expect(ups.length).toBeGreaterThan(3);
-      const down = await run(tsx, ['scripts/db-migrate.ts', 'down'], { env });
+      const down = await run(tsx, ['scripts/wijkweb.ts', 'db:migrate', 'down'], { env });
       expect(down.stdout.split('\n').filter((l) => l.startsWith('Down '))).toEqual([ups.at(-1)!.replace(/^Up /, 'Down ')]);
-      const again = await run(tsx, ['scripts/db-migrate.ts'], { env });
+      const again = await run(tsx, ['scripts/wijkweb.ts', 'db:migrate'], { env });
       expect(again.stdout.split('\n').filter((l) => l.startsWith('Up '))).toEqual([ups.at(-1)]);
     } finally { await cleanup(); }
   });

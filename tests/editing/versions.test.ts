@@ -145,6 +145,30 @@ describe(`the database owns version on ${TEST_BACKEND}`, () => {
   });
 });
 
+describe(`one bump per transaction on ${TEST_BACKEND}`, () => {
+  async function inOneTransaction(...statements: Array<RawBuilder<unknown>>): Promise<Record<string, number>> {
+    const before = await versions();
+    await database.db.transaction().execute(async (trx) => { for (const s of statements) await s.execute(trx); });
+    const after = await versions();
+    return Object.fromEntries([...after].filter(([row, v]) => before.has(row) && before.get(row) !== v).map(([row, v]) => [row, v - before.get(row)!]));
+  }
+
+  it('moves a record once when one transaction changes several of its children', async () => {
+    expect(await inOneTransaction(
+      sql`insert into person_topics (person_id, topic_key) values (${P2}, 'geld')`,
+      sql`insert into person_consents (person_id, field) values (${P2}, 'email_work')`,
+      sql`delete from person_topics where person_id = ${P2}`,
+    )).toEqual(once(['people', P2]));
+  });
+
+  it('still moves it when the transaction first rewrote the record without a change', async () => {
+    expect(await inOneTransaction(
+      sql`update people set job_title = job_title where id = ${P2}`,
+      sql`update person_consents set withdrawn_at = now() where person_id = ${P2} and withdrawn_at is null`,
+    )).toEqual(once(['people', P2]));
+  });
+});
+
 describe('no hand-written version bump', () => {
   it('leaves `version + 1` to the database in every server file', async () => {
     const root = join(import.meta.dirname, '../../server');

@@ -132,8 +132,14 @@ describeBrowser('web: an editor confirms a record', () => {
     const count = Number((await nav.textContent())!.match(/\((\d+)\)/)![1]);
     expect(count).toBeGreaterThanOrEqual(4); // the fixture's stale and hidden teams and people
     expect(await nav.textContent()).toBe(`Te controleren (${count})`);
-    // in the header's navigation, on one line at 1280 px
+    // in the header's navigation, and the header still on one line at 1280 px
     expect(await page.locator('nav.site-nav [data-testid="review-nav"]').count()).toBe(1);
+    const centres = await page.locator('.site-header__inner > *').evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return Math.round(r.top + r.height / 2);
+    }));
+    console.info(`[editor] header at 1280 px: item centres ${centres.join(', ')} px`);
+    expect(Math.max(...centres) - Math.min(...centres)).toBeLessThan(20);
 
     await click(() => nav.click());
     await page.waitForSelector('[data-testid="review-row"]');

@@ -242,7 +242,9 @@ describeBrowser('web: search box, results page and address lookup', () => {
       expect(rect!.x + rect!.width).toBeLessThanOrEqual(320);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       await page.screenshot({ path: `${ARTIFACTS}/search-320.png` });
-      // Over the map too: the list is on top of Leaflet's panes and controls.
+      // Over the map too: the list is on top of Leaflet's panes and controls. (At desktop width:
+      // on a phone the map page gives the screen to the map and hides the header's search box.)
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`${base}/kaart`);
       await page.waitForSelector('[data-testid="map"]');
       await box().click();

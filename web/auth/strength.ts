@@ -1,8 +1,8 @@
-// Loaded lazily by PasswordField: the server's own password policy (browser-safe), so the
-// meter and the server never disagree about what is strong enough. Its reasons come back
-// as texts in the current language.
+// Loaded lazily by PasswordField, only where a password is typed: the meter's check
+// (meter-check.ts). Its reasons come back as texts in the current language.
 import { getLang } from '../i18n/i18n';
-import { checkPassword, PASSWORD_MESSAGES } from '../../server/auth/password-policy';
+import { PASSWORD_MESSAGES } from '../../server/auth/password-rules';
+import { checkPassword } from './meter-check';
 
 export function checkStrength(password: string, inputs: string[]) {
   const result = checkPassword(password, inputs);
