@@ -21,14 +21,14 @@ import { WelcomePage } from './auth/WelcomePage';
 import { useSession } from './auth/session';
 import { AccountMenu, ProfessionalBanner } from './account/AccountMenu';
 import { KennismakenPage } from './onboarding/KennismakenPage';
-import { PrintPage as KennismakenPrintPage } from './onboarding/PrintPage';
+import { KennismakenPrintPage } from './onboarding/KennismakenPrintPage';
 import { ChangesPage } from './onboarding/ChangesPage';
 import { KennismakenLink } from './onboarding/NavLink';
 import { ReviewNavLink } from './review/ReviewNavLink';
 
 const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
 const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
-const PrintPage = lazy(() => import('./print/PrintPage').then((m) => m.PrintPage));
+const AreaPrintPage = lazy(() => import('./print/AreaPrintPage').then((m) => m.AreaPrintPage));
 const PosterPage = lazy(() => import('./print/PosterPage').then((m) => m.PosterPage));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => m.ImportPage));
 const AccountPage = lazy(() => import('./account/AccountPage').then((m) => m.AccountPage));
@@ -56,7 +56,7 @@ const routes: Array<[string, View]> = [
   ['/mensen/:id', PersonPage],
   ['/mensen/:id/bewerken', PersonEditPage as unknown as View],
   ['/gebieden/:code', AreaPage],
-  ['/gebieden/:code/print', PrintPage as unknown as View],
+  ['/gebieden/:code/print', AreaPrintPage as unknown as View],
   ['/gebieden/:code/poster', PosterPage as unknown as View],
   ['/importeren', ImportPage as unknown as View],
   ['/zoeken', SearchPage],

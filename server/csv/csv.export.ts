@@ -4,7 +4,7 @@ import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
 import { toCsv } from './csv.format';
 import type { KindName } from './csv.kind';
-import { kindByName } from './csv.kinds';
+import { kindByName } from './csv.registry';
 
 export async function exportCsv(db: Kysely<DB>, audience: Audience, name: KindName): Promise<string> {
   const kind = kindByName(name);

@@ -8,7 +8,7 @@ import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
 import { parseCsv } from './csv.format';
 import type { ImportRow, KindName, Progress, RowError } from './csv.kind';
-import { kindByName } from './csv.kinds';
+import { kindByName } from './csv.registry';
 
 export interface ImportReport {
   kind: KindName; dry_run: boolean; applied: boolean;

@@ -1,6 +1,6 @@
 // The columns of mensen.csv as the import and the export both read them: the membership
 // cell, the publishable fields and levels, and which column each header fills. Shared by
-// kind.people.ts (the file), people.check.ts (the plan) and people.write.ts (the writes),
+// people.kind.ts (the file), people.check.ts (the plan) and people.write.ts (the writes),
 // so none of those imports another's internals.
 import { type Codec, DATE, EXTERNAL_ID, yesNo } from './csv.values';
 import type { SqlType } from '../db/upsert';

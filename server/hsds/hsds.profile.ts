@@ -3,7 +3,6 @@
 import { cbsUri, TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
 
 export const HSDS_VERSION = '3.0';
-export const OFFICIAL_OPENAPI = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
 
 /** B1 sentences for a team's access route, carried in `application_process` (and read back on import). */
 export const ACCESS_TEXT: Record<string, string> = {

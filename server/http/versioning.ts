@@ -52,8 +52,3 @@ export async function orStale<T>(reply: FastifyReply, write: () => Promise<T>, l
     });
   }
 }
-
-/** 201/200 with the new record and its ETag. */
-export function sendRecord(reply: FastifyReply, record: { version: number }, status = 200) {
-  return reply.code(status).header('etag', etagOf(record.version)).send(record);
-}

@@ -12,7 +12,7 @@ import { IfMatchHeaders, sendCreated, versionedWrite, WRITE_ERRORS } from '../ed
 import { HttpError } from '../http/errors';
 import { IdParams } from '../http/schemas';
 import { StaleBody } from '../http/versioning';
-import { archivePerson, createPerson, patchPerson, verifyPerson } from './people.mutations';
+import { archivePerson, createPerson, patchPerson, verifyPerson } from './people.write';
 import { getPerson } from './people.queries';
 import { PersonDetail } from './people.schemas';
 import { OWN_CHOICES, PersonCreate, PersonPatch } from './people.write-schemas';

@@ -163,9 +163,6 @@ export const ProfessionalPerson = z.strictObject({
 });
 export const Person = z.discriminatedUnion('shown_to', [PublicPerson, ProfessionalPerson]);
 export type Person = z.infer<typeof Person>;
-/** @deprecated name kept for callers written before `Person`. */
-export const VisiblePerson = Person;
-export type VisiblePerson = Person;
 
 export function personSchemaFor(audience: Audience) {
   return audience.kind === 'anonymous' ? PublicPerson : ProfessionalPerson;

@@ -12,7 +12,7 @@ import { StaleBody } from '../http/versioning';
 import { IfMatchHeaders, sendCreated, versionedWrite, WRITE_ERRORS } from '../editing/editing.http';
 import { getTeam } from './teams.queries';
 import { TeamDetail } from './teams.schemas';
-import { archiveTeam, createTeam, patchTeam, verifyTeam } from './teams.mutations';
+import { archiveTeam, createTeam, patchTeam, verifyTeam } from './teams.write';
 import { TeamCreate, TeamPatch } from './teams.write-schemas';
 
 const teamsWriteRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,7 +1,7 @@
 // Cards for people and teams from what the people and teams features return for the
 // caller: a person's card holds only fields present on the visible person object, so the
 // audience rule of server/people/visibility.ts carries through unchanged.
-import type { VisiblePerson } from '../people/visibility';
+import type { Person } from '../people/visibility';
 import { card, escapeText, type Property } from './vcard.format';
 import { photoValue } from './vcard.photo';
 
@@ -17,7 +17,7 @@ export function telUri(number: string): string {
 
 const org = (team: TeamInfo) => `${escapeText(team.organisation.name)};${escapeText(team.name)}`;
 
-export async function personCard(p: VisiblePerson, teams: TeamInfo[], origin: string): Promise<string> {
+export async function personCard(p: Person, teams: TeamInfo[], origin: string): Promise<string> {
   const props: Property[] = [
     ['FN', escapeText(p.name)],
     ['N', `${escapeText(p.family_name)};${escapeText(p.given_name)};;;`],

@@ -14,8 +14,11 @@ const GROUND: Record<string, readonly string[]> = {
   http: ['db', 'domain'],
 };
 
-/** The one server file that may import seeds/: loading the demo wijk into an empty database at start. */
-const SEEDS_ENTRY = 'server/start.ts';
+/**
+ * The one server file that may import seeds/: loading the demo wijk into an empty database at
+ * start; the operator commands that load it (db:seed, an import's reference data) go through it.
+ */
+const SEEDS_ENTRIES = ['server/start.ts'];
 
 describe('server floors', () => {
   it('reads the imports it checks', () => {
@@ -43,9 +46,9 @@ describe('server floors', () => {
     expect(upward.map((e) => `${e.from} -> ${e.to}`)).toEqual([]);
   });
 
-  it('imports seeds/ from the start-up seeding only', () => {
+  it('imports seeds/ from the start-up seeding and the seeding commands only', () => {
     const fromSeeds = edges.filter((e) => e.to.startsWith('seeds/')).map((e) => e.from);
-    expect([...new Set(fromSeeds)]).toEqual([SEEDS_ENTRY]);
+    expect([...new Set(fromSeeds)].sort()).toEqual(SEEDS_ENTRIES);
   });
 });
 

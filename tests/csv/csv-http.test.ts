@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DEMO_ACCOUNTS, signIn } from '../helpers/auth';
 import { DEMO_EDITOR_ORGANISATION } from '../../seeds/demo/accounts';
-import { IMPORT_ORDER } from '../../server/csv/csv.kinds';
+import { IMPORT_ORDER } from '../../server/csv/csv.registry';
 
 let t: TestApp;
 const ownOrg = DEMO_EDITOR_ORGANISATION;

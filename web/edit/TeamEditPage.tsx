@@ -11,7 +11,7 @@ import { useFetch } from '../components/use-fetch';
 import { label, t } from '../i18n/i18n';
 import type { Params } from '../router';
 import { AccessRoute, TeamPatch } from '../../server/teams/teams.write-schemas';
-import { AreaPicker } from './AreaPicker';
+import { ServiceAreaPicker } from './ServiceAreaPicker';
 import { ConflictView } from './ConflictView';
 import { mayDo } from './EditLink';
 import type { FieldSpec, Values } from './form-model';
@@ -72,7 +72,7 @@ function TeamForm({ team, etag, tax }: { team: TeamDetail; etag: string; tax: Ta
       <EditPageVerify kind="team" id={team.id} editor={editor} may={team.may} />
       <form class="edit-form" noValidate onSubmit={(e) => { e.preventDefault(); void editor.save(); }}>
         {specs.filter((x) => x.name !== 'areas').map((spec) => <EditField key={spec.name} spec={spec} editor={editor} />)}
-        <AreaPicker selected={editor.draft.areas as string[]} onChange={(codes) => editor.set('areas', codes)} error={editor.errors.areas} />
+        <ServiceAreaPicker selected={editor.draft.areas as string[]} onChange={(codes) => editor.set('areas', codes)} error={editor.errors.areas} />
         <div class="form-actions">
           <button type="submit" class="button" disabled={editor.busy || Boolean(editor.conflict)}>{t('edit.save')}</button>
           <a href={`/teams/${team.id}`}>{t('edit.cancel')}</a>

@@ -1,10 +1,10 @@
 // Filters: team types (grouped by category, with the map badge), help topics, and a buurt
-// picker (AreaPicker: the keyboard route to "who serves this buurt", next to clicking the map).
+// picker (BuurtPicker: the keyboard route to "who serves this buurt", next to clicking the map).
 import { label, t } from '../i18n/i18n';
 import { CATEGORIES, type Taxonomy } from '../components/taxonomy';
 import { TypeBadge } from '../components/TypeBadge';
 import type { MapState } from './url-state';
-import { AreaPicker } from './AreaPicker';
+import { BuurtPicker } from './BuurtPicker';
 
 interface Props {
   tax: Taxonomy; types: string[]; topics: string[]; buurt: string | null;
@@ -51,7 +51,7 @@ export function Filters({ tax, types, topics, buurt, onChange }: Props) {
           ))}
         </fieldset>
       </details>
-      <AreaPicker buurt={buurt} onChange={(code) => onChange({ buurt: code, team: null })} />
+      <BuurtPicker buurt={buurt} onChange={(code) => onChange({ buurt: code, team: null })} />
       {count > 0 && (
         <button type="button" class="button-link" onClick={() => onChange({ types: [], topics: [] })}>
           {t('filters.clear', { n: count })}

@@ -8,7 +8,7 @@ import { useFetch } from '../components/use-fetch';
 import { useTaxonomy } from '../components/taxonomy';
 import type { Params } from '../router';
 import { accessText } from '../components/contact';
-import { PrintBar } from './PrintPage';
+import { PrintBar } from './AreaPrintPage';
 import './print.css';
 
 async function load(code: string, signal: AbortSignal) {

@@ -10,7 +10,7 @@ import { onboardingApi } from './api';
 import { SignInFirst } from './KennismakenPage';
 import './onboarding.css';
 
-export function PrintPage({ query }: { query: URLSearchParams }) {
+export function KennismakenPrintPage({ query }: { query: URLSearchParams }) {
   const area = query.get('area');
   const { data, error } = useFetch((s) => onboardingApi.pack(area, s), [area]);
   const tax = useTaxonomy();

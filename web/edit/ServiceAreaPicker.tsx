@@ -17,7 +17,7 @@ async function allOfKind(kind: 'buurt' | 'wijk'): Promise<Area[]> {
   return out;
 }
 
-export function AreaPicker({ selected, onChange, error }: { selected: string[]; onChange: (codes: string[]) => void; error?: string }) {
+export function ServiceAreaPicker({ selected, onChange, error }: { selected: string[]; onChange: (codes: string[]) => void; error?: string }) {
   const [groups, setGroups] = useState<Array<{ wijk: string; name: string; buurten: Area[] }> | null>(null);
   const latest = useRef(selected);
   latest.current = selected;

@@ -20,7 +20,7 @@ async function load(code: string, signal: AbortSignal) {
   return { area, teams };
 }
 
-export function PrintPage({ params }: { params: Params }) {
+export function AreaPrintPage({ params }: { params: Params }) {
   const code = params.code!;
   const { data, error } = useFetch((s) => load(code, s), [code]);
   useTitle(data ? t('print.title', { name: data.area.name }) : statusTitle(error));

@@ -1,9 +1,9 @@
 // The four kinds by name, in the order a full import must run (references point backwards).
 import type { Kind, KindName } from './csv.kind';
-import { organisationsKind } from './kind.organisations';
-import { locationsKind } from './kind.locations';
-import { teamsKind } from './kind.teams';
-import { peopleKind } from './kind.people';
+import { organisationsKind } from './organisations.kind';
+import { locationsKind } from './locations.kind';
+import { teamsKind } from './teams.kind';
+import { peopleKind } from './people.kind';
 
 export const IMPORT_ORDER: Kind[] = [organisationsKind, locationsKind, teamsKind, peopleKind];
 

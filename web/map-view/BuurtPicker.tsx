@@ -10,7 +10,7 @@ const PAGE = 100;
 const fetchBuurten = (q: string | undefined, signal?: AbortSignal) =>
   getJson<AreaItems & { total: number }>(withQuery('/api/areas', { kind: 'buurt', q, per_page: PAGE }), signal);
 
-export function AreaPicker({ buurt, onChange }: { buurt: string | null; onChange: (code: string | null) => void }) {
+export function BuurtPicker({ buurt, onChange }: { buurt: string | null; onChange: (code: string | null) => void }) {
   const [large, setLarge] = useState(false);
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<{ items: Area[]; total: number }>({ items: [], total: 0 });
