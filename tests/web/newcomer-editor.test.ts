@@ -84,6 +84,12 @@ describeBrowser('web: a new team member meets the wijk', () => {
     await page.goto(`${b.baseUrl}/mensen/${stableId('person', personSlug(joiner))}`);
     await page.waitForSelector('[data-testid="person-page"]');
     expect(await page.getByTestId('new-mark').count()).toBe(1);
+
+    // and so does search, where a professional looks a colleague up by name
+    await page.goto(`${b.baseUrl}/zoeken?q=${encodeURIComponent(`${joiner.given} ${joiner.family}`)}`);
+    const hit = page.locator('.search-results__title').filter({ hasText: `${joiner.given} ${joiner.family}` });
+    await hit.first().waitFor();
+    expect(await hit.first().getByTestId('new-mark').textContent()).toBe('Nieuw in de wijk');
   });
 
   it('leaves most of a phone screen to the map, and buurt names above the cluster badges', async () => {

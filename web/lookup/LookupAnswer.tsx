@@ -18,6 +18,7 @@ import { CATEGORIES, useTaxonomy, type Taxonomy } from '../components/taxonomy';
 import { useFetch } from '../components/use-fetch';
 import { lookupApi, type LookupResult, type LookupTeam } from '../search/api';
 import './lookup.css';
+import { isNew, NewMark } from '../components/NewMark';
 
 type Params = { postcode?: string; number?: string; address?: string };
 type Contact = LookupTeam['contacts'][number];
@@ -216,7 +217,7 @@ function ContactLine({ contact: { person, role } }: { contact: Contact }) {
     <div class="contact-line">
       <Avatar name={person.name} initials={person.initials} photo={person.photo_url} size="sm" />
       <div>
-        <a href={`/mensen/${person.id}`}>{person.name}</a>
+        <a href={`/mensen/${person.id}`}>{person.name}</a><NewMark show={isNew(person)} inline />
         <span class="muted"> · {showRole(role, person.job_title) ? `${role} · ${person.job_title}` : person.job_title}</span>
         {(person.phone_work || mobile || person.email_work) && (
           <span class="contact-line__fields">

@@ -10,6 +10,7 @@ import { withQuery } from '../api/client';
 import { useTaxonomy, type Taxonomy } from '../components/taxonomy';
 import { MIN_CHARS, resolveHref, searchApi, type SearchItem, type SearchKind } from './api';
 import { type Crisis, CrisisQuick, crisisSummary } from '../components/CrisisBlock';
+import { isNew, NewMark } from '../components/NewMark';
 import './search.css';
 
 const DEBOUNCE_MS = 200;
@@ -130,6 +131,7 @@ export function SearchBox() {
         ) : (
           <>
             <span class="search-box__name">{option.item.name}</span>
+            {option.item.person && <NewMark show={isNew(option.item.person)} inline />}
             <span class="search-box__meta">{describeItem(option.item, tax)}</span>
           </>
         )}

@@ -7,6 +7,7 @@ import { withQuery } from '../api/client';
 import { announce } from '../components/announce';
 import { accessText, Phone } from '../components/contact';
 import { CrisisBlock, crisisSummary } from '../components/CrisisBlock';
+import { isNew, NewMark } from '../components/NewMark';
 import { ErrorMessage, Loading, useTitle } from '../components/Status';
 import { useFetch } from '../components/use-fetch';
 import { useTaxonomy, type Taxonomy } from '../components/taxonomy';
@@ -86,6 +87,7 @@ function Result({ item, tax }: { item: SearchItem; tax: Taxonomy }) {
       <h3 class="search-results__title">
         <span class="pill">{badge}</span>
         <a href={hrefFor(item)}>{item.name}</a>
+        {item.person && <NewMark show={isNew(item.person)} inline />}
       </h3>
       {item.kind !== 'topic' && item.kind !== 'organisation' && <p class="search-results__meta">{describeItem(item, tax)}</p>}
       {plain && <p class="search-results__plain">{plain}</p>}
