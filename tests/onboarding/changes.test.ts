@@ -34,7 +34,9 @@ describe(`the wijk's change feed on ${TEST_BACKEND}`, () => {
   });
 
   it('shows joining, a role change, leaving and service-area changes made through the editing API, newest first', async () => {
-    const newcomer = await t.database.db.insertInto('people').values({ given_name: 'Noor', family_name: 'Nieuwkomer', job_title: 'Wijkcoach' })
+    // employed by the team's own organisation: its editor's membership is then current at once
+    const employer = (await t.database.db.selectFrom('teams').select('organisation_id').where('id', '=', team).executeTakeFirstOrThrow()).organisation_id;
+    const newcomer = await t.database.db.insertInto('people').values({ given_name: 'Noor', family_name: 'Nieuwkomer', job_title: 'Wijkcoach', organisation_id: employer })
       .returning('id').executeTakeFirstOrThrow();
     const created = await write('POST', '/api/memberships', { person_id: newcomer.id, team_id: team, role: 'wijkcoach' });
     expect(created.statusCode, created.body).toBe(201);

@@ -57,7 +57,8 @@ describe(`the weekly digest on ${TEST_BACKEND}`, () => {
     await db.deleteFrom('audit_log').where('action', 'like', 'membership.%').execute();
     expect((await sendDigests(db, mailer, new Date())).sent).toBe(0);
 
-    const newcomer = await db.insertInto('people').values({ given_name: 'Daan', family_name: 'Digestvriend', job_title: 'Wijkcoach',
+    const employer = (await db.selectFrom('teams').select('organisation_id').where('id', '=', team).executeTakeFirstOrThrow()).organisation_id; // the editor's own organisation
+    const newcomer = await db.insertInto('people').values({ given_name: 'Daan', family_name: 'Digestvriend', job_title: 'Wijkcoach', organisation_id: employer,
       phone_mobile: MOBILE, phone_mobile_visibility: 'team' }).returning('id').executeTakeFirstOrThrow();
     expect((await json('POST', '/api/memberships', editor, { person_id: newcomer.id, team_id: team })).statusCode).toBe(201);
 

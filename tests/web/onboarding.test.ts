@@ -84,7 +84,8 @@ describeBrowser('web: kennismaken, who I have met and the change feed', () => {
   it('an editor adds a person to a team through the API and the feed shows it', async () => {
     const app = b.testApp.app;
     const editor = await signIn(app, DEMO_ACCOUNTS.editor.email, DEMO_ACCOUNTS.editor.password);
-    const newcomer = await b.testApp.database.db.insertInto('people').values({ given_name: 'Sem', family_name: 'Startersma', job_title: 'Wijkcoach' }).returning('id').executeTakeFirstOrThrow();
+    const employer = (await b.testApp.database.db.selectFrom('teams').select('organisation_id').where('id', '=', stableId('team', 'wijkteam_oost')).executeTakeFirstOrThrow()).organisation_id; // the editor's own organisation
+    const newcomer = await b.testApp.database.db.insertInto('people').values({ given_name: 'Sem', family_name: 'Startersma', job_title: 'Wijkcoach', organisation_id: employer }).returning('id').executeTakeFirstOrThrow();
     const res = await app.inject({ method: 'POST', url: '/api/memberships', headers: { cookie: editor, origin: 'http://localhost:80', 'content-type': 'application/json' },
       payload: JSON.stringify({ person_id: newcomer.id, team_id: stableId('team', 'wijkteam_oost'), role: 'wijkcoach' }) });
     expect(res.statusCode, res.body).toBe(201);
