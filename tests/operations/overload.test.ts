@@ -24,7 +24,10 @@ afterAll(async () => { await t?.close(); });
 const HEAVY = ['/api/search?q=hulp%20bij%20geldzorgen', '/api/people?per_page=100', '/api/search?q=schulden%20jongeren', '/api/teams?per_page=100&q=zorg'];
 const CLIENT = new URL('../fixtures/overload-client.mjs', import.meta.url).pathname;
 
-describe(`overload (${TEST_BACKEND})`, { timeout: 120_000 }, () => {
+// One retry: on this 2-core machine the scheduler now and then pauses the client process for a
+// second or two (seen once in CI on PGlite: every answer, shed ones too, 2 s late while the
+// server's own loop was never blocked over 99 ms). A real regression fails both attempts.
+describe(`overload (${TEST_BACKEND})`, { timeout: 120_000, retry: 1 }, () => {
   it('sheds load with fast 503 + Retry-After while health answers within 1 s', async () => {
     // a warm server, as in steady state (a cold first query may itself trip the load shedding)
     for (const path of HEAVY) {
