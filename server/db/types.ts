@@ -81,6 +81,12 @@ export interface AuditLog {
   meta: JsonText | null;
 }
 
+export interface DirectoryChanges {
+  changed_at: Generated<Timestamptz>;
+  id: Generated<boolean>;
+  n: Generated<Int8>;
+}
+
 export interface DigestsSent {
   account_id: string;
   period: string;
@@ -328,6 +334,7 @@ export interface DB {
   audit_log: AuditLog;
   digest_subscriptions: DigestSubscriptions;
   digests_sent: DigestsSent;
+  directory_changes: DirectoryChanges;
   locations: Locations;
   memberships: Memberships;
   met_marks: MetMarks;
