@@ -70,7 +70,7 @@ try {
       const anon = { label: `${route} ${s.name} anonymous`, url: base, paths: list };
       return route === 'markers' ? [anon] : [anon, { label: `${route} ${s.name} signed in`, url: base, paths: list, headers: { cookie } }];
     });
-    const figures = await interleaved(targets, { seconds: SECONDS, connections: CONNECTIONS, rounds: ROUNDS });
+    const figures = await interleaved(targets, { seconds: SECONDS, connections: CONNECTIONS, rounds: ROUNDS, warmupSeconds: QUICK ? 1 : 3 });
     rows.push(...summarise(figures, (label) => {
       if (label.endsWith('signed in')) return label.replace('signed in', 'anonymous');
       if (baseline && label.includes(' after ')) return label.replace(' after ', ' before ');
