@@ -20,6 +20,17 @@ const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 
+// Plain-JavaScript modules among the sources (the PGlite worker, started from its file) are
+// not compiled by tsc: they travel as they are.
+function* mjsFiles(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* mjsFiles(path);
+    else if (entry.name.endsWith('.mjs')) yield path;
+  }
+}
+for (const file of mjsFiles(join(root, 'server'))) cpSync(file, join(dist, relative(root, file)));
+
 function* jsFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
