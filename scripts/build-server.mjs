@@ -16,6 +16,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
+// When this build started: `npm start` (scripts/start.mjs) runs dist/ only if no source changed since.
+const startedAt = Date.now();
+// A background build started by `npm start` holds this lock folder until it ends.
+if (process.env.BUILD_SERVER_LOCK) process.on('exit', () => rmSync(process.env.BUILD_SERVER_LOCK, { recursive: true, force: true }));
 
 rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
@@ -69,5 +73,6 @@ if (!existsSync(join(web, 'index.html'))) {
   process.exit(1);
 }
 cpSync(web, join(dist, 'web/dist'), { recursive: true });
+writeFileSync(join(dist, '.built'), String(startedAt));
 const files = [...jsFiles(dist)].length;
 console.log(`build:server: ${files} files in dist/ (${rewritten} imports given their .js), web app copied`);
