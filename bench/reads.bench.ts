@@ -9,7 +9,7 @@
 import { sql } from 'kysely';
 import { createDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
-import { createSession } from '../server/auth/sessions';
+import { createSession } from '../server/auth/sessions.queries';
 import { SESSION_COOKIE } from '../server/http/session-cookie';
 import { startChild } from './lib/child';
 import { flag, prepareNational } from './lib/national';

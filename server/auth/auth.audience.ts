@@ -16,7 +16,7 @@ import { LRUCache } from 'lru-cache';
 import { ANONYMOUS, type Audience } from '../domain/audience';
 import { clearSessionCookie, sessionToken } from '../http/session-cookie';
 import { loadAudience } from './auth.queries';
-import { hashToken, type ResolvedSession, resolveSession, timeoutsFromConfig } from './sessions';
+import { hashToken, type ResolvedSession, resolveSession, timeoutsFromConfig } from './sessions.queries';
 
 /** How long a resolved session may be reused without asking the database again. */
 export const SESSION_CACHE_MS = 1000;
