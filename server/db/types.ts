@@ -106,6 +106,12 @@ export interface CostOptions {
   valid_to: string | null;
 }
 
+export interface DirectoryChanges {
+  changed_at: Generated<Timestamptz>;
+  id: Generated<boolean>;
+  n: Generated<Int8>;
+}
+
 export interface DigestsSent {
   account_id: string;
   period: string;
@@ -417,6 +423,7 @@ export interface DB {
   digest_subscriptions: DigestSubscriptions;
   digests_sent: DigestsSent;
   languages: Languages;
+  directory_changes: DirectoryChanges;
   locations: Locations;
   memberships: Memberships;
   met_marks: MetMarks;
