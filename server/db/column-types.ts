@@ -27,3 +27,5 @@ export type AccountRole = 'professional' | 'editor' | 'admin';
 export type AccountTokenKind = 'invite' | 'reset';
 export type MembershipStatus = 'requested' | 'current';
 export type Language = 'nl' | 'en';
+/** Who a pathway (verwijsroute) is written for. */
+export type PathwayAudience = 'professionals' | 'residents' | 'both';
