@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
 import { HttpError } from '../http/errors';
-import type { Locatieserver } from '../geocoder/locatieserver';
+import type { Locatieserver } from '../geocoder/geocoder.locatieserver';
 import { areaChain, type AreaRef, type Point } from '../lookup/lookup.queries';
 import { lookup, toInput } from '../lookup/lookup.resolve';
 import { LookupQuery, type LookupTeam } from '../lookup/lookup.schemas';

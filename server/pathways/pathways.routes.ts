@@ -5,14 +5,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireRole, requireSignedIn, signedIn } from '../auth/guards';
+import { requireRole, requireSignedIn, signedIn } from '../auth/auth.guards';
 import { authorise, notSignedIn } from '../http/authorise';
 import { errorResponses } from '../http/schemas';
 import { HttpError, notFound } from '../http/errors';
 import { StaleBody } from '../http/versioning';
 import { IfMatchHeaders, sendCreated, versionedWrite, WRITE_ERRORS } from '../editing/editing.http';
 import { recordHistory } from '../history/history.queries';
-import { createGeocoder, type Locatieserver } from '../geocoder/locatieserver';
+import { createGeocoder, type Locatieserver } from '../geocoder/geocoder.locatieserver';
 import type { Audience } from '../domain/audience';
 import { getPathway, listPathways, pathwayByKey, readablePathways, teamTypeOf, toDetail } from './pathways.queries';
 import { namesPlace, placeFor, resolvePathways } from './pathways.resolve';

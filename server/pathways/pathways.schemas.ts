@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { AreaCode, Key, MayFlags, NullableTimestamp } from '../http/schemas';
 import { StalenessFields } from '../domain/staleness.schemas';
-import { Person } from '../people/visibility';
+import { Person } from '../people/people.visibility';
 
 export const PATHWAY_AUDIENCES = ['professionals', 'residents', 'both'] as const;
 export const PathwayAudience = z.enum(PATHWAY_AUDIENCES);
