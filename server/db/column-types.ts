@@ -31,3 +31,5 @@ export type Language = 'nl' | 'en';
 export type PhoneType = 'voice' | 'text' | 'cell' | 'fax' | 'video' | 'pager' | 'textphone';
 export type CostKind = 'free' | 'contribution' | 'insurance' | 'gemeente';
 export type AccessibilityKind = 'wheelchair' | 'hearing_loop' | 'parking' | 'other';
+/** Who a pathway (verwijsroute) is written for. */
+export type PathwayAudience = 'professionals' | 'residents' | 'both';

@@ -3,7 +3,7 @@
 // Column types (timestamps as ISO strings, jsonb, CHECK-constrained unions) are chosen in
 // .kysely-codegenrc.json and written by hand in server/db/column-types.ts.
 
-import type { Access, AccessibilityKind, AccountRole, AccountTokenKind, AreaKind, Bytes, ConsentField, ContactLevel, CostKind, Coverage, JsonText, Language, MembershipStatus, PhoneType, TeamCategory, Timestamptz } from "./column-types";
+import type { Access, AccessibilityKind, AccountRole, AccountTokenKind, AreaKind, Bytes, ConsentField, ContactLevel, CostKind, Coverage, JsonText, Language, MembershipStatus, PathwayAudience, PhoneType, TeamCategory, Timestamptz } from "./column-types";
 import type { ColumnType } from "kysely";
 import type { GeneratedAlways } from "./column-types";
 
@@ -197,6 +197,25 @@ export interface Organisations {
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;
   website: string | null;
+}
+
+export interface Pathways {
+  archived_at: Timestamptz | null;
+  audience: Generated<PathwayAudience>;
+  created_at: Generated<Timestamptz>;
+  id: Generated<string>;
+  key: string;
+  last_verified_at: Timestamptz | null;
+  last_verified_by: string | null;
+  resident_situation: string | null;
+  resident_title: string | null;
+  situation: Generated<string>;
+  sort_order: Generated<number>;
+  steps: Generated<JsonText>;
+  title: string;
+  topics: Generated<string[]>;
+  updated_at: Generated<Timestamptz>;
+  version: Generated<number>;
 }
 
 export interface People {
@@ -428,6 +447,7 @@ export interface DB {
   memberships: Memberships;
   met_marks: MetMarks;
   organisations: Organisations;
+  pathways: Pathways;
   people: People;
   person_consents: PersonConsents;
   person_photos: PersonPhotos;

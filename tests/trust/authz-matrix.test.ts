@@ -98,6 +98,14 @@ const RULES: Record<string, Rule> = {
   'POST /api/people/{id}/photo': { allow: selfOrEditor, contentType: 'image/png', body: () => Buffer.from('not an image') },
   'DELETE /api/people/{id}/photo': { allow: selfOrEditor },
   'GET /api/photos/{hash}.webp': { allow: everyone },
+  'GET /api/pathways': { allow: everyone },
+  'GET /api/pathways/at': { allow: everyone },
+  'GET /api/pathways/{key}': { allow: everyone },
+  'POST /api/pathways': { allow: admins, body: () => ({ key: `matrix_${++unique}`, audience: 'professionals', title: 'Matrix', situation: 'matrix', steps: [{ action: 'Bel', target: { kind: 'instruction' } }] }) },
+  'PATCH /api/pathways/{key}': { allow: admins, body: () => ({ situation: 'matrix' }) },
+  'DELETE /api/pathways/{key}': { allow: admins },
+  'POST /api/pathways/{key}/verify': { allow: admins },
+  'GET /api/pathways/{key}/history': { allow: admins },
   'GET /demo-photos/{name}.svg': { allow: everyone },
   'GET /api/map/markers': { allow: everyone },
   'GET /api/map/boundaries': { allow: everyone },
@@ -214,6 +222,7 @@ describe('authorization matrix: every route × audience × ownership', () => {
       else if (name === 'person_id') values.person_id = personOf(own, f);
       else if (name === 'name') values.name = 'matrix-onbekend';
       else if (name === 'hash') values.hash = 'a'.repeat(64);
+      else if (name === 'key') values.key = 'jeugdige'; // a demo pathway (pathways belong to the installation)
       else throw new Error(`${route.key}: no value for path parameter ${name}`);
     }
     return values;
