@@ -93,6 +93,14 @@ export interface DigestSubscriptions {
   created_at: Generated<Timestamptz>;
 }
 
+export interface HsdsDocuments {
+  id: string;
+  imported_at: Generated<Timestamptz>;
+  kind: "organization" | "service" | "location";
+  mapped: JsonText;
+  original: JsonText;
+}
+
 export interface Locations {
   archived_at: Timestamptz | null;
   buurt_code: string | null;
@@ -328,6 +336,7 @@ export interface DB {
   audit_log: AuditLog;
   digest_subscriptions: DigestSubscriptions;
   digests_sent: DigestsSent;
+  hsds_documents: HsdsDocuments;
   locations: Locations;
   memberships: Memberships;
   met_marks: MetMarks;

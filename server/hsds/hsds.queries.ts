@@ -6,7 +6,8 @@ import { likePattern } from '../db/sql';
 import type { DB } from '../db/types';
 import { taxonomyId, TEAM_TYPE_TAXONOMY, termId, TOPIC_TAXONOMY } from './hsds.ids';
 import { teamVisibleTo } from '../domain/team-visibility';
-import { ANONYMOUS } from '../domain/audience';
+import { ANONYMOUS, type Audience } from '../domain/audience';
+import type { DocumentKind } from './hsds.collect';
 
 export interface Term { id: string; taxonomy: string; key: string; label_nl: string; label_en: string }
 export interface Vocabulary { terms: Term[]; byId: Map<string, Term>; byKey: Map<string, Term> }
@@ -27,11 +28,13 @@ export async function loadVocabulary(db: Kysely<DB>): Promise<Vocabulary> {
 export interface ServiceFilter {
   ids?: string[]; search?: string; taxonomy_term_id?: string; taxonomy_id?: string;
   organization_id?: string; modified_after?: string;
+  /** Who the rendering is for: the public (default), or the import recording what it made of its records. */
+  audience?: Audience;
 }
 
 function filteredTeams(db: Kysely<DB>, f: ServiceFilter, vocab: Vocabulary) {
   let q = db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
-    .where(teamVisibleTo(ANONYMOUS)).where('o.archived_at', 'is', null);
+    .where(teamVisibleTo(f.audience ?? ANONYMOUS)).where('o.archived_at', 'is', null);
   if (f.ids) q = q.where('t.id', 'in', f.ids.length ? f.ids : ['00000000-0000-0000-0000-000000000000']);
   if (f.search) {
     const pattern = likePattern(f.search);
@@ -71,10 +74,20 @@ async function teamPage(db: Kysely<DB>, f: ServiceFilter, vocab: Vocabulary, pag
   return { rows, total: Number(count.n) };
 }
 
+export interface HsdsDocument { original: Record<string, unknown>; mapped: Record<string, unknown> }
+
+/** The verbatim originals of imported records (hsds.merge.ts), by id. */
+export async function hsdsDocuments(db: Kysely<DB>, kind: DocumentKind, ids: string[]): Promise<Map<string, HsdsDocument>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('hsds_documents').select(['id', 'original', 'mapped']).where('kind', '=', kind)
+    .where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, { original: r.original as Record<string, unknown>, mapped: r.mapped as Record<string, unknown> }]));
+}
+
 /** The children of a page of teams, one query per kind (never one per team). */
 export async function teamChildren(db: Kysely<DB>, teamIds: string[], withExtent: boolean) {
-  if (teamIds.length === 0) return { topics: [], areas: [], locations: [] };
-  const [topics, areas, locations] = await Promise.all([
+  if (teamIds.length === 0) return { topics: [], areas: [], locations: [], documents: new Map<string, HsdsDocument>() };
+  const [topics, areas, locations, documents] = await Promise.all([
     db.selectFrom('team_topics').select(['team_id', 'topic_key']).where('team_id', 'in', teamIds)
       .orderBy('team_id').orderBy('topic_key').execute(),
     db.selectFrom('team_areas as ta').innerJoin('areas as a', 'a.code', 'ta.area_code').where('ta.team_id', 'in', teamIds)
@@ -86,8 +99,9 @@ export async function teamChildren(db: Kysely<DB>, teamIds: string[], withExtent
       .select(['tl.team_id', 'l.id', 'l.name', 'l.street', 'l.house_number', 'l.postcode', 'l.city', 'l.lat', 'l.lon',
         'l.buurt_code', 'l.opening_hours'])
       .orderBy('tl.team_id').orderBy('l.id').execute(),
+    hsdsDocuments(db, 'service', teamIds),
   ]);
-  return { topics, areas: areas as (typeof areas[number] & { geometry?: unknown })[], locations };
+  return { topics, areas: areas as (typeof areas[number] & { geometry?: unknown })[], locations, documents };
 }
 export type TeamChildren = Awaited<ReturnType<typeof teamChildren>>;
 export type LocationRow = TeamChildren['locations'][number];
@@ -108,7 +122,16 @@ export async function organisationPage(db: Kysely<DB>, f: { search?: string; ids
     base.select(ORG_COLUMNS).orderBy('o.name').orderBy('o.id').limit(perPage).offset((page - 1) * perPage).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  const documents = await hsdsDocuments(db, 'organization', rows.map((r) => r.id));
+  return { rows, total: Number(count.n), documents };
+}
+
+/** Locations by id (those an import wrote), in the shape of a team's locations. */
+export async function locationsById(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('locations as l').where('l.id', 'in', ids).where('l.archived_at', 'is', null)
+    .select(['l.id', 'l.name', 'l.street', 'l.house_number', 'l.postcode', 'l.city', 'l.lat', 'l.lon', 'l.buurt_code', 'l.opening_hours'])
+    .orderBy('l.id').execute();
 }
 export type OrganisationRow = Awaited<ReturnType<typeof organisationPage>>['rows'][number];
 

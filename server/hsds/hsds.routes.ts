@@ -48,17 +48,17 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Organisations as HSDS organizations, paged', querystring: OrganizationQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
   }, async (request) => {
     const { page, per_page, search } = request.query;
-    const { rows, total } = await organisationPage(db(), { search }, page, per_page);
-    return hsdsPage(rows.map(organization), total, page, per_page);
+    const { rows, total, documents } = await organisationPage(db(), { search }, page, per_page);
+    return hsdsPage(rows.map((o) => organization(o, documents.get(o.id))), total, page, per_page);
   });
 
   app.get('/hsds/organizations/:id', {
     schema: { tags, summary: 'One organisation with its services', params: IdParams, response: { 200: HsdsObject, ...errorResponses(400, 404) } },
   }, async (request) => {
-    const { rows } = await organisationPage(db(), { ids: [request.params.id] }, 1, 1);
+    const { rows, documents } = await organisationPage(db(), { ids: [request.params.id] }, 1, 1);
     if (!rows[0]) throw notFound('organization', request.params.id);
     const teams = await servicesOfOrganisation(db(), rows[0].id);
-    return { ...organization(rows[0]), services: teams.map((t) => serviceCore({ ...t, organisation_id: rows[0]!.id })) };
+    return { ...organization(rows[0], documents.get(rows[0].id)), services: teams.map((t) => serviceCore({ ...t, organisation_id: rows[0]!.id })) };
   });
 
   app.get('/hsds/service_at_locations', {
@@ -68,7 +68,7 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
     const { pairs, total, teams, children } = await serviceAtLocationPage(db(), filter, page, per_page);
     const teamById = new Map(teams.map((t) => [t.id, t]));
     const locationById = new Map(children.locations.map((l) => [l.id, l]));
-    const contents = pairs.map((p) => serviceAtLocation(teamById.get(p.team_id)!, locationById.get(p.location_id)!));
+    const contents = pairs.map((p) => serviceAtLocation(teamById.get(p.team_id)!, locationById.get(p.location_id)!, children.documents.get(p.team_id)));
     return hsdsPage(contents, total, page, per_page);
   });
 
