@@ -33,7 +33,7 @@ export function taxonomy(name: string): Rec {
 
 export function taxonomyTerm(t: Term): Rec {
   return {
-    id: t.id, code: t.key, name: t.label_nl, description: t.label_en, taxonomy: t.taxonomy,
+    id: t.id, code: t.key, name: t.label_nl, description: t.label_en, ...(t.parent_id ? { parent_id: t.parent_id } : {}), taxonomy: t.taxonomy,
     taxonomy_id: taxonomyId(t.taxonomy), taxonomy_detail: taxonomy(t.taxonomy), language: 'nl',
   };
 }
@@ -148,6 +148,11 @@ export function servicesAsWijkweb(rows: TeamRow[], children: TeamChildren, vocab
       attributes: [...(typeTerm ? [attribute(t.id, typeTerm, 'team_type')] : []), ...topicTerms.map((x) => attribute(t.id, x, 'topic'))],
     };
   });
+}
+
+/** The one-to-one fields of a service (the HSDS list shape): no lists, only its organization. */
+export function oneToOne(s: Rec): Rec {
+  return Object.fromEntries(Object.entries(s).filter(([k, v]) => k === 'organization' || k === 'program' || typeof v !== 'object' || v === null)) as Rec;
 }
 
 /** HSDS paging envelope. */

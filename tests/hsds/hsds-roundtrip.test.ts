@@ -3,6 +3,7 @@
 // phones, languages, costs, age limits and accessibility (tests/fixtures/hsds-nl). Fields
 // Wijkweb has no column for come back verbatim; a Wijkweb edit shows in the export while the
 // rest of the record stays as the source had it; a 06 number never leaves Wijkweb.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { setStalenessPolicy, stalenessPolicy } from '../../server/domain/stalene
 import { exportHsds } from '../../server/hsds/hsds.export';
 import { readHsdsFiles } from '../../server/hsds/hsds.files';
 import { importHsds } from '../../server/hsds/hsds.import';
+import { CARRIED } from '../../server/hsds/hsds.profile';
 import { seedReference } from '../../seeds/index';
 import { createTestApp, getJson, type TestApp } from '../helpers/app';
 import { hsdsExampleDir, hsdsPresent, hsdsSkipReason, pageProblems, recordProblems } from '../helpers/hsds-schemas';
@@ -125,5 +127,20 @@ describe('a Dutch data set comes back whole', () => {
       expect(back).toEqual(original);
       expect(kept(original, back)).toBe(total);
     } finally { setStalenessPolicy(policy); }
+  });
+});
+
+(hsdsPresent ? describe : describe.skip)(hsdsPresent ? '/hsds/profile says how each field is carried' : hsdsSkipReason, () => {
+  it('names every field of an HSDS service and organization, and which are Wijkweb columns', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/hsds/profile' });
+    expect(res.statusCode).toBe(200);
+    const schema = (kind: string) => JSON.parse(readFileSync(path.join(hsdsExampleDir, '../compiled', `${kind}.json`), 'utf8')).properties as Obj;
+    for (const kind of ['service', 'organization']) {
+      for (const field of Object.keys(schema(kind))) expect(res.body, `${kind}.${field}`).toContain(`\`${field}`);
+    }
+    for (const [kind, fields] of Object.entries(CARRIED)) {
+      for (const [field, column] of fields) expect(res.body, `${kind}.${field}`).toContain(`\`${field}\` → ${column}`);
+    }
+    expect(res.body).toMatch(/letterlijk/);
   });
 });
