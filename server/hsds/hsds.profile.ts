@@ -33,6 +33,7 @@ export const CARRIED: Record<'service' | 'organization' | 'location', [field: st
   organization: [
     ['id', 'organisations.id'], ['name', 'organisations.name'], ['description', 'organisations.description'],
     ['website', 'organisations.website'], ['email', 'organisations.email'], ['phones[0].number', 'organisations.phone'],
+    ['services', 'de teams van de organisatie (by id, of met full / full_service)'],
   ],
   location: [
     ['id', 'locations.id'], ['name', 'locations.name'], ['latitude', 'locations.lat'], ['longitude', 'locations.lon'],
