@@ -106,12 +106,6 @@ export interface CostOptions {
   valid_to: string | null;
 }
 
-export interface DirectoryChanges {
-  changed_at: Generated<Timestamptz>;
-  id: Generated<boolean>;
-  n: Generated<Int8>;
-}
-
 export interface DigestsSent {
   account_id: string;
   period: string;
@@ -122,6 +116,20 @@ export interface DigestSubscriptions {
   account_id: string;
   area_code: string;
   created_at: Generated<Timestamptz>;
+}
+
+export interface DirectoryChanges {
+  changed_at: Generated<Timestamptz>;
+  id: Generated<boolean>;
+  n: Generated<Int8>;
+}
+
+export interface HsdsDocuments {
+  id: string;
+  imported_at: Generated<Timestamptz>;
+  kind: "organization" | "service" | "location";
+  mapped: JsonText;
+  original: JsonText;
 }
 
 export interface Languages {
@@ -441,8 +449,9 @@ export interface DB {
   cost_options: CostOptions;
   digest_subscriptions: DigestSubscriptions;
   digests_sent: DigestsSent;
-  languages: Languages;
   directory_changes: DirectoryChanges;
+  hsds_documents: HsdsDocuments;
+  languages: Languages;
   locations: Locations;
   memberships: Memberships;
   met_marks: MetMarks;
