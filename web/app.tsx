@@ -26,7 +26,8 @@ import { ChangesPage } from './onboarding/ChangesPage';
 import { KennismakenLink } from './onboarding/NavLink';
 import { ReviewNavLink } from './review/ReviewNavLink';
 
-const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
+export const loadMapView = () => import('./map-view/MapView');
+const MapView = lazy(() => loadMapView().then((m) => m.MapView));
 const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
 const AreaPrintPage = lazy(() => import('./print/AreaPrintPage').then((m) => m.AreaPrintPage));
 const PosterPage = lazy(() => import('./print/PosterPage').then((m) => m.PosterPage));

@@ -118,6 +118,20 @@ export interface DigestSubscriptions {
   created_at: Generated<Timestamptz>;
 }
 
+export interface DirectoryChanges {
+  changed_at: Generated<Timestamptz>;
+  id: Generated<boolean>;
+  n: Generated<Int8>;
+}
+
+export interface HsdsDocuments {
+  id: string;
+  imported_at: Generated<Timestamptz>;
+  kind: "organization" | "service" | "location";
+  mapped: JsonText;
+  original: JsonText;
+}
+
 export interface Languages {
   code: string;
   id: Generated<string>;
@@ -435,6 +449,8 @@ export interface DB {
   cost_options: CostOptions;
   digest_subscriptions: DigestSubscriptions;
   digests_sent: DigestsSent;
+  directory_changes: DirectoryChanges;
+  hsds_documents: HsdsDocuments;
   languages: Languages;
   locations: Locations;
   memberships: Memberships;
