@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KINDS } from './csv.kind';
 
-export const KindParams = z.object({ kind: z.enum(KINDS).describe('organisations, teams, locations or people') });
+export const KindParams = z.object({ kind: z.enum(KINDS).describe('organisations, teams, locations, people or pathways') });
 export const ImportQuery = z.object({
   dry_run: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true')
     .describe('1: check and count only, change nothing'),
