@@ -64,6 +64,14 @@ export interface Areas {
   name: string;
   parent_code: string | null;
   population: number | null;
+  households: number | null;
+  share_0_15: number | null;
+  share_65_plus: number | null;
+  share_single_person: number | null;
+  share_with_children: number | null;
+  share_rented: number | null;
+  land_ha: number | null;
+  figures_year: number | null;
   postcodes: Generated<string[]>;
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;
@@ -320,12 +328,21 @@ export interface TopicSynonyms {
   topic_key: string;
 }
 
+export interface UsageCounts {
+  area_code: Generated<string>;
+  count: number;
+  key: string;
+  kind: 'term' | 'zero' | 'topic' | 'lookup';
+  week: string;
+}
+
 export interface DB {
   account_scopes: AccountScopes;
   account_tokens: AccountTokens;
   accounts: Accounts;
   areas: Areas;
   audit_log: AuditLog;
+  usage_counts: UsageCounts;
   digest_subscriptions: DigestSubscriptions;
   digests_sent: DigestsSent;
   locations: Locations;
