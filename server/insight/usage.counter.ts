@@ -69,16 +69,17 @@ interface Pending { week: string; kind: UsageKind; key: string; area: string; co
 
 export class UsageCounter {
   private pending = new Map<string, Pending>();
-  private lastFlush: number;
+  /** When the oldest count still in memory was made (null: nothing waits). */
+  private oldest: number | null = null;
   private flushing: Promise<number> | null = null;
 
-  constructor(private readonly db: Kysely<DB>, private readonly clock: () => Date, private readonly every = FLUSH_EVERY_MS) {
-    this.lastFlush = clock().getTime();
-  }
+  constructor(private readonly db: Kysely<DB>, private readonly clock: () => Date, private readonly every = FLUSH_EVERY_MS) {}
 
   /** Adds one to an aggregate (in memory; nothing waits on the database). */
   add(kind: UsageKind, key: string, area = ''): void {
-    const week = weekOf(this.clock());
+    const at = this.clock();
+    const week = weekOf(at);
+    this.oldest ??= at.getTime();
     const id = `${week}\u0000${kind}\u0000${key}\u0000${area}`;
     const row = this.pending.get(id);
     if (row) row.count += 1;
@@ -103,9 +104,9 @@ export class UsageCounter {
   /** Aggregates not yet written. */
   get size(): number { return this.pending.size; }
 
-  /** Writes when a minute has passed on the clock since the last write (the timer calls this). */
+  /** Writes when the oldest waiting count is a minute old on the clock (the timer calls this). */
   async tick(): Promise<number> {
-    if (this.clock().getTime() - this.lastFlush < this.every) return 0;
+    if (this.oldest === null || this.clock().getTime() - this.oldest < this.every) return 0;
     return this.flush();
   }
 
@@ -117,9 +118,9 @@ export class UsageCounter {
   }
 
   private async write(): Promise<number> {
-    this.lastFlush = this.clock().getTime();
     const batch = [...this.pending.values()];
     this.pending = new Map();
+    this.oldest = null;
     try {
       const names = await directoryNames(this.db, [...new Set(batch.filter((r) => r.kind === 'term' || r.kind === 'zero').flatMap((r) => phrasesOf(r.key)))]);
       const rows = batch.filter((r) => !((r.kind === 'term' || r.kind === 'zero') && phrasesOf(r.key).some((p) => names.has(p))));
@@ -139,6 +140,7 @@ export class UsageCounter {
       return rows.length;
     } catch (error) {
       // Not written: keep the counts for the next flush (merged with what came in meanwhile).
+      this.oldest ??= this.clock().getTime();
       for (const r of batch) {
         const id = `${r.week}\u0000${r.kind}\u0000${r.key}\u0000${r.area}`;
         const row = this.pending.get(id);
