@@ -25,6 +25,7 @@ import { KennismakenPrintPage } from './onboarding/KennismakenPrintPage';
 import { ChangesPage } from './onboarding/ChangesPage';
 import { KennismakenLink } from './onboarding/NavLink';
 import { ReviewNavLink } from './review/ReviewNavLink';
+import { InsightNavLink } from './insight/InsightNavLink';
 
 const MapView = lazy(() => import('./map-view/MapView').then((m) => m.MapView));
 const AddressPage = lazy(() => import('./lookup/AddressPage').then((m) => m.AddressPage));
@@ -38,6 +39,7 @@ const TeamEditPage = lazy(() => import('./edit/TeamEditPage').then((m) => m.Team
 const PersonEditPage = lazy(() => import('./edit/PersonEditPage').then((m) => m.PersonEditPage));
 const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => m.ReviewPage));
 const AuditLogPage = lazy(() => import('./admin/AuditLogPage').then((m) => m.AuditLogPage));
+const InsightPage = lazy(() => import('./insight/InsightPage').then((m) => m.InsightPage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
 /** Home is where the work is: residents get the help finder, a signed-in professional (also
@@ -73,6 +75,7 @@ const routes: Array<[string, View]> = [
   ['/wijk/:code/wijzigingen', ChangesPage],
   ['/te-controleren', ReviewPage as unknown as View],
   ['/beheer/logboek', AuditLogPage as unknown as View],
+  ['/inzicht', InsightPage as unknown as View],
 ];
 
 // A path with a malformed %-sequence cannot be matched: it becomes a view that throws the
@@ -127,6 +130,7 @@ export function App() {
             <a href="/kaart" aria-current={loc.path === '/kaart' ? 'page' : undefined}>{t(me ? 'nav.map_short' : 'nav.map')}</a>
             <KennismakenLink current={loc.path.startsWith('/kennismaken')} />
             <ReviewNavLink current={loc.path === '/te-controleren'} />
+            <InsightNavLink current={loc.path === '/inzicht'} />
           </nav>
           <div class="site-header__search" id="zoekvak" data-slot="search"><SearchBox /></div>
           <button type="button" class="lang-switch" lang={other} onClick={() => setLang(other)}>

@@ -119,6 +119,7 @@ export class UsageCounter {
 
   private async write(): Promise<number> {
     const batch = [...this.pending.values()];
+    if (batch.length === 0) return 0;
     this.pending = new Map();
     this.oldest = null;
     try {

@@ -10,7 +10,7 @@ import { fillPath, findOwnerships, freshAddress, listRoutes, withQuery, type Api
 import { createSession } from '../../server/auth/sessions';
 import { SESSION_COOKIE } from '../../server/http/session-cookie';
 
-const AUDIENCES = ['anonymous', 'professional', 'editorA', 'editorB', 'admin'] as const;
+const AUDIENCES = ['anonymous', 'professional', 'editorA', 'editorB', 'admin', 'analist'] as const;
 const OWNERSHIPS = ['own', 'otherTeam', 'otherOrg'] as const;
 type Aud = (typeof AUDIENCES)[number];
 type Own = (typeof OWNERSHIPS)[number];
@@ -21,6 +21,8 @@ const everyone: Allow = () => true;
 const signedIn: Allow = (a) => a !== 'anonymous';
 const editors: Allow = (a) => a === 'editorA' || a === 'editorB' || a === 'admin';
 const admins: Allow = (a) => a === 'admin';
+/** The gemeente's insight: its analist and admins (domain/permissions.ts mayViewInsight). */
+const insight: Allow = (a) => a === 'analist' || a === 'admin';
 /** Admin, or an editor of the organisation that owns the record ("own"/"otherTeam" are org A). */
 const orgEditor: Allow = (a, o) => a === 'admin' || (a === 'editorA' && o !== 'otherOrg') || (a === 'editorB' && o === 'otherOrg');
 /** orgEditor, or the person themself (the professional's own record). */
@@ -153,6 +155,8 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/admin/accounts/{id}': { allow: admins, body: () => ({ role: 'professional' }) },
   'POST /api/admin/accounts/{id}/revoke-sessions': { allow: admins },
   'GET /api/admin/audit': { allow: admins },
+  'GET /api/insight/coverage': { allow: insight },
+  'GET /api/insight/usage': { allow: insight },
 };
 
 interface Fixture {
@@ -179,6 +183,7 @@ describe('authorization matrix: every route × audience × ownership', () => {
     f.accounts.set('editorA', f.ids.editorAAccount);
     f.accounts.set('admin', f.ids.adminAccount);
     f.accounts.set('editorB', await createAccount(db, { email: 'editor-b@example.org', role: 'editor', scopes: [{ organisationId: f.ids.orgB }] }));
+    f.accounts.set('analist', await createAccount(db, { email: 'analist-matrix@example.org', role: 'analist' }));
     f.loner = (await db.insertInto('people').values({ given_name: 'Zonder', family_name: 'Team' }).returning('id').executeTakeFirstOrThrow()).id;
     f.victimAccount = await createAccount(db, { email: 'victim@example.org', role: 'professional' });
     await refreshSessions();
