@@ -43,33 +43,35 @@ export function weighGaps(missing: readonly string[], figures: Partial<Record<Ne
 
 /** The coverage of the buurten under `code`, largest gap first; undefined when no such area. */
 export async function coverageOf(db: Kysely<DB>, code: string, basicSet: readonly string[]): Promise<Coverage | undefined> {
-  const area = await db.selectFrom('areas').where('code', '=', code)
-    .select(['code', 'name', 'kind', 'min_lon', 'min_lat', 'max_lon', 'max_lat']).executeTakeFirst();
-  if (!area) return undefined;
   const cutoff = staleCutoff().toISOString();
-  const types = sql.join([...basicSet]);
+  const under = buurtCodesUnder(db, code);
   // A team counts when it is shown (not archived) and not stale, exactly as the staleness rule says.
-  const shownTeam = sql`t.archived_at is null and ${verifiedBasis('t')} >= ${cutoff}::timestamptz`;
-  const [labels, rows] = await Promise.all([
+  const servingTeams = () => db.selectFrom('team_areas as ta').innerJoin('teams as t', 't.id', 'ta.team_id')
+    .where('ta.area_code', 'in', under).where('t.archived_at', 'is', null)
+    .where(sql<boolean>`${verifiedBasis('t')} >= ${cutoff}::timestamptz`);
+  // Four grouped queries at once (no per-buurt subqueries): area, labels, buurten, teams per
+  // type per buurt, and named professionals per buurt.
+  const [area, labels, rows, served, professionals] = await Promise.all([
+    db.selectFrom('areas').where('code', '=', code).select(['code', 'name', 'kind', 'min_lon', 'min_lat', 'max_lon', 'max_lat']).executeTakeFirst(),
     db.selectFrom('team_types').where('key', 'in', [...basicSet]).select(['key', 'label_nl', 'label_en']).execute(),
-    db.selectFrom('areas as b').where('b.kind', '=', 'buurt').where('b.code', 'in', buurtCodesUnder(db, code))
-      .select(['b.code', 'b.name', 'b.parent_code', ...FIGURE_COLUMNS.map((c) => `b.${c}` as const)])
-      .select([
-        sql<Record<string, number> | null>`(select json_object_agg(x.team_type, x.n) from (
-          select t.team_type, count(*)::int as n from team_areas ta join teams t on t.id = ta.team_id
-          where ta.area_code = b.code and ${shownTeam} and t.team_type in (${types}) group by t.team_type) x)`.as('served'),
-        sql<number>`(select count(distinct m.person_id)::int from team_areas ta join teams t on t.id = ta.team_id
-          join memberships m on m.team_id = t.id join people p on p.id = m.person_id
-          where ta.area_code = b.code and ${shownTeam} and ${isCurrentMembership('m')} and p.archived_at is null)`.as('professionals'),
-      ])
-      .orderBy('b.code').execute(),
+    db.selectFrom('areas as b').where('b.kind', '=', 'buurt').where('b.code', 'in', under)
+      .select(['b.code', 'b.name', 'b.parent_code', ...FIGURE_COLUMNS.map((c) => `b.${c}` as const)]).orderBy('b.code').execute(),
+    servingTeams().where('t.team_type', 'in', [...basicSet])
+      .select(['ta.area_code', 't.team_type', sql<number>`count(*)::int`.as('n')]).groupBy(['ta.area_code', 't.team_type']).execute(),
+    servingTeams().innerJoin('memberships as m', 'm.team_id', 't.id').innerJoin('people as p', 'p.id', 'm.person_id')
+      .where(isCurrentMembership('m')).where('p.archived_at', 'is', null)
+      .select(['ta.area_code', sql<number>`count(distinct m.person_id)::int`.as('n')]).groupBy('ta.area_code').execute(),
   ]);
+  if (!area) return undefined;
+  const servedBy = new Map<string, Record<string, number>>();
+  for (const s of served) servedBy.set(s.area_code, { ...servedBy.get(s.area_code), [s.team_type]: Number(s.n) });
+  const prosBy = new Map(professionals.map((p) => [p.area_code, Number(p.n)]));
   const order = new Map(basicSet.map((k, i) => [k, i]));
   const basic = labels.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
   const buurten: CoverageBuurt[] = rows.map((r) => {
-    const served = Object.fromEntries(basicSet.map((k) => [k, Number(r.served?.[k] ?? 0)]));
+    const served = Object.fromEntries(basicSet.map((k) => [k, servedBy.get(r.code)?.[k] ?? 0]));
     const { gaps, gap_score } = weighGaps(basicSet.filter((k) => served[k] === 0), r);
-    const professionals = Number(r.professionals);
+    const professionals = prosBy.get(r.code) ?? 0;
     return {
       code: r.code, name: r.name, wijk: r.parent_code, figures: areaFigures(r), served, professionals,
       professionals_per_1000: r.population ? round1((professionals * 1000) / r.population) : null,

@@ -249,6 +249,9 @@ describe('authorization matrix: every route × audience × ownership', () => {
       const ownerships = route.pathParams.length || route.queryParams.some((q) => ['team', 'organization_id'].includes(q)) || rule.body ? OWNERSHIPS : (['own'] as const);
       for (const own of ownerships) {
         for (const aud of AUDIENCES) {
+          // the analist owns nothing and edits nothing: every ownership is "someone else's" to
+          // it, so one ownership proves its refusals (and keeps the matrix's time in bounds)
+          if (aud === 'analist' && own !== 'own') continue;
           const url = withQuery(fillPath(route.path, await paramValues(route, aud, own)), queryValues(route, own));
           const body = rule.body?.(own, f);
           const headers: Record<string, string> = {};
