@@ -47,7 +47,7 @@ describe('usage counted as weekly aggregates', () => {
     for (let i = 0; i < 6; i++) expect((await search(a, 'Eenzaamheid')).headers['set-cookie']).toBeUndefined();
     for (let i = 0; i < 2; i++) await search(a, 'buurtbus');
     for (const q of ['7551 AB', '06-12345678', 'mail jan@example.org', person.given_name, `${person.given_name} ${person.family_name}`, `hulp ${person.family_name}`]) {
-      for (let i = 0; i < 6; i++) expect((await search(a, q)).headers['set-cookie']).toBeUndefined();
+      expect((await search(a, q)).headers['set-cookie']).toBeUndefined();
     }
     await search(a, 'zqxwv');
     await search(a, 'x', '&topic=debts&area=BU99010106');

@@ -74,8 +74,7 @@ function CoverageView({ c, tax }: { c: CoverageData; tax: Taxonomy }) {
   const max = Math.max(0, ...c.buurten.map((b) => b.gap_score));
   const typeName = (key: string) => label(c.basic_set.find((b) => b.key === key), tax.type(key));
   return (
-    <section aria-labelledby="coverage-title">
-      <h2 id="coverage-title" class="sr-only">{t('insight.table_caption', { name: c.area.name })}</h2>
+    <div class="insight-coverage">
       <p>{t('insight.totals', { with_gaps: c.totals.with_gaps, buurten: c.totals.buurten, gaps: c.totals.gaps })}</p>
       <p class="hint">{t('insight.basic_set', { types: c.basic_set.map((b) => label(b)).join(', ') })}</p>
       <p><a href={insightApi.csvUrl(c.area.code)} download>{t('insight.csv')}</a></p>
@@ -113,7 +112,7 @@ function CoverageView({ c, tax }: { c: CoverageData; tax: Taxonomy }) {
         </table>
       </div>
       <p class="hint">{t('insight.source', { source: c.source })}</p>
-    </section>
+    </div>
   );
 }
 
@@ -141,7 +140,7 @@ function CoverageMap({ c, max }: { c: CoverageData; max: number }) {
   return (
     <figure class="insight-map">
       <figcaption><strong>{t('insight.map_title')}</strong> <span class="hint">{t('insight.map_hint')}</span></figcaption>
-      <div ref={el} class="insight-map__canvas" data-testid="coverage-map" aria-hidden="true" />
+      <div ref={el} class="insight-map__canvas" data-testid="coverage-map" />
       <div class="insight-legend" data-testid="coverage-legend">
         <p class="insight-legend__title">{t('insight.legend')}</p>
         <ul>
@@ -161,7 +160,7 @@ function UsageView({ u, tax }: { u: UsageData; tax: Taxonomy }) {
   return (
     <section aria-labelledby="usage-title" class="insight-usage">
       <h2 id="usage-title">{t('insight.usage_title')}</h2>
-      <p class="hint">{t('insight.usage_intro', { n: u.min_count })}</p>
+      <p class="hint">{t('insight.usage_intro', { min: u.min_count })}</p>
       <h3>{t('insight.zero_title')}</h3>
       {u.zero_results.length === 0 ? none : <ul>{u.zero_results.map((r) => <li key={`${r.week}${r.term}`}>“{r.term}” · {r.count}× · {week(r.week)}</li>)}</ul>}
       <h3>{t('insight.unmet_title')}</h3>
