@@ -8,6 +8,7 @@ import { seedDemoAccounts } from './demo/accounts';
 import { buildDemoRows } from './demo/build';
 import { seedDemoFigures } from './demo/figures';
 import { seedRecentChanges } from './demo/recent-changes';
+import { seedDemoPathways } from './demo/pathways';
 import { TEAM_TYPES, TOPICS, TOPIC_SYNONYMS } from './taxonomy';
 
 export interface SeedOptions {
@@ -94,6 +95,8 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
     // After everything it refers to: the feed's last weeks, dated from today.
     const recent = await seedRecentChanges(trx, now);
     report?.(`demo recent changes ${recent} new`);
+    const pathways = await seedDemoPathways(trx, now);
+    report?.(`demo pathways ${pathways} new`);
   });
 }
 

@@ -37,6 +37,7 @@ import peopleWriteRoutes from './people/people.write-routes';
 import mapRoutes from './map/map.routes';
 import searchRoutes from './search/search.routes';
 import lookupRoutes from './lookup/lookup.routes';
+import pathwaysRoutes from './pathways/pathways.routes';
 import demoPhotosRoutes from './demo-photos/demo-photos.routes';
 import hsdsRoutes from './hsds/hsds.routes';
 import csvRoutes from './csv/csv.routes';
@@ -100,7 +101,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   // One staleness rule for every query (domain/staleness.ts), on this app's clock.
   setStalenessPolicy({ afterMonths: config.STALE_AFTER_MONTHS, graceMonths: config.STALE_GRACE_MONTHS, clock: () => app.clock() });
   registerErrorHandling(app);
-  // Parse and serialize only: sessions are our own (server/auth/sessions.ts), not @fastify/session.
+  // Parse and serialize only: sessions are our own (server/auth/sessions.queries.ts), not @fastify/session.
   await app.register(cookie);
   await registerSecurityHeaders(app);
   registerWriteGuards(app);
@@ -145,6 +146,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(mapRoutes);
   await app.register(searchRoutes);
   await app.register(lookupRoutes);
+  await app.register(pathwaysRoutes);
   await app.register(demoPhotosRoutes);
   await app.register(hsdsRoutes);
   await app.register(csvRoutes);

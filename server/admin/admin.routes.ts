@@ -1,8 +1,8 @@
 // Admin: accounts (role, scopes, linked person, deactivation) and the audit log.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listAudit, writeAudit } from '../audit/audit.queries';
-import { requireRole, signedIn } from '../auth/guards';
-import { revokeAllSessions } from '../auth/sessions';
+import { requireRole, signedIn } from '../auth/auth.guards';
+import { revokeAllSessions } from '../auth/sessions.queries';
 import { HttpError, notFound } from '../http/errors';
 import { errorResponses, IdParams } from '../http/schemas';
 import { accountState, applyAccountChange, listAccounts, unknownScopeTargets, type AccountState } from './admin.queries';
@@ -86,8 +86,8 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['admin'], summary: 'The audit log, newest first, paged (admins)', querystring: AuditQuery, response: { 200: AuditList, ...errorResponses(400, 401, 403) } },
     preHandler: admin,
   }, async (request) => {
-    const { page, per_page, action, actor, account, from, to } = request.query;
-    const { items, total } = await listAudit(db, { page, perPage: per_page, actions: action?.split(','), actorAccountId: actor, accountId: account, from, to });
+    const { page, per_page, action, actor, account, person, from, to } = request.query;
+    const { items, total } = await listAudit(db, { page, perPage: per_page, actions: action?.split(','), actorAccountId: actor, accountId: account, personId: person, from, to });
     return { items, total, page, per_page };
   });
 };

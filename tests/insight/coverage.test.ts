@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FeatureCollection, importAreas } from '../../server/areas/areas.import';
-import { createSession } from '../../server/auth/sessions';
+import { createSession } from '../../server/auth/sessions.queries';
 import { DEFAULT_INSIGHT_TEAM_TYPES } from '../../server/config';
 import { SESSION_COOKIE } from '../../server/http/session-cookie';
 import { weighGaps } from '../../server/insight/coverage.queries';

@@ -4,7 +4,7 @@
 // shown only from 5 askings a week. No fixed sleeps: the clock is the app's, moved by hand.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../server/auth/sessions';
+import { createSession } from '../../server/auth/sessions.queries';
 import type { Database } from '../../server/db/database';
 import { SESSION_COOKIE } from '../../server/http/session-cookie';
 import { normaliseTerm, weekOf } from '../../server/insight/usage.counter';
