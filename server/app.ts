@@ -53,6 +53,8 @@ import metricsRoutes from './metrics/metrics.routes';
 import { setStalenessPolicy } from './domain/staleness';
 import reviewRoutes from './review/review.routes';
 import historyRoutes from './history/history.routes';
+import insightRoutes from './insight/insight.routes';
+import { registerUsageCounting } from './insight/usage.hooks';
 
 const SWAGGER_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; img-src 'self' data:; "
   + "script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
@@ -104,6 +106,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await registerSecurityHeaders(app);
   registerWriteGuards(app);
   registerAudience(app);
+  registerUsageCounting(app);
   // Shed load early (fast 503 + Retry-After) so health stays answerable under overload.
   await registerOverloadShedding(app);
   await registerRateLimits(app);
@@ -120,7 +123,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Wijkweb API', version: '0.1.0', description: 'De sociale kaart van de wijk: teams, mensen en hulp. Personen alleen zoals het publiek ze mag zien.' },
-      tags: [{ name: 'directory' }, { name: 'editing' }, { name: 'map' }, { name: 'meta' }, { name: 'auth' }, { name: 'admin' }],
+      tags: [{ name: 'directory' }, { name: 'editing' }, { name: 'map' }, { name: 'meta' }, { name: 'auth' }, { name: 'admin' }, { name: 'insight' }],
     },
     transform: jsonSchemaTransform,
   });
@@ -163,6 +166,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(digestRoutes);
   await app.register(reviewRoutes);
   await app.register(historyRoutes);
+  await app.register(insightRoutes);
   if (serveWeb) await app.register(webRoutes);
   return app;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AreaFigures } from './areas.figures';
 import { AreaCode, NullableTimestamp, PageQuery, Paged, SearchText } from '../http/schemas';
 
 export const AreaKind = z.enum(['gemeente', 'wijk', 'buurt']);
@@ -27,6 +28,7 @@ export const AreaDetail = AreaSummary.extend({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
   geometry: Geometry.nullable(),
   population: z.number().nullable(),
+  figures: AreaFigures.nullable(),
   postcodes: z.array(z.string()),
   children: z.array(AreaSummary),
   teams: z.array(ServingTeam),

@@ -43,6 +43,7 @@ async function checkInvite(db: Kysely<DB>, inviter: SignedIn, body: InviteBody, 
   }
   // Editors: professionals, or editors inside their own scope; never an admin.
   if (body.role === 'admin' && inviter.kind !== 'admin') throw forbidden('Alleen een beheerder kan een beheerder uitnodigen. / Only an admin can invite an admin.');
+  if (body.role === 'analist' && inviter.kind !== 'admin') throw forbidden('Alleen een beheerder kan een analist uitnodigen. / Only an admin can invite an analist.');
   if (body.role === 'editor' && inviter.kind !== 'admin') {
     const [orgs, teams] = await Promise.all([ownersOf(db, 'organisation', orgIds), ownersOf(db, 'team', teamIds)]);
     const inside = scopes.length > 0 && [...orgs.values(), ...teams.values()].every((owner) => may(inviter, 'edit', owner));

@@ -11,7 +11,7 @@ export const Scope = z.union([
 
 export const InviteBody = z.object({
   email: Email,
-  role: z.enum(['professional', 'editor', 'admin']),
+  role: z.enum(['professional', 'editor', 'admin', 'analist']),
   person_id: Uuid.nullish(),
   scopes: z.array(Scope).max(50).optional(),
 }).strict();
@@ -28,5 +28,5 @@ export const ResetBody = z.object({ email: Email }).strict();
 export const Accepted = z.object({ message: z.string() });
 
 export const SignedInBody = z.object({
-  account: z.object({ id: Uuid, email: z.string(), role: z.enum(['professional', 'editor', 'admin']) }),
+  account: z.object({ id: Uuid, email: z.string(), role: z.enum(['professional', 'editor', 'admin', 'analist']) }),
 });

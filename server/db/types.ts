@@ -76,6 +76,14 @@ export interface Areas {
   name: string;
   parent_code: string | null;
   population: number | null;
+  households: number | null;
+  share_0_15: number | null;
+  share_65_plus: number | null;
+  share_single_person: number | null;
+  share_with_children: number | null;
+  share_rented: number | null;
+  land_ha: number | null;
+  figures_year: number | null;
   postcodes: Generated<string[]>;
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;
@@ -439,6 +447,14 @@ export interface TopicSynonyms {
   topic_key: string;
 }
 
+export interface UsageCounts {
+  area_code: Generated<string>;
+  count: number;
+  key: string;
+  kind: 'term' | 'zero' | 'topic' | 'lookup';
+  week: string;
+}
+
 export interface DB {
   accessibility: Accessibility;
   account_scopes: AccountScopes;
@@ -446,6 +462,7 @@ export interface DB {
   accounts: Accounts;
   areas: Areas;
   audit_log: AuditLog;
+  usage_counts: UsageCounts;
   cost_options: CostOptions;
   digest_subscriptions: DigestSubscriptions;
   digests_sent: DigestsSent;

@@ -79,7 +79,8 @@ function speaksForEmployer(a: Audience, p: PersonOwner): boolean {
 
 /** May `audience` do `action` on the record `owner` describes? Unknown combinations: no. */
 export function may(audience: Audience, action: Action, owner: Owner): boolean {
-  if (audience.kind === 'anonymous') return false;
+  // residents and the gemeente's analist (insight and public data only) change nothing
+  if (audience.kind === 'anonymous' || audience.kind === 'analist') return false;
   switch (owner.kind) {
     case 'organisation':
       if (action === 'archive') return isAdmin(audience);
@@ -113,6 +114,15 @@ export function may(audience: Audience, action: Action, owner: Owner): boolean {
     case 'pathway':
       return ['edit', 'verify', 'archive', 'history'].includes(action) && isAdmin(audience);
   }
+}
+
+/**
+ * May the audience see the gemeente's insight (coverage per buurt, counted usage)? The
+ * analist and admins; residents, professionals and editors not. Insight holds figures and
+ * public data only, never a person's field.
+ */
+export function mayViewInsight(audience: Audience): boolean {
+  return audience.kind === 'analist' || audience.kind === 'admin';
 }
 
 /** The flags an answer carries for the caller (`may: {...}`), per kind. */

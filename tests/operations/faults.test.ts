@@ -69,6 +69,7 @@ const PLAUSIBLE: Record<string, string> = {
   '/api/lookup': '/api/lookup?lat=52.15&lon=5.38',
   '/api/lookup/vcard': '/api/lookup/vcard?lat=52.15&lon=5.38',
   '/api/search': '/api/search?q=schuldhulp',
+  '/api/insight/coverage': '/api/insight/coverage?area=GM9901',
   '/api/pathways/at': '/api/pathways/at?area=BU99010101',
   '/api/map/markers': '/api/map/markers?bbox=5.3,52.1,5.5,52.2',
   '/api/map/boundaries': '/api/map/boundaries?bbox=5.3,52.1,5.5,52.2',
