@@ -5,7 +5,7 @@ import { cbsUri, hsdsId, taxonomyId, TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from '
 import { ACCESS_TEXT, COVERAGE_PREFIX } from './hsds.profile';
 import type { HsdsDocument, LocationRow, OrganisationRow, TeamChildren, TeamRow, Term, Vocabulary } from './hsds.queries';
 import { mergeRecord } from './hsds.merge';
-import { residentsMaySeeNumber } from '../people/visibility';
+import { residentsMaySeeNumber } from '../people/people.visibility';
 
 export type Json = Record<string, unknown>;
 /** A top-level HSDS record: every one has an id. */
