@@ -56,7 +56,7 @@ import historyRoutes from './history/history.routes';
 const SWAGGER_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; img-src 'self' data:; "
   + "script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
 
-export interface AppOptions {
+interface AppOptions {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];

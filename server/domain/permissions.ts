@@ -117,7 +117,7 @@ const FLAGS: Record<RecordKind, readonly Action[]> = {
   person: ['edit', 'verify', 'archive', 'invite', 'photo', 'upload_photo'],
   membership: ['edit', 'end', 'accept'],
 };
-export type MayFlags = Partial<Record<Action, boolean>>;
+type MayFlags = Partial<Record<Action, boolean>>;
 
 export function mayFlags(audience: Audience, owner: Owner): MayFlags {
   return Object.fromEntries(FLAGS[owner.kind].map((action) => [action, may(audience, action, owner)]));

@@ -8,7 +8,7 @@ import { HttpError, notFound } from '../http/errors';
 import { StaleVersionError } from '../http/versioning';
 
 export type Trx = Transaction<DB>;
-export type VersionedTable = 'organisations' | 'teams' | 'locations' | 'people' | 'memberships';
+type VersionedTable = 'organisations' | 'teams' | 'locations' | 'people' | 'memberships';
 
 /**
  * Locks the row for this transaction and checks the version the caller read: 404 when it

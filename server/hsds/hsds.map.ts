@@ -5,12 +5,12 @@ import { cbsUri, hsdsId, taxonomyId, TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from '
 import { ACCESS_TEXT, COVERAGE_PREFIX } from './hsds.profile';
 import type { LocationRow, OrganisationRow, TeamChildren, TeamRow, Term, Vocabulary } from './hsds.queries';
 
-export type Json = Record<string, unknown>;
+type Json = Record<string, unknown>;
 /** A top-level HSDS record: every one has an id. */
 export type Rec = { id: string; [key: string]: unknown };
 
 /** Drops null/undefined fields (HSDS has no nullable strings). */
-export function compact<T extends Json>(obj: T): T {
+function compact<T extends Json>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== null && v !== undefined)) as T;
 }
 
@@ -59,7 +59,7 @@ export function serviceCore(t: Pick<TeamRow, 'id' | 'name' | 'description' | 'we
   });
 }
 
-export function location(l: LocationRow): Rec {
+function location(l: LocationRow): Rec {
   return compact({
     id: l.id, location_type: 'physical', name: l.name ?? undefined, latitude: l.lat, longitude: l.lon,
     external_identifier: l.buurt_code ?? undefined, external_identifier_type: l.buurt_code ? 'cbs_buurtcode' : undefined,

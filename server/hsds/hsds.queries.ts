@@ -24,7 +24,7 @@ export async function loadVocabulary(db: Kysely<DB>): Promise<Vocabulary> {
   return { terms, byId: new Map(terms.map((t) => [t.id, t])), byKey: new Map(terms.map((t) => [`${t.taxonomy}:${t.key}`, t])) };
 }
 
-export interface ServiceFilter {
+interface ServiceFilter {
   ids?: string[]; search?: string; taxonomy_term_id?: string; taxonomy_id?: string;
   organization_id?: string; modified_after?: string;
 }
@@ -72,7 +72,7 @@ async function teamPage(db: Kysely<DB>, f: ServiceFilter, vocab: Vocabulary, pag
 }
 
 /** The children of a page of teams, one query per kind (never one per team). */
-export async function teamChildren(db: Kysely<DB>, teamIds: string[], withExtent: boolean) {
+async function teamChildren(db: Kysely<DB>, teamIds: string[], withExtent: boolean) {
   if (teamIds.length === 0) return { topics: [], areas: [], locations: [] };
   const [topics, areas, locations] = await Promise.all([
     db.selectFrom('team_topics').select(['team_id', 'topic_key']).where('team_id', 'in', teamIds)

@@ -10,7 +10,7 @@ import { createGeocoder, type Locatieserver } from '../geocoder/geocoder.locatie
 import { lookup, toInput } from './lookup.resolve';
 import { LookupQuery, LookupResult } from './lookup.schemas';
 
-export interface LookupRoutesOptions {
+interface LookupRoutesOptions {
   /** A geocoder to use instead of the one from config (tests, benchmarks); null = none. */
   geocoder?: Locatieserver | null;
 }

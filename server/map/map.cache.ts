@@ -12,16 +12,16 @@ import type { MarkersQuery } from './map.schemas';
 import { hiddenCutoff } from '../domain/staleness';
 
 export const CLUSTER_MAX_ZOOM = 17; // above this every point stands alone
-export const CLUSTER_RADIUS = 60;
+const CLUSTER_RADIUS = 60;
 
-export interface MarkerIndex { rows: MarkerRow[]; index: Supercluster<{ i: number }, Record<string, never>> }
+interface MarkerIndex { rows: MarkerRow[]; index: Supercluster<{ i: number }, Record<string, never>> }
 
 /**
  * What the markers depend on, in one round trip. count + max(updated_at) see inserts,
  * archives and edits; sum(version) also sees an edit committed late by a long transaction
  * (its updated_at may be older than the max already seen); link counts see (un)linking.
  */
-export async function markerFingerprint(db: Kysely<DB>): Promise<string> {
+async function markerFingerprint(db: Kysely<DB>): Promise<string> {
   const { rows } = await sql<{ f: string }>`select concat_ws('|',
       (select concat_ws(':', count(*), max(updated_at), sum(version)) from teams),
       (select concat_ws(':', count(*), max(updated_at), sum(version)) from locations),

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, getJson, sendJson } from '../api/client';
 
-export interface Me {
+interface Me {
   email: string;
   role: 'professional' | 'editor' | 'admin';
   person_id: string | null;
@@ -24,7 +24,7 @@ function set(me: Me | null, bump: boolean): void {
 }
 
 /** Asks the server who we are (401 = nobody). */
-export async function loadMe(bump = false): Promise<Me | null> {
+async function loadMe(bump = false): Promise<Me | null> {
   try {
     const me = await getJson<Me>('/api/auth/me');
     set(me, bump);
