@@ -37,6 +37,7 @@ import peopleWriteRoutes from './people/people.write-routes';
 import mapRoutes from './map/map.routes';
 import searchRoutes from './search/search.routes';
 import lookupRoutes from './lookup/lookup.routes';
+import pathwaysRoutes from './pathways/pathways.routes';
 import demoPhotosRoutes from './demo-photos/demo-photos.routes';
 import hsdsRoutes from './hsds/hsds.routes';
 import csvRoutes from './csv/csv.routes';
@@ -142,6 +143,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(mapRoutes);
   await app.register(searchRoutes);
   await app.register(lookupRoutes);
+  await app.register(pathwaysRoutes);
   await app.register(demoPhotosRoutes);
   await app.register(hsdsRoutes);
   await app.register(csvRoutes);

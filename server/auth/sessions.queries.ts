@@ -47,7 +47,7 @@ export async function createSession(db: Kysely<DB>, accountId: string, options: 
   return { token, id: row.id, expiresAt };
 }
 
-interface ResolvedSession {
+export interface ResolvedSession {
   id: string;
   accountId: string;
   email: string;

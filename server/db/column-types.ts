@@ -27,3 +27,9 @@ export type AccountRole = 'professional' | 'editor' | 'admin';
 export type AccountTokenKind = 'invite' | 'reset';
 export type MembershipStatus = 'requested' | 'current';
 export type Language = 'nl' | 'en';
+/** Service data (issue 16, HSDS 3.0): keep equal to the CHECK lists of 2026-12-07_10_service_data. */
+export type PhoneType = 'voice' | 'text' | 'cell' | 'fax' | 'video' | 'pager' | 'textphone';
+export type CostKind = 'free' | 'contribution' | 'insurance' | 'gemeente';
+export type AccessibilityKind = 'wheelchair' | 'hearing_loop' | 'parking' | 'other';
+/** Who a pathway (verwijsroute) is written for. */
+export type PathwayAudience = 'professionals' | 'residents' | 'both';

@@ -3,7 +3,7 @@
 // Column types (timestamps as ISO strings, jsonb, CHECK-constrained unions) are chosen in
 // .kysely-codegenrc.json and written by hand in server/db/column-types.ts.
 
-import type { Access, AccountRole, AccountTokenKind, AreaKind, Bytes, ConsentField, ContactLevel, Coverage, JsonText, Language, MembershipStatus, TeamCategory, Timestamptz } from "./column-types";
+import type { Access, AccessibilityKind, AccountRole, AccountTokenKind, AreaKind, Bytes, ConsentField, ContactLevel, CostKind, Coverage, JsonText, Language, MembershipStatus, PathwayAudience, PhoneType, TeamCategory, Timestamptz } from "./column-types";
 import type { ColumnType } from "kysely";
 import type { GeneratedAlways } from "./column-types";
 
@@ -12,6 +12,18 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   : ColumnType<T, T | undefined, T>;
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
+export type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface Accessibility {
+  description: string | null;
+  details: string | null;
+  id: Generated<string>;
+  kind: AccessibilityKind;
+  location_id: string;
+  sort_order: Generated<number>;
+  url: string | null;
+}
 
 export interface Accounts {
   created_at: Generated<Timestamptz>;
@@ -81,6 +93,19 @@ export interface AuditLog {
   meta: JsonText | null;
 }
 
+export interface CostOptions {
+  amount: Numeric | null;
+  amount_description: string | null;
+  currency: Generated<string>;
+  id: Generated<string>;
+  kind: CostKind;
+  option: string | null;
+  sort_order: Generated<number>;
+  team_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
 export interface DigestsSent {
   account_id: string;
   period: string;
@@ -91,6 +116,30 @@ export interface DigestSubscriptions {
   account_id: string;
   area_code: string;
   created_at: Generated<Timestamptz>;
+}
+
+export interface DirectoryChanges {
+  changed_at: Generated<Timestamptz>;
+  id: Generated<boolean>;
+  n: Generated<Int8>;
+}
+
+export interface HsdsDocuments {
+  id: string;
+  imported_at: Generated<Timestamptz>;
+  kind: "organization" | "service" | "location";
+  mapped: JsonText;
+  original: JsonText;
+}
+
+export interface Languages {
+  code: string;
+  id: Generated<string>;
+  location_id: string | null;
+  name: string;
+  note: string | null;
+  sort_order: Generated<number>;
+  team_id: string | null;
 }
 
 export interface Locations {
@@ -158,6 +207,25 @@ export interface Organisations {
   website: string | null;
 }
 
+export interface Pathways {
+  archived_at: Timestamptz | null;
+  audience: Generated<PathwayAudience>;
+  created_at: Generated<Timestamptz>;
+  id: Generated<string>;
+  key: string;
+  last_verified_at: Timestamptz | null;
+  last_verified_by: string | null;
+  resident_situation: string | null;
+  resident_title: string | null;
+  situation: Generated<string>;
+  sort_order: Generated<number>;
+  steps: Generated<JsonText>;
+  title: string;
+  topics: Generated<string[]>;
+  updated_at: Generated<Timestamptz>;
+  version: Generated<number>;
+}
+
 export interface People {
   archived_at: Timestamptz | null;
   ask_me_about: Generated<string>;
@@ -213,16 +281,62 @@ export interface PersonTopics {
   topic_key: string;
 }
 
+export interface Phones {
+  description: string | null;
+  extension: number | null;
+  id: Generated<string>;
+  location_id: string | null;
+  number: string;
+  sort_order: Generated<number>;
+  team_id: string | null;
+  type: Generated<PhoneType>;
+}
+
 export interface RateLimits {
   hits: Generated<number>;
   key: string;
   reset_at: Timestamptz;
 }
 
+export interface RequiredDocuments {
+  document: string;
+  id: Generated<string>;
+  sort_order: Generated<number>;
+  team_id: string;
+  uri: string | null;
+}
+
 export interface ReviewRemindersSent {
   account_id: string;
   period: string;
   sent_at: Timestamptz;
+}
+
+export interface Schedules {
+  attending_type: string | null;
+  byday: string | null;
+  bymonthday: string | null;
+  byweekno: string | null;
+  byyearday: string | null;
+  closed: Generated<boolean>;
+  closes_at: string | null;
+  count: number | null;
+  description: string | null;
+  dtstart: string | null;
+  freq: string | null;
+  id: Generated<string>;
+  interval: number | null;
+  location_id: string | null;
+  notes: string | null;
+  opens_at: string | null;
+  schedule_link: string | null;
+  sort_order: Generated<number>;
+  team_id: string | null;
+  timezone: number | null;
+  until: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  wkst: string | null;
 }
 
 export interface Sessions {
@@ -254,11 +368,16 @@ export interface Teams {
   archived_at: Timestamptz | null;
   created_at: Generated<Timestamptz>;
   description: Generated<string>;
+  eligibility_description: string | null;
   external_id: string | null;
+  fees_description: string | null;
   funding: string | null;
   id: Generated<string>;
+  interpretation_available: Generated<boolean>;
   last_verified_at: Timestamptz | null;
   last_verified_by: string | null;
+  maximum_age: number | null;
+  minimum_age: number | null;
   name: string;
   name_norm: GeneratedAlways<string | null>;
   organisation_id: string;
@@ -321,23 +440,32 @@ export interface TopicSynonyms {
 }
 
 export interface DB {
+  accessibility: Accessibility;
   account_scopes: AccountScopes;
   account_tokens: AccountTokens;
   accounts: Accounts;
   areas: Areas;
   audit_log: AuditLog;
+  cost_options: CostOptions;
   digest_subscriptions: DigestSubscriptions;
   digests_sent: DigestsSent;
+  directory_changes: DirectoryChanges;
+  hsds_documents: HsdsDocuments;
+  languages: Languages;
   locations: Locations;
   memberships: Memberships;
   met_marks: MetMarks;
   organisations: Organisations;
+  pathways: Pathways;
   people: People;
   person_consents: PersonConsents;
   person_photos: PersonPhotos;
   person_topics: PersonTopics;
+  phones: Phones;
   rate_limits: RateLimits;
+  required_documents: RequiredDocuments;
   review_reminders_sent: ReviewRemindersSent;
+  schedules: Schedules;
   sessions: Sessions;
   team_areas: TeamAreas;
   team_locations: TeamLocations;

@@ -12,6 +12,8 @@
 // - a shared location is owned by one organisation: others may link a team to it, never edit it;
 // - a membership asked for by a team of another organisation is `requested` until the person's
 //   employer (or the person) accepts it; a requested membership grants nothing.
+// - a pathway (verwijsroute) belongs to the installation: only admins edit, verify or archive it
+//   (the wording of steps is not yet delegated to the editors of the teams a step names).
 // Professionals edit nothing but their own record; residents nothing at all.
 //
 // Why hand-written rather than @casl/ability: every rule here hangs on relations that live in
@@ -26,7 +28,7 @@ import type { DB } from '../db/types';
 import type { Audience } from './audience';
 import { isCurrentMembership } from './membership';
 
-export type RecordKind = 'organisation' | 'team' | 'location' | 'person' | 'membership';
+export type RecordKind = 'organisation' | 'team' | 'location' | 'person' | 'membership' | 'pathway';
 
 /** The person as their ownership needs it: employer, and the employer's teams they work in now. */
 export interface PersonOwner {
@@ -46,7 +48,9 @@ export type Owner =
       ownerTeamIds: readonly string[] }
   | PersonOwner
   | { kind: 'membership'; id: string; archived: false; teamId: string; organisationId: string;
-      status: 'requested' | 'current'; person: PersonOwner };
+      status: 'requested' | 'current'; person: PersonOwner }
+  /** The installation's: no organisation owns it. */
+  | { kind: 'pathway'; id: string; archived: boolean; organisationId: null };
 
 export type Action =
   | 'edit' | 'verify' | 'archive' | 'history'
@@ -106,6 +110,8 @@ export function may(audience: Audience, action: Action, owner: Owner): boolean {
         case 'accept': return owner.status === 'requested' && (isSelf(audience, owner.person.id) || speaksForEmployer(audience, owner.person));
         default: return false;
       }
+    case 'pathway':
+      return ['edit', 'verify', 'archive', 'history'].includes(action) && isAdmin(audience);
   }
 }
 
@@ -116,6 +122,7 @@ const FLAGS: Record<RecordKind, readonly Action[]> = {
   location: ['edit', 'verify', 'archive'],
   person: ['edit', 'verify', 'archive', 'invite', 'photo', 'upload_photo'],
   membership: ['edit', 'end', 'accept'],
+  pathway: ['edit', 'verify', 'archive'],
 };
 type MayFlags = Partial<Record<Action, boolean>>;
 
@@ -166,8 +173,14 @@ async function membershipOwners(db: Db, ids: readonly string[]): Promise<Owner[]
     status: m.status, person: people.get(m.person_id)! }));
 }
 
+async function pathwayOwners(db: Db, ids: readonly string[]): Promise<Owner[]> {
+  const rows = await db.selectFrom('pathways').select(['id', 'archived_at']).where('id', 'in', ids).execute();
+  return rows.map((p) => ({ kind: 'pathway', id: p.id, archived: p.archived_at !== null, organisationId: null }));
+}
+
 const LOOKUP: Record<RecordKind, (db: Db, ids: readonly string[]) => Promise<Owner[]>> = {
   organisation: organisationOwners, team: teamOwners, location: locationOwners, person: personOwners, membership: membershipOwners,
+  pathway: pathwayOwners,
 };
 
 /** The owners of many records of one kind, by id (absent ids are missing from the map). */

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { isUuid } from '../http/schemas';
 
-export type HistoryEntity = 'team' | 'person' | 'organisation' | 'location';
+export type HistoryEntity = 'team' | 'person' | 'organisation' | 'location' | 'pathway';
 
 interface FieldChange { field: string; before: unknown; after: unknown }
 interface HistoryEntry { at: string; actor: string; action: string; changes: FieldChange[] }

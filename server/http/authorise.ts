@@ -9,7 +9,7 @@ import { HttpError, notFound } from './errors';
 export const notSignedIn = () => new HttpError(401, 'not_signed_in', 'Log eerst in. / Please sign in first.');
 export const forbidden = (message = 'U mag dit niet doen. / You are not allowed to do this.') => new HttpError(403, 'forbidden', message);
 const OUTSIDE = 'Dit valt buiten uw organisatie of team. / This is outside your organisation or team.';
-const LABEL: Record<RecordKind, string> = { organisation: 'organisatie', team: 'team', location: 'locatie', person: 'persoon', membership: 'lidmaatschap' };
+const LABEL: Record<RecordKind, string> = { organisation: 'organisatie', team: 'team', location: 'locatie', person: 'persoon', membership: 'lidmaatschap', pathway: 'verwijsroute' };
 
 /**
  * The record's owner when `audience` may do `action` on it; else 401 (anonymous), 404 (no such

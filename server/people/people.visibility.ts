@@ -201,3 +201,7 @@ export async function seesTeamLevelFields(db: Kysely<DB>, audience: Audience, pe
     .select((eb) => sql<boolean>`${teamLevel(audience, eb)}`.as('sees')).executeTakeFirst();
   return row?.sees === true;
 }
+
+/** A Dutch mobile (06) number: never shown to residents, whoever published it (also inside imported HSDS records). */
+export const MOBILE_NUMBER = /^\s*(\+31|0031|0)[\s-]*(\(0\)[\s-]*)?6/;
+export const residentsMaySeeNumber = (number: unknown): boolean => typeof number !== 'string' || !MOBILE_NUMBER.test(number);

@@ -17,9 +17,13 @@ async function open(start: Start): Promise<Database> {
   if (!TEST_DATABASE_URL) {
     if (start === 'blank') return createDatabase({ dataDir: 'memory://' });
     const dump = await readFile(inject('dbTemplates')[start]);
-    const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: PGLITE_EXTENSIONS });
-    const database = await createDatabase({ pglite });
-    return { ...database, close: async () => { await database.close(); await pglite.close(); } };
+    if (process.env.PGLITE_MAIN_THREAD) {
+      const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: PGLITE_EXTENSIONS });
+      const database = await createDatabase({ pglite });
+      return { ...database, close: async () => { await database.close(); await pglite.close(); } };
+    }
+    // on its own thread, as the server runs it
+    return createDatabase({ dataDir: 'memory://', loadDataDir: dump });
   }
   const name = `wijkweb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(start === 'blank' ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${inject('dbTemplates')[start]}`);

@@ -98,6 +98,14 @@ const RULES: Record<string, Rule> = {
   'POST /api/people/{id}/photo': { allow: selfOrEditor, contentType: 'image/png', body: () => Buffer.from('not an image') },
   'DELETE /api/people/{id}/photo': { allow: selfOrEditor },
   'GET /api/photos/{hash}.webp': { allow: everyone },
+  'GET /api/pathways': { allow: everyone },
+  'GET /api/pathways/at': { allow: everyone },
+  'GET /api/pathways/{key}': { allow: everyone },
+  'POST /api/pathways': { allow: admins, body: () => ({ key: `matrix_${++unique}`, audience: 'professionals', title: 'Matrix', situation: 'matrix', steps: [{ action: 'Bel', target: { kind: 'instruction' } }] }) },
+  'PATCH /api/pathways/{key}': { allow: admins, body: () => ({ situation: 'matrix' }) },
+  'DELETE /api/pathways/{key}': { allow: admins },
+  'POST /api/pathways/{key}/verify': { allow: admins },
+  'GET /api/pathways/{key}/history': { allow: admins },
   'GET /demo-photos/{name}.svg': { allow: everyone },
   'GET /api/map/markers': { allow: everyone },
   'GET /api/map/boundaries': { allow: everyone },
@@ -112,8 +120,11 @@ const RULES: Record<string, Rule> = {
   'GET /hsds/organizations': { allow: everyone },
   'GET /hsds/organizations/{id}': { allow: everyone },
   'GET /hsds/service_at_locations': { allow: everyone },
+  'GET /hsds/service_at_locations/{id}': { allow: everyone },
   'GET /hsds/taxonomies': { allow: everyone },
+  'GET /hsds/taxonomies/{id}': { allow: everyone },
   'GET /hsds/taxonomy_terms': { allow: everyone },
+  'GET /hsds/taxonomy_terms/{id}': { allow: everyone },
   'GET /api/export/{kind}.csv': { allow: everyone },
   'POST /api/import/{kind}.csv': { allow: editors, contentType: CSV, body: () => 'id\n' },
   'GET /api/me/data': { allow: signedIn },
@@ -199,6 +210,7 @@ describe('authorization matrix: every route × audience × ownership', () => {
     const byPrefix: [RegExp, () => string | Promise<string>][] = [
       [/^\/api\/(teams|hsds)|^\/hsds\/services/, () => teamOf(own, f)],
       [/^\/api\/organisations|^\/hsds\/organizations/, () => orgOf(own, f)],
+      [/^\/hsds\/(service_at_locations|taxonomies|taxonomy_terms)/, () => '00000000-0000-4000-8000-000000000001'],
       [/^\/api\/locations/, () => pick(ids.locationA, ids.locationA2, ids.locationB)],
       [/^\/api\/memberships/, () => pick(ids.membershipSelf, ids.membershipA2, ids.membershipB)],
       [/^\/api\/people/, () => personOf(own, f)],
@@ -214,6 +226,7 @@ describe('authorization matrix: every route × audience × ownership', () => {
       else if (name === 'person_id') values.person_id = personOf(own, f);
       else if (name === 'name') values.name = 'matrix-onbekend';
       else if (name === 'hash') values.hash = 'a'.repeat(64);
+      else if (name === 'key') values.key = 'jeugdige'; // a demo pathway (pathways belong to the installation)
       else throw new Error(`${route.key}: no value for path parameter ${name}`);
     }
     return values;

@@ -19,6 +19,7 @@ import { useFetch } from '../components/use-fetch';
 import { lookupApi, type LookupResult, type LookupTeam } from '../search/api';
 import './lookup.css';
 import { isNew, NewMark } from '../components/NewMark';
+import { PathwaysAtAddress } from '../pathways/PathwaysAtAddress';
 
 type Params = { postcode?: string; number?: string; address?: string };
 type Contact = LookupTeam['contacts'][number];
@@ -102,6 +103,7 @@ function Answer({ result, params, tax }: { result: LookupResult; params: Params;
           {!me && <a class="no-print" href={`/inloggen?next=${encodeURIComponent(here)}`}>{t('lookup.hidden_signin')}</a>}
         </p>
       )}
+      {(buurt || result.candidates.length > 0) && <PathwaysAtAddress params={apiQuery(params)} tax={tax} />}
       <Teams teams={result.teams} tax={tax} hasArea={Boolean(buurt || wijk || gemeente)} />
       {result.nearest.length > 0 && <NearestList nearest={result.nearest} tax={tax} />}
       <p class="print-only lookup-print-foot">
