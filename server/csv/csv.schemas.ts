@@ -7,7 +7,7 @@ export const ImportQuery = z.object({
     .describe('1: check and count only, change nothing'),
 });
 export const ImportBody = z.string().describe('The CSV file (text/csv; UTF-8, `;` or `,`)');
-export const RowError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+const RowError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
 export const ImportReport = z.object({
   kind: z.enum(KINDS), dry_run: z.boolean(), applied: z.boolean(),
   rows: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
