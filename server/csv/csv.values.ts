@@ -32,7 +32,7 @@ export function optional<T>(inner: Codec<T>): Codec<T | null> {
   };
 }
 
-function pattern(re: RegExp, hint: string, max = 200): Codec<string> {
+export function pattern(re: RegExp, hint: string, max = 200): Codec<string> {
   return {
     read: (cell) => {
       const v = cell.trim();
