@@ -14,7 +14,7 @@ import { SESSION_COOKIE } from '../server/http/session-cookie';
 import { startChild } from './lib/child';
 import { flag, prepareNational } from './lib/national';
 import { interleaved, summarise, type Target } from './lib/interleave';
-import { printTable } from './lib/table';
+import { printTable, reportRows, type BenchRow } from './lib/table';
 
 const NAME = 'wijkweb_bench_reads';
 const QUICK = process.argv.includes('--quick');
@@ -22,7 +22,10 @@ const SECONDS = QUICK ? 1 : flag('seconds', 5);
 const ROUNDS = QUICK ? 1 : flag('rounds', 3);
 const CONNECTIONS = flag('connections', 10);
 const only = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1]?.split(',');
-const baseline = process.argv.find((a) => a.startsWith('--baseline='))?.split('=')[1];
+// --before=DIR (the runner's name for it) or --baseline=DIR: an older tree to measure beside this one.
+const baseline = process.argv.find((a) => a.startsWith('--baseline=') || a.startsWith('--before='))?.split('=')[1];
+// --quick reuses the national set when it is there (loading it takes minutes).
+if (QUICK && !process.argv.includes('--reuse')) process.argv.push('--reuse');
 const SEARCHES = ['geldzorgen', 'ik kan mijn rekeningen niet betalen', 'deurwaarder', 'mijn kind spijbelt', 'eenzaam', 'huisarts',
   'opvoeden', 'hulp bij formulieren', 'mantelzorg', 'dementie', 'verslaafd', 'ruzie met de buren', 'POH-GGZ', 'wijkverpleging',
   'schuldhulpverleining', 'jongerwerk'];
@@ -81,6 +84,11 @@ try {
   }
   console.log('');
   printTable(rows);
+  console.log('');
+  reportRows(rows.filter((r) => r['ratio (median)']).map((r): BenchRow => ({
+    bench: 'reads', measure: `${r.target} ÷ ${String(r['ratio (median)']).split(' vs ')[1]!.replace(/^.* (before|after) /, '$1 ')}`,
+    value: String(r['ratio (median)']).split(' vs ')[0]!, note: `${r['median req/s']} req/s, load ${r['load avg']}`,
+  })));
 } finally {
   for (const s of servers) await s.child.stop();
 }

@@ -59,7 +59,7 @@ import { registerUsageCounting } from './insight/usage.hooks';
 const SWAGGER_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; img-src 'self' data:; "
   + "script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
 
-export interface AppOptions {
+interface AppOptions {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];

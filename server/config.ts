@@ -63,7 +63,7 @@ const ConfigSchema = z.object({
 export const SETTINGS = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
 
 /** Where a browser on this machine reaches the app: the development stand-in for APP_URL. */
-export const servedUrl = (host: string, port: number) => {
+const servedUrl = (host: string, port: number) => {
   const local = ['0.0.0.0', '::', ''].includes(host) ? '127.0.0.1' : host;
   return `http://${local.includes(':') ? `[${local}]` : local}:${port}`;
 };
@@ -124,7 +124,7 @@ export function assertSafeForProduction(config: Config): void {
 }
 
 /** Everything production needs before it may start, one line per missing or unsafe setting. */
-export function productionProblems(config: Config): string[] {
+function productionProblems(config: Config): string[] {
   if (config.NODE_ENV !== 'production') return [];
   const problems: string[] = [];
   if (config.SEED_DEMO === 'auto') problems.push('SEED_DEMO=auto is not allowed with NODE_ENV=production (the demo accounts share a published password): leave SEED_DEMO unset.');

@@ -79,7 +79,7 @@ export const DEMO_PATHWAYS: readonly PathwaySeed[] = [
       { action: 'Verwijs door naar', when: 'als de POH-GGZ niet genoeg is', audience: 'professionals', note: 'Wijk-GGZ: behandeling en begeleiding dichtbij, ook thuis.', target: team('mental_health_adults') },
       { action: 'Verwijs naar', when: 'bij ernstige psychiatrische problemen die lang duren', audience: 'professionals', note: 'FACT: intensieve zorg aan huis, ook als iemand zelf geen hulp zoekt.', target: team('fact_team') },
       { action: 'Betrek daarnaast', resident_action: 'Hulp bij geld, wonen of meedoen', when: 'voor wonen, geld, werk of dagbesteding', target: team('social_district_team') },
-      { action: 'Wijs op', resident_action: 'Praat met iemand die het kent', note: 'Herstel met ervaringsdeskundigen; vrij toegankelijk.', target: team('peer_support') },
+      { action: 'Wijs op', resident_action: 'Praat met iemand die het kent', when: 'naast behandeling, voor herstel', note: 'Herstel met ervaringsdeskundigen; vrij toegankelijk.', target: team('peer_support') },
     ],
   },
   {

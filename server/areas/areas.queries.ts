@@ -16,7 +16,7 @@ export function buurtCodesUnder(db: Kysely<DB>, code: string | readonly string[]
       .where('b.parent_code', 'in', db.selectFrom('areas as w').select('w.code').where('w.parent_code', 'in', codes)));
 }
 
-export interface AreaFilter { kind?: string; parent?: string; q?: string; page: number; per_page: number }
+interface AreaFilter { kind?: string; parent?: string; q?: string; page: number; per_page: number }
 
 /** One page of areas by level (kind), parent and/or a piece of the name or code. */
 export async function listAreas(db: Kysely<DB>, filter: AreaFilter) {

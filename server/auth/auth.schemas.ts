@@ -40,7 +40,7 @@ export const Me = z.object({
   session: z.object({ id: Uuid, expires_at: Timestamp, second_factor: z.boolean() }),
 });
 
-export const SessionItem = z.object({
+const SessionItem = z.object({
   id: Uuid,
   created_at: Timestamp,
   last_seen_at: Timestamp,

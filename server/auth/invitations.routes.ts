@@ -20,7 +20,7 @@ import { redeemToken } from './invitations.redeem';
 
 /** An editor invites a whole team at once: the shared 5-per-15-minutes limit would stop them
  *  at the sixth colleague. Per inviter's IP, generous; per address, the shared one. */
-export const INVITE_LIMIT = { ...SENSITIVE_LIMIT, max: 60, timeWindow: 60 * 60_000, groupId: 'invite-ip' };
+const INVITE_LIMIT = { ...SENSITIVE_LIMIT, max: 60, timeWindow: 60 * 60_000, groupId: 'invite-ip' };
 
 export const INVITE_ACCEPTED = 'Als dit adres nog geen account had, is er nu een uitnodiging verstuurd. / If this address had no account yet, an invitation has been sent.';
 

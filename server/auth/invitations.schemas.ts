@@ -4,7 +4,7 @@ import { Email, Uuid } from '../http/schemas';
 import { MAX_PASSWORD_LENGTH } from './password-policy';
 
 
-export const Scope = z.union([
+const Scope = z.union([
   z.object({ organisation_id: Uuid }).strict(),
   z.object({ team_id: Uuid }).strict(),
 ]);

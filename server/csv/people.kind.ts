@@ -19,7 +19,7 @@ import { teamVisibleTo } from '../domain/team-visibility';
 const DAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
 const level = optional(oneOf(Object.keys(LEVELS) as Array<keyof typeof LEVELS>));
 
-export const PEOPLE_COLUMNS: Kind['columns'] = [
+const PEOPLE_COLUMNS: Kind['columns'] = [
   { header: 'extern_id', codec: EXTERNAL_ID, required: true, doc: 'Sleutel van de persoon' },
   { header: 'voornaam', codec: text(100, true), required: true, doc: 'Voornaam' },
   { header: 'achternaam', codec: text(100, true), required: true, doc: 'Achternaam met tussenvoegsel' },

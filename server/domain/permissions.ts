@@ -134,7 +134,7 @@ const FLAGS: Record<RecordKind, readonly Action[]> = {
   membership: ['edit', 'end', 'accept'],
   pathway: ['edit', 'verify', 'archive'],
 };
-export type MayFlags = Partial<Record<Action, boolean>>;
+type MayFlags = Partial<Record<Action, boolean>>;
 
 export function mayFlags(audience: Audience, owner: Owner): MayFlags {
   return Object.fromEntries(FLAGS[owner.kind].map((action) => [action, may(audience, action, owner)]));

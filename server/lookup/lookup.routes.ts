@@ -11,7 +11,7 @@ import { lookup, toInput } from './lookup.resolve';
 import { lookedUp } from '../insight/usage.hooks';
 import { LookupQuery, LookupResult } from './lookup.schemas';
 
-export interface LookupRoutesOptions {
+interface LookupRoutesOptions {
   /** A geocoder to use instead of the one from config (tests, benchmarks); null = none. */
   geocoder?: Locatieserver | null;
 }

@@ -12,8 +12,8 @@ import type { PeopleQuery } from './people.schemas';
 import { expertiseVisible, type Person, personRowFilter } from './people.visibility';
 import { teamVisibleTo } from '../domain/team-visibility';
 
-export interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person; membership_id?: string }
-export interface TeamMembers { members: Member[]; hidden: number }
+interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person; membership_id?: string }
+interface TeamMembers { members: Member[]; hidden: number }
 
 /**
  * The current members of each team as the audience may see them (contact persons first),

@@ -22,7 +22,7 @@ import { isNewPerson } from '../domain/newness';
 
 type PeopleEb = ExpressionBuilder<DB & { p: DB['people'] }, 'p'>;
 
-export const CONSENT_FIELDS = ['photo', 'ask_me_about', 'phone_work', 'email_work'] as const satisfies readonly ConsentField[];
+const CONSENT_FIELDS = ['photo', 'ask_me_about', 'phone_work', 'email_work'] as const satisfies readonly ConsentField[];
 
 /**
  * Rows the audience may see at all: residents see only people who opted in and who are
@@ -128,7 +128,7 @@ function personColumns(audience: Audience) {
 }
 
 /** A person row as selected for some audience (checked against the strict schema after). */
-export interface VisibleRow { id: string; given_name: string; family_name: string; [field: string]: unknown }
+interface VisibleRow { id: string; given_name: string; family_name: string; [field: string]: unknown }
 
 /** Selects people as the audience may see them (add filters after). Use presentPeople to shape them. */
 export function selectVisiblePeople(db: Kysely<DB>, audience: Audience) {
@@ -146,14 +146,14 @@ const identity = {
   stale: z.boolean().describe('Not verified for STALE_AFTER_MONTHS'),
   hidden_from_residents: z.boolean().describe('Hidden from residents for staleness; professionals still see it'),
 };
-export const ConsentFieldSchema = z.enum(CONSENT_FIELDS);
-export const PublicPerson = z.strictObject({
+const ConsentFieldSchema = z.enum(CONSENT_FIELDS);
+const PublicPerson = z.strictObject({
   shown_to: z.literal('public').describe('Shaped for residents: only what this person published'),
   ...identity,
   photo_url: z.string().nullable(), ask_me_about: z.string().nullable(), topics: z.array(z.string()),
   phone_work: z.string().nullable(), email_work: z.string().nullable(),
 });
-export const ProfessionalPerson = z.strictObject({
+const ProfessionalPerson = z.strictObject({
   shown_to: z.literal('professionals').describe('Shaped for a signed-in audience'),
   ...identity,
   photo_url: z.string().nullable(), ask_me_about: z.string(), topics: z.array(z.string()),

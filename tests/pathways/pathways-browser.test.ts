@@ -72,6 +72,13 @@ describeBrowser('the verwijswijzer in the address answer', () => {
     expect(pages).toBeLessThanOrEqual(2);
     await page.emulateMedia({ media: null });
 
+    // on a phone: the same lines, nothing wider than the screen (a picture for the closing note)
+    await page.setViewportSize({ width: 390, height: 844 });
+    await youth.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByTestId('pathways-at').screenshot({ path: `${ARTIFACTS}/pathways-phone.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     // the team page: the pathways this kind of team is a step in
     await youth.getByRole('link', { name: 'Jeugd- en Gezinsteam Lindeburg-Oost' }).click();
     const links = page.getByTestId('pathway-links');

@@ -1,7 +1,8 @@
 // The verwijswijzer (issue 18): the demo's five pathways resolve for every demo buurt to the
 // team serving it (or say "geen team van dit soort hier" and name the nearest), residents never
 // read a 06 number in them, professional pathways need a sign-in, and pathways are edited like
-// every record: admins only, If-Match, 412 when stale, history and "klopt nog".
+// every record: admins only, If-Match, 412 when stale, history and "klopt nog". They go out in
+// the CSV export and come back through the import (admins only), unchanged when unedited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getJson, type TestApp } from '../helpers/app';
 import { DEMO_ACCOUNTS, signIn } from '../helpers/auth';
@@ -15,6 +16,8 @@ let professional: string;
 let editor: string;
 const MOBILE = /\b06[- ]?\d{4}[- ]?\d{4}\b/;
 
+const post = (url: string, cookie: string, body: string) =>
+  t.app.inject({ method: 'POST', url, headers: { cookie, origin: 'http://localhost:80', 'content-type': 'text/csv' }, payload: body });
 const write = (method: 'POST' | 'PATCH' | 'DELETE', url: string, cookie: string, body?: unknown, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url, headers: { cookie, origin: 'http://localhost:80', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     payload: body === undefined ? undefined : JSON.stringify(body) });
@@ -158,5 +161,47 @@ describe(`pathways on ${TEST_BACKEND}`, () => {
     expect(resident.body.items.map((p: { key: string }) => p.key)).toEqual(['jeugdige']);
     const pro = await getJson(t.app, `/api/pathways?team=${jgt.id}`, { cookie: professional });
     expect(pro.body.items.map((p: { key: string }) => p.key)).toEqual(['jeugdige', 'huiselijk_geweld']);
+  });
+});
+
+describe(`pathways in CSV on ${TEST_BACKEND}`, () => {
+  it('exports, imports back unchanged, applies an edit, and refuses editors', async () => {
+    const exported = await t.app.inject({ method: 'GET', url: '/api/export/pathways.csv', headers: { cookie: admin } });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-disposition']).toContain('verwijsroutes.csv');
+    const csv = exported.body;
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(7); // header, the five demo pathways and verward_gedrag (above)
+    expect(csv).toContain('0800-2000');
+
+    const same = await post('/api/import/pathways.csv', admin, csv);
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json()).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
+
+    const edited = csv.replace('Geldzorgen en schulden', 'Geldzorgen, schulden');
+    const dry = await post('/api/import/pathways.csv?dry_run=1', admin, edited);
+    expect(dry.json()).toMatchObject({ dry_run: true, created: 0, updated: 1 });
+    expect((await getJson(t.app, '/api/pathways/schulden', { cookie: admin })).body.title).toBe('Geldzorgen en schulden');
+    const applied = await post('/api/import/pathways.csv', admin, edited);
+    expect(applied.json()).toMatchObject({ created: 0, updated: 1 });
+    expect((await getJson(t.app, '/api/pathways/schulden', { cookie: admin })).body.title).toBe('Geldzorgen, schulden');
+    const again = (await t.app.inject({ method: 'GET', url: '/api/export/pathways.csv', headers: { cookie: admin } })).body;
+    expect(again).toBe(edited);
+    expect((await post('/api/import/pathways.csv', admin, again)).json()).toMatchObject({ updated: 0 });
+
+    const refused = await post('/api/import/pathways.csv?dry_run=1', editor, csv);
+    expect(refused.json().errors[0]).toMatchObject({ column: 'extern_id', message: 'alleen een beheerder mag verwijsroutes importeren' });
+    const badStep = csv.split('\r\n').slice(0, 2).join('\r\n').replace(/team_type"":""[a-z_]+""/, 'team_type"":""geen_soort""') + '\r\n';
+    const bad = await post('/api/import/pathways.csv?dry_run=1', admin, badStep);
+    expect(bad.json().errors[0]).toMatchObject({ row: 2, column: 'stappen' });
+  });
+
+  it('gives residents only the pathways written for them', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/pathways', headers: { cookie: admin, origin: 'http://localhost:80', 'content-type': 'application/json' },
+      payload: JSON.stringify({ key: 'alleen_pro', audience: 'professionals', title: 'Alleen voor professionals', situation: 'x', steps: [{ action: 'Bel', target: { kind: 'instruction' } }] }) });
+    expect(created.statusCode).toBe(201);
+    const resident = (await t.app.inject({ method: 'GET', url: '/api/export/pathways.csv' })).body;
+    expect(resident).not.toContain('alleen_pro');
+    expect(resident).toContain('jeugdige');
+    expect((await t.app.inject({ method: 'GET', url: '/api/export/pathways.csv', headers: { cookie: editor } })).body).toContain('alleen_pro');
   });
 });

@@ -139,7 +139,7 @@ describe('canary leak crawl', () => {
             : /^\/api\/locations/.test(path) ? locations.map((l) => l.id)
               : /^\/api\/memberships/.test(path) ? memberships : []),
       code: () => areas,
-      kind: () => ['organisations', 'teams', 'locations', 'people'],
+      kind: () => ['organisations', 'teams', 'locations', 'people', 'pathways'],
       hash: () => (photoHashes.length ? photoHashes : ['0'.repeat(64)]),
       name: () => demoPhotos.slice(0, 5),
       person_id: () => people,

@@ -30,7 +30,7 @@ let focusNext = false;
 export function requestFocusOnAnswer(): void { focusNext = true; }
 
 /** "op 280 m" / "op 1,4 km": rounded, in the current language. */
-export function distanceText(m: number): string {
+function distanceText(m: number): string {
   if (m < 1000) return t('lookup.distance_m', { d: Math.max(10, Math.round(m / 10) * 10) });
   return t('lookup.distance_km', { d: (m / 1000).toLocaleString(getLang() === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }) });
 }

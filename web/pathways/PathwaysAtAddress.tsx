@@ -22,9 +22,12 @@ export function PathwaysAtAddress({ params, tax }: { params: Record<string, stri
   );
 }
 
-/** The step to name first: the first team step that always applies, else the first that applies always. */
+/**
+ * The step to name first: the first that always applies (no "when") and names someone (a team
+ * or a line), else the first that always applies (an instruction such as "ask the POH-GGZ").
+ */
 function headline(p: Resolved): ResolvedStep | undefined {
-  return p.steps.find((s) => s.kind === 'team' && !s.when) ?? p.steps.find((s) => !s.when) ?? p.steps[0];
+  return p.steps.find((s) => s.kind !== 'instruction' && !s.when) ?? p.steps.find((s) => !s.when) ?? p.steps[0];
 }
 
 function PathwayLine({ pathway, tax }: { pathway: Resolved; tax: Taxonomy }) {
