@@ -83,7 +83,7 @@ describeBrowser('the analist reads the coverage of the buurten', () => {
     await page.getByRole('table', { name: /Dekking per buurt in Hengelo/ }).waitFor();
     await expect.poll(() => page.locator('path.choropleth').count(), { timeout: WAIT }).toBe(62);
     expect(await page.getByText('62 van de 62 buurten missen hulp').count()).toBe(1);
-    await page.screenshot({ path: `${ARTIFACTS}/insight-coverage-hengelo.png`, fullPage: true });
+    await page.locator('.insight-map').screenshot({ path: `${ARTIFACTS}/insight-coverage-hengelo.png` });
 
     // the area page tells the figures in words, with their source
     await page.getByRole('link', { name: 'Binnenstad-Centrum' }).click();

@@ -21,7 +21,8 @@ export function bucketsFor(max: number): { colour: string; from: number; to: num
   const step = max > 0 ? max / 4 : 1;
   return SCALE.slice(1).map((colour, i) => ({ colour, from: Math.round(i * step * 10) / 10, to: Math.round((i + 1) * step * 10) / 10 }));
 }
-const colourOf = (score: number, max: number) => (score <= 0 ? SCALE[0] : SCALE[Math.min(4, Math.max(1, Math.ceil((score / (max || 1)) * 4)))]!);
+/** The lightest colour only for a buurt without gaps; any gap, however light, is the next step up. */
+const colourOf = (b: { gaps: unknown[]; gap_score: number }, max: number) => (b.gaps.length === 0 ? SCALE[0] : SCALE[Math.min(4, Math.max(1, Math.ceil((b.gap_score / (max || 1)) * 4)))]!);
 
 const number = (v: number | null | undefined) => (v === null || v === undefined ? t('insight.unknown') : v.toLocaleString(getLang() === 'en' ? 'en-GB' : 'nl-NL'));
 
@@ -103,7 +104,7 @@ function CoverageView({ c, tax }: { c: CoverageData; tax: Taxonomy }) {
                 <td>{number(b.professionals_per_1000)}</td>
                 <td class="insight-gaps">{b.gaps.length === 0 ? t('insight.no_gaps') : b.gaps.map((g) => typeName(g.type)).join(', ')}</td>
                 <td>
-                  <span class="insight-swatch" aria-hidden="true" style={{ background: colourOf(b.gap_score, max) }} />
+                  <span class="insight-swatch" aria-hidden="true" style={{ background: colourOf(b, max) }} />
                   {number(b.gap_score)}
                 </td>
               </tr>
@@ -131,7 +132,7 @@ function CoverageMap({ c, max }: { c: CoverageData; max: number }) {
         tiles: config.tiles, boundaryAttribution: config.boundary_attribution, boundaries: boundaries as never,
         fill: (code) => {
           const b = byCode.get(code);
-          return b ? { colour: colourOf(b.gap_score, max), label: `${t('insight.col.weight')} ${number(b.gap_score)}` } : undefined;
+          return b ? { colour: colourOf(b, max), label: `${t('insight.col.weight')} ${number(b.gap_score)}` } : undefined;
         },
       });
     })().catch(() => { /* the table below carries the same */ });
