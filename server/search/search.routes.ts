@@ -2,7 +2,7 @@
 // (server/http/logging.ts) and nothing here logs q.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../http/schemas';
-import { search } from './search.queries';
+import { searchWithFilters } from './search.filters';
 import { SearchQuery, SearchResult } from './search.schemas';
 
 const searchRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,7 +15,7 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         + 'Each kind ranks at most the first 500 candidates per way of matching; `capped` says when more matched.',
       querystring: SearchQuery, response: { 200: SearchResult, ...errorResponses(400) },
     },
-  }, async (request) => search(app.database.db, request.audience, request.query));
+  }, async (request) => searchWithFilters(app.database.db, request.audience, request.query, app.clock()));
 };
 
 export default searchRoutes;
