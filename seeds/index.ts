@@ -7,6 +7,7 @@ import type { DB } from '../server/db/types';
 import { seedDemoAccounts } from './demo/accounts';
 import { buildDemoRows } from './demo/build';
 import { seedRecentChanges } from './demo/recent-changes';
+import { seedServiceData } from './demo/service-data';
 import { TEAM_TYPES, TOPICS, TOPIC_SYNONYMS } from './taxonomy';
 
 export interface SeedOptions {
@@ -91,6 +92,7 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
     // After everything it refers to: the feed's last weeks, dated from today.
     const recent = await seedRecentChanges(trx, now);
     report?.(`demo recent changes ${recent} new`);
+    report?.(`demo service data ${await seedServiceData(trx, now)} schedules new`);
   });
 }
 

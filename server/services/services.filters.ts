@@ -37,7 +37,9 @@ export async function matchTeams(db: Db, teamIds: readonly string[], filters: Pa
     if (filters.open_now) {
       const state = teamOpenAt(schedules!.team.get(id) ?? [], schedules!.locations.get(id) ?? [], now);
       if (!state.open) continue;
-      reasons.push({ filter: 'open_now', nl: `open tot ${dutchTime(state.until!)}`, en: `open until ${state.until}` });
+      reasons.push(state.until
+        ? { filter: 'open_now', nl: `open tot ${dutchTime(state.until)}`, en: `open until ${state.until}` }
+        : { filter: 'open_now', nl: 'dag en nacht open', en: 'open day and night' });
     }
     if (filters.free) {
       if (!t.free) continue;

@@ -60,6 +60,7 @@ function spansOn(rows: readonly ScheduleRow[], date: string): Array<[number, num
   });
 }
 
+/** `until` is left out when open day and night (no closing within 24 hours). */
 export interface OpenState { open: boolean; until?: string }
 
 /** Open at `now`? If so, until when (HH:MM local; spans that follow on without a gap count as one). */
@@ -72,6 +73,7 @@ export function openAt(rows: readonly ScheduleRow[], now: Date): OpenState {
   if (!current) return { open: false };
   let end = current[1];
   for (let next = spans.find(([o, c]) => o <= end && c > end); next; next = spans.find(([o, c]) => o <= end && c > end)) end = next[1];
+  if (end - minute >= DAY_MINUTES) return { open: true }; // day and night
   const m = ((end % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
   return { open: true, until: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` };
 }
@@ -82,5 +84,5 @@ export function teamOpenAt(teamRows: readonly ScheduleRow[], locationRows: Reado
   const teamExceptions = teamRows.filter((r) => !r.freq);
   const states = locationRows.map((rows) => openAt([...rows, ...teamExceptions], now)).filter((s) => s.open);
   if (!states.length) return { open: false };
-  return states.sort((a, b) => (b.until ?? '').localeCompare(a.until ?? ''))[0]!;
+  return states.find((s) => !s.until) ?? states[0]!;
 }
