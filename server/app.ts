@@ -98,7 +98,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   // One staleness rule for every query (domain/staleness.ts), on this app's clock.
   setStalenessPolicy({ afterMonths: config.STALE_AFTER_MONTHS, graceMonths: config.STALE_GRACE_MONTHS, clock: () => app.clock() });
   registerErrorHandling(app);
-  // Parse and serialize only: sessions are our own (server/auth/sessions.ts), not @fastify/session.
+  // Parse and serialize only: sessions are our own (server/auth/sessions.queries.ts), not @fastify/session.
   await app.register(cookie);
   await registerSecurityHeaders(app);
   registerWriteGuards(app);

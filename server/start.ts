@@ -4,7 +4,7 @@ import path from 'node:path';
 import { assertSafeForProduction, SettingsError, type Config } from './config';
 import { createDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { assertMailConfig } from './mail/mailer';
+import { assertMailConfig } from './mail/mail.transport';
 
 export async function openDatabase(config: Config): Promise<Database> {
   // Refuse unsafe production settings before touching any data.

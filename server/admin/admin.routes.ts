@@ -1,8 +1,8 @@
 // Admin: accounts (role, scopes, linked person, deactivation) and the audit log.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listAudit, writeAudit } from '../audit/audit.queries';
-import { requireRole, signedIn } from '../auth/guards';
-import { revokeAllSessions } from '../auth/sessions';
+import { requireRole, signedIn } from '../auth/auth.guards';
+import { revokeAllSessions } from '../auth/sessions.queries';
 import { HttpError, notFound } from '../http/errors';
 import { errorResponses, IdParams } from '../http/schemas';
 import { accountState, applyAccountChange, listAccounts, unknownScopeTargets, type AccountState } from './admin.queries';

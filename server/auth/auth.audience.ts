@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { ANONYMOUS } from '../domain/audience';
 import { clearSessionCookie, sessionToken } from '../http/session-cookie';
 import { loadAudience } from './auth.queries';
-import { resolveSession, timeoutsFromConfig } from './sessions';
+import { resolveSession, timeoutsFromConfig } from './sessions.queries';
 
 /** Needs @fastify/cookie and the `clock` decorator registered first. */
 export function registerAudience(app: FastifyInstance): void {

@@ -14,7 +14,7 @@ import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from '../ht
 import { sessionToken, setSessionCookie } from '../http/session-cookie';
 import { findAccountByEmail, normaliseEmail } from './auth.queries';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './passwords';
-import { createSession, hashToken, pruneSessions, timeoutsFromConfig } from './sessions';
+import { createSession, hashToken, pruneSessions, timeoutsFromConfig } from './sessions.queries';
 import { checkSecondFactor } from './totp.verify';
 
 export const invalidCredentials = () => new HttpError(401, 'invalid_credentials',

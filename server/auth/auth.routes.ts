@@ -9,12 +9,12 @@ import { clearSessionCookie, sessionToken } from '../http/session-cookie';
 import { accountScopes, findAccountById, loadAudience } from './auth.queries';
 import { login } from './auth.login';
 import { ChangePasswordBody, LoginBody, Me, PasswordChanged } from './auth.schemas';
-import { requireSignedIn, signedIn } from './guards';
+import { requireSignedIn, signedIn } from './auth.guards';
 import { checkPassword } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import { endOtherCredentials } from './credentials';
 import { setPassword } from './invitations.queries';
-import { revokeSession } from './sessions';
+import { revokeSession } from './sessions.queries';
 import { mfaStep } from './totp.verify';
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { retireTokens } from './invitations.queries';
-import { revokeAllSessions } from './sessions';
+import { revokeAllSessions } from './sessions.queries';
 
 export interface Ended { sessions: number; links: number }
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { AccountRole } from '../db/types';
 import type { Db } from '../db/sql';
 import { isCurrentMembership } from '../domain/membership';
-import { hashToken } from './sessions';
+import { hashToken } from './sessions.queries';
 
 export type TokenKind = 'invite' | 'reset';
 

@@ -8,7 +8,7 @@ import { setSessionCookie } from '../http/session-cookie';
 import { checkPassword, PASSWORD_MESSAGES } from './password-policy';
 import { hashPassword } from './passwords';
 import { endOtherCredentials } from './credentials';
-import { createSession, timeoutsFromConfig } from './sessions';
+import { createSession, timeoutsFromConfig } from './sessions.queries';
 import { findLiveToken, personalInputs, setPassword, type TokenKind, useToken } from './invitations.queries';
 
 export const invalidToken = () => new HttpError(400, 'invalid_token',

@@ -11,7 +11,7 @@ import { limitPerEmail, SENSITIVE_LIMIT } from '../http/rate-limit';
 import { ErrorBody } from '../http/schemas';
 import { inviteMail } from '../mail/templates';
 import { findAccountByEmail, findAccountById, replaceScopes, type Scope } from './auth.queries';
-import { forbidden, requireRole, signedIn, type SignedIn } from './guards';
+import { forbidden, requireRole, signedIn, type SignedIn } from './auth.guards';
 import {
   createInvitedAccount, existingScopeTargets, issueToken, personExists,
 } from './invitations.queries';

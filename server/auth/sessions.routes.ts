@@ -6,8 +6,8 @@ import { notFound } from '../http/errors';
 import { errorResponses, IdParams } from '../http/schemas';
 import { clearSessionCookie } from '../http/session-cookie';
 import { RevokedCount, SessionList } from './auth.schemas';
-import { requireSignedIn, signedIn } from './guards';
-import { listSessions, revokeAllSessions, revokeSession, timeoutsFromConfig } from './sessions';
+import { requireSignedIn, signedIn } from './auth.guards';
+import { listSessions, revokeAllSessions, revokeSession, timeoutsFromConfig } from './sessions.queries';
 
 const sessionsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;

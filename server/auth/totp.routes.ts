@@ -9,8 +9,8 @@ import { HttpError } from '../http/errors';
 import { SENSITIVE_LIMIT } from '../http/rate-limit';
 import { ErrorBody } from '../http/schemas';
 import { endOtherCredentials } from './credentials';
-import { requireRole, signedIn } from './guards';
-import { forgetSecondFactor, markSecondFactor } from './sessions';
+import { requireRole, signedIn } from './auth.guards';
+import { forgetSecondFactor, markSecondFactor } from './sessions.queries';
 import { disableTotp, enableTotp, storePendingSecret, totpState } from './totp.queries';
 import { codeMatches, newTotpSecret, totpFor } from './totp.verify';
 

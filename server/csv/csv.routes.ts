@@ -1,7 +1,7 @@
 // CSV export (anyone, people per visibility) and import (editors and admins only).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireRole } from '../auth/guards';
+import { requireRole } from '../auth/auth.guards';
 import { HttpError } from '../http/errors';
 import { errorResponses } from '../http/schemas';
 import { exportCsv } from './csv.export';

@@ -2,7 +2,7 @@
 import { may, ownersOf } from '../domain/permissions';
 import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { AREA_CODE, type Codec, decimal, EXTERNAL_ID, optional, text } from './csv.values';
-import { matchKeys } from './csv.upsert';
+import { matchKeys } from './csv.keys';
 import { type SqlType, upsertRows } from '../db/upsert';
 
 const POSTCODE: Codec<string> = {

@@ -2,7 +2,7 @@
 import { may, ownersOf } from '../domain/permissions';
 import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { EMAIL, EXTERNAL_ID, optional, PHONE, text, URL_OR_PATH } from './csv.values';
-import { matchKeys } from './csv.upsert';
+import { matchKeys } from './csv.keys';
 import { type SqlType, upsertRows } from '../db/upsert';
 
 const FIELDS: Array<{ header: string; column: string; sql: SqlType }> = [

@@ -8,12 +8,12 @@ import type { Audience } from '../domain/audience';
 import type { ConsentField } from '../db/types';
 import { may, ownersOf, teamsEditableBy } from '../domain/permissions';
 import { type ImportRow, type RowError } from './csv.kind';
-import { matchKeys } from './csv.upsert';
+import { matchKeys } from './csv.keys';
 import { existingKeys } from './csv.refs';
 import { type MembershipCell, PEOPLE_FIELDS, PUBLISHABLE_FIELD } from './people.fields';
 
 // 'publiek' is not a stored level: it means "professionals, and published to residents"
-// (a dated consent of the person, see server/people/visibility.ts).
+// (a dated consent of the person, see server/people/people.visibility.ts).
 const LEVEL_VALUE: Record<string, string> = { publiek: 'professionals', professionals: 'professionals', team: 'team' };
 const CONSENT_OF: Record<string, 'phone_work' | 'email_work'> = { telefoon_werk_zichtbaarheid: 'phone_work', email_werk_zichtbaarheid: 'email_work' };
 const MOBILE = /^(\+31|0031|0)[\s-]*6/;

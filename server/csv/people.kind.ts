@@ -1,12 +1,12 @@
 // mensen.csv: people as the CALLER may see them. Rows and values come only from the people
-// feature's selectVisiblePeople (server/people/visibility.ts); this file never reads a
+// feature's selectVisiblePeople (server/people/people.visibility.ts); this file never reads a
 // person's column itself, except the CSV's own key (external_id). Columns an audience may
 // not see are left out of its export, and on import a column that is absent changes nothing.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
 import { presentPeople } from '../people/people.present';
-import { personRowFilter } from '../people/visibility';
+import { personRowFilter } from '../people/people.visibility';
 import { isCurrentMembership } from '../domain/membership';
 import { type Kind, byCells } from './csv.kind';
 import { EMAIL, EXTERNAL_ID, KEY, list, oneOf, optional, PHONE, text, URL_OR_PATH, yesNo } from './csv.values';

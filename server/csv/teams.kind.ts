@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { may, ownersOf } from '../domain/permissions';
 import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { AREA_CODE, EMAIL, EXTERNAL_ID, KEY, list, oneOf, optional, PHONE, text, URL_OR_PATH } from './csv.values';
-import { matchKeys } from './csv.upsert';
+import { matchKeys } from './csv.keys';
 import { syncChildren } from '../db/sync-children';
 import { type SqlType, upsertRows } from '../db/upsert';
 import { existingBuurten, existingKeys, keysById } from './csv.refs';

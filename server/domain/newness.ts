@@ -6,7 +6,7 @@
 //
 // Two scopes, one rule: the kennismaken pack and the change feed look at the teams serving
 // one area (onboarding/newness.queries.ts); every person shaped for a signed-in audience
-// (people/visibility.ts: `new_in_wijk`) looks at all of a person's teams.
+// (people/people.visibility.ts: `new_in_wijk`) looks at all of a person's teams.
 import { type Expression, sql, type SqlBool } from 'kysely';
 import { NEW_IN_WIJK_WEEKS } from './kennismaken';
 import { isCurrentMembership } from './membership';

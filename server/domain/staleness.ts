@@ -2,7 +2,7 @@
 // verification (or, never verified, from its creation): after STALE_AFTER_MONTHS it is
 // stale (marked in app and API), after STALE_GRACE_MONTHS more it is hidden from
 // residents; professionals still see it, marked. The SQL filters in team-visibility.ts
-// and people/visibility.ts take their cut-off dates from here.
+// and people/people.visibility.ts take their cut-off dates from here.
 //
 // The policy is module-level on purpose: many callers build only an audience (or none,
 // like the map cache and the HSDS export), and each must hide exactly the same rows.

@@ -2,7 +2,7 @@
 // the answer (the record as this caller may see it, with its ETag) or 412 with the current.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { signedIn } from '../auth/guards';
+import { signedIn } from '../auth/auth.guards';
 import { errorResponses } from '../http/schemas';
 import { etagOf, ifMatchVersion, orStale } from '../http/versioning';
 import type { WriteContext } from './editing.kernel';

@@ -3,10 +3,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireSignedIn, signedIn } from '../auth/guards';
+import { requireSignedIn, signedIn } from '../auth/auth.guards';
 import { authorise } from '../http/authorise';
 import { errorResponses, IdParams } from '../http/schemas';
-import { seesTeamLevelFields, TEAM_LEVEL_FIELDS } from '../people/visibility';
+import { seesTeamLevelFields, TEAM_LEVEL_FIELDS } from '../people/people.visibility';
 import { type HistoryEntity, recordHistory, referenceNames } from './history.queries';
 
 const History = z.object({

@@ -10,7 +10,7 @@ import { HttpError } from '../http/errors';
 import type { Audience } from '../domain/audience';
 import { GeocoderError, geocoderUnavailable } from '../geocoder/geocoder.errors';
 import type { GeocodedAddress } from '../geocoder/geocoder.schemas';
-import type { HouseNumber, Locatieserver } from '../geocoder/locatieserver';
+import type { HouseNumber, Locatieserver } from '../geocoder/geocoder.locatieserver';
 import { type AreaChain, type AreaRef, areaChain, buurtAt, buurtenByPostcode, nearestLocations, type Point, toChain } from './lookup.queries';
 import type { LookupQuery, LookupResult } from './lookup.schemas';
 import { teamsForBuurten } from './lookup.teams';

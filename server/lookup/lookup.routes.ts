@@ -6,7 +6,7 @@ import { errorResponses } from '../http/schemas';
 import { HttpError } from '../http/errors';
 import { packVcard } from '../vcard/vcard.queries';
 import { origin, sendCard, VCARD } from '../vcard/vcard.reply';
-import { createGeocoder, type Locatieserver } from '../geocoder/locatieserver';
+import { createGeocoder, type Locatieserver } from '../geocoder/geocoder.locatieserver';
 import { lookup, toInput } from './lookup.resolve';
 import { LookupQuery, LookupResult } from './lookup.schemas';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Person } from '../people/visibility';
+import { Person } from '../people/people.visibility';
 
 // Each form of the question is validated on its own so a 400 names the field; the
 // object-level check then demands exactly one form (address | postcode+number | lat+lon).

@@ -2,7 +2,7 @@
 // sent. Registering it runs assertMailConfig, so a production app without SMTP_URL fails to
 // build instead of running without mail.
 import fp from 'fastify-plugin';
-import { type AppMailer, createMailer, type Mailer, withBackgroundDelivery } from './mailer';
+import { type AppMailer, createMailer, type Mailer, withBackgroundDelivery } from './mail.transport';
 
 declare module 'fastify' {
   interface FastifyInstance {

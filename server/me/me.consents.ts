@@ -1,5 +1,5 @@
 // The own consents and visibility switches, each one audited in the same transaction.
-// Effective on the very next request: visibility.ts reads them live on every query.
+// Effective on the very next request: people.visibility.ts reads them live on every query.
 //   photo | ask_me_about | phone_work | email_work   residents may see it (person_consents, dated)
 //   photo_internal                                    colleagues may see my photo (people.photo_consent)
 // The two photo switches are kept coherent: a public photo needs the internal one, so

@@ -4,8 +4,8 @@
 // what was done and when, not the values (those may be a colleague's data).
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
-import type { SignedIn } from '../auth/guards';
-import { ownPersonRecord } from '../people/visibility';
+import type { SignedIn } from '../auth/auth.guards';
+import { ownPersonRecord } from '../people/people.visibility';
 
 /** At most this many audit entries in one export (newest first); `audit_truncated` says so. */
 const AUDIT_CAP = 5000;

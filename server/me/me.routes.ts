@@ -3,7 +3,7 @@
 // here takes someone else's id.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireSignedIn, signedIn, type SignedIn } from '../auth/guards';
+import { requireSignedIn, signedIn, type SignedIn } from '../auth/auth.guards';
 import { HttpError } from '../http/errors';
 import { errorResponses } from '../http/schemas';
 import { clearSessionCookie } from '../http/session-cookie';

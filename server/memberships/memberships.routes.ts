@@ -5,7 +5,7 @@
 // accounts only; a requested membership only by those who may act on it.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireRole, requireSignedIn, signedIn } from '../auth/guards';
+import { requireRole, requireSignedIn, signedIn } from '../auth/auth.guards';
 import { may, mayFlags, ownerOf, personOwner } from '../domain/permissions';
 import { authorise } from '../http/authorise';
 import { IfMatchHeaders, sendCreated, versionedWrite, WRITE_ERRORS } from '../editing/editing.http';

@@ -1,7 +1,7 @@
 // The wijk's change feed. Signed in only: who joined or left a team says something about
 // people who did not opt in to being shown to residents, and the feed is for colleagues.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireSignedIn, signedIn } from '../auth/guards';
+import { requireSignedIn, signedIn } from '../auth/auth.guards';
 import { HttpError } from '../http/errors';
 import { errorResponses } from '../http/schemas';
 import { findArea } from './area.queries';

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { loadAudience } from '../auth/auth.queries';
-import type { Mailer } from '../mail/mailer';
+import type { Mailer } from '../mail/mail.transport';
 import { areaChanges } from './changes.queries';
 import { digestMail } from './digest.mail';
 import { isoWeek } from '../mail/mail.week';

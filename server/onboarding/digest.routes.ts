@@ -1,6 +1,6 @@
 // Subscribing to the weekly digest of an area's changes (sendDigests in digest.job.ts mails it).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireSignedIn, signedIn } from '../auth/guards';
+import { requireSignedIn, signedIn } from '../auth/auth.guards';
 import { HttpError } from '../http/errors';
 import { errorResponses } from '../http/schemas';
 import { findArea } from './area.queries';

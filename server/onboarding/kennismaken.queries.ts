@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { MEET_FIRST, WHEN_TO_CALL } from '../domain/kennismaken';
 import type { TeamTypeKey } from '../domain/team-types';
 import type { DB } from '../db/types';
-import type { SignedIn } from '../auth/guards';
+import type { SignedIn } from '../auth/auth.guards';
 import { teamsServing } from '../areas/areas.queries';
 import { membersOfTeams } from '../people/people.queries';
 import type { AreaRef, AreaSource } from './area.queries';

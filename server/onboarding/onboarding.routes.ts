@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { origin, sendCard, VCARD } from '../vcard/vcard.reply';
 import { packVcard } from '../vcard/vcard.queries';
 import { z } from 'zod';
-import { requireSignedIn, signedIn } from '../auth/guards';
+import { requireSignedIn, signedIn } from '../auth/auth.guards';
 import { HttpError, notFound } from '../http/errors';
 import { errorResponses } from '../http/schemas';
 import { presentPeople } from '../people/people.present';

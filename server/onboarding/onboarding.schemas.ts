@@ -2,7 +2,7 @@
 // People appear as `{ person, new_in_wijk }`: the shared person schema stays as it is.
 import { z } from 'zod';
 import { AreaCode, Timestamp, Uuid } from '../http/schemas';
-import { Person } from '../people/visibility';
+import { Person } from '../people/people.visibility';
 
 export const AreaRef = z.object({ code: z.string(), kind: z.enum(['gemeente', 'wijk', 'buurt']), name: z.string() });
 const TeamRef = z.object({ id: z.string(), name: z.string(), team_type: z.string() });

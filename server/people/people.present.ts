@@ -1,13 +1,13 @@
 // THE way a person leaves the server. Every response that carries people (people routes,
 // team members, lookup contacts, search results, the area's "wie werkt hier") gets them
-// from presentPeople: selected through visibility.ts, given display fields, and checked
+// from presentPeople: selected through people.visibility.ts, given display fields, and checked
 // against the audience's strict schema. Callers decide which people (memberships, paging,
 // ranking) by id; they never select person columns themselves.
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/types';
 import { auditMobileViews } from '../audit/audit.queries';
 import type { Audience } from '../domain/audience';
-import { type Person, personSchemaFor, selectVisiblePeople, withDisplayName } from './visibility';
+import { type Person, personSchemaFor, selectVisiblePeople, withDisplayName } from './people.visibility';
 
 /**
  * The people among `ids` that the audience may see, shaped for it, by id. A person the

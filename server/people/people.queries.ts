@@ -1,5 +1,5 @@
 // People, always through presentPeople (people.present.ts): these queries only decide
-// WHICH people (filters, memberships, paging); what of them is shown is visibility.ts's.
+// WHICH people (filters, memberships, paging); what of them is shown is people.visibility.ts's.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
@@ -9,7 +9,7 @@ import { mayFlags, ownerOf } from '../domain/permissions';
 import { isCurrentMembership } from '../domain/membership';
 import { presentInOrder, presentPeople } from './people.present';
 import type { PeopleQuery } from './people.schemas';
-import { expertiseVisible, type Person, personRowFilter } from './visibility';
+import { expertiseVisible, type Person, personRowFilter } from './people.visibility';
 import { teamVisibleTo } from '../domain/team-visibility';
 
 export interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person; membership_id?: string }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MayFlags } from '../http/schemas';
 import { KeyList, PageQuery, Paged, SearchText, Uuid } from '../http/schemas';
-import { Person } from './visibility';
+import { Person } from './people.visibility';
 
 export const PeopleQuery = PageQuery.extend({
   team: Uuid.optional().describe('Only current members of this team'),

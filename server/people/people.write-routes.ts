@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { forbidden, requireRole, requireSignedIn, signedIn } from '../auth/guards';
+import { forbidden, requireRole, requireSignedIn, signedIn } from '../auth/auth.guards';
 import { type Action } from '../domain/permissions';
 import { authorise } from '../http/authorise';
 import { IfMatchHeaders, sendCreated, versionedWrite, WRITE_ERRORS } from '../editing/editing.http';

@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { signedIn } from '../auth/guards';
+import { signedIn } from '../auth/auth.guards';
 import { may, type PersonOwner } from '../domain/permissions';
 import { authorise } from '../http/authorise';
 import { HttpError, notFound } from '../http/errors';

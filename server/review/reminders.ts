@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { loadAudience } from '../auth/auth.queries';
-import type { SignedIn } from '../auth/guards';
-import type { Mailer } from '../mail/mailer';
+import type { SignedIn } from '../auth/auth.guards';
+import type { Mailer } from '../mail/mail.transport';
 import type { MailContent } from '../mail/templates';
 import { isoWeek } from '../mail/mail.week';
 import { reviewItems, type ReviewItem } from './review.queries';

@@ -3,7 +3,7 @@
 // (server/domain/permissions.ts): teams they edit, people their organisation employs.
 import { type Kysely, sql, type SqlBool } from 'kysely';
 import type { DB } from '../db/types';
-import type { SignedIn } from '../auth/guards';
+import type { SignedIn } from '../auth/auth.guards';
 import { peopleEditableBy, teamsEditableBy } from '../domain/permissions';
 import { isCurrentMembership } from '../domain/membership';
 import { stalenessOf, staleCutoff, stalenessPolicy, verifiedBasis } from '../domain/staleness';

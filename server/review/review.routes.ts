@@ -1,6 +1,6 @@
 // GET /api/review: the "te controleren" list of an editor (or admin), stalest first.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireRole, signedIn } from '../auth/guards';
+import { requireRole, signedIn } from '../auth/auth.guards';
 import { authorise } from '../http/authorise';
 import { errorResponses } from '../http/schemas';
 import { notFound } from '../http/errors';

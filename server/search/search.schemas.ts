@@ -2,7 +2,7 @@
 // signed-in audiences only) people.
 import { z } from 'zod';
 import { AreaCode, KeyList, PageQuery, Paged } from '../http/schemas';
-import { Person } from '../people/visibility';
+import { Person } from '../people/people.visibility';
 import { Access } from '../teams/teams.schemas';
 import { MatchReason, ServiceFilterQuery } from '../services/services.schemas';
 

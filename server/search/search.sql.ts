@@ -10,7 +10,7 @@ import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
 import { isCurrentMembership } from '../domain/membership';
-import { personRowFilter } from '../people/visibility';
+import { personRowFilter } from '../people/people.visibility';
 import type { SearchKind } from './search.schemas';
 import { INPUT, PHRASES } from './search.phrases';
 import type { JargonHit } from './search.vocabulary';

@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireRole, requireSignedIn, signedIn } from '../auth/guards';
+import { requireRole, requireSignedIn, signedIn } from '../auth/auth.guards';
 import { authorise } from '../http/authorise';
 import { HttpError } from '../http/errors';
 import { IdParams } from '../http/schemas';

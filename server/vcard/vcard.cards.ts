@@ -1,7 +1,7 @@
 // Cards for people and teams from what the people and teams features return for the
 // caller: a person's card holds only fields present on the visible person object, so the
-// audience rule of server/people/visibility.ts carries through unchanged.
-import type { Person } from '../people/visibility';
+// audience rule of server/people/people.visibility.ts carries through unchanged.
+import type { Person } from '../people/people.visibility';
 import { card, escapeText, type Property } from './vcard.format';
 import { photoValue } from './vcard.photo';
 

@@ -4,7 +4,7 @@
 // session writes, and GET /api/auth/me says what the session still needs.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../server/auth/sessions';
+import { createSession } from '../../server/auth/sessions.queries';
 import { SESSION_COOKIE } from '../../server/http/session-cookie';
 import { buildTestApp, createTestApp, type TestApp } from '../helpers/app';
 import { createAccount, sessionCookieFrom, signIn } from '../helpers/auth';

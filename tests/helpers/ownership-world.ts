@@ -6,7 +6,7 @@
 // directly (signing in through argon2 per run would dominate the time).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../server/db/types';
-import { createSession } from '../../server/auth/sessions';
+import { createSession } from '../../server/auth/sessions.queries';
 import { SESSION_COOKIE } from '../../server/http/session-cookie';
 import { createAccount } from './auth';
 

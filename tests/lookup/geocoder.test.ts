@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GeocoderError } from '../../server/geocoder/geocoder.errors';
 import { ADDRESS_FIELDS } from '../../server/geocoder/geocoder.schemas';
-import { Locatieserver, solrSafe } from '../../server/geocoder/locatieserver';
+import { Locatieserver, solrSafe } from '../../server/geocoder/geocoder.locatieserver';
 import { demoDocs, type FakeDoc, type FakeLocatieserver, startFakeLocatieserver } from '../helpers/fake-locatieserver';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

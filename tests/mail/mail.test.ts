@@ -2,7 +2,7 @@
 // fallback, and the refusal to run in production without a way to send mail.
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertMailConfig, createMailer, withBackgroundDelivery } from '../../server/mail/mailer';
+import { assertMailConfig, createMailer, withBackgroundDelivery } from '../../server/mail/mail.transport';
 import { inviteMail, resetMail } from '../../server/mail/templates';
 import { buildTestApp } from '../helpers/app';
 import { createTestDatabase } from '../helpers/db';

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIJK } from '../../seeds/demo/areas';
 import { stableId } from '../../seeds/ids';
-import { createMailer } from '../../server/mail/mailer';
-import type { Mailer } from '../../server/mail/mailer';
+import { createMailer } from '../../server/mail/mail.transport';
+import type { Mailer } from '../../server/mail/mail.transport';
 import { sendDigests } from '../../server/onboarding/digest.job';
 import { isoWeek } from '../../server/mail/mail.week';
 import { createTestApp, getJson, type TestApp } from '../helpers/app';

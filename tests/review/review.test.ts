@@ -8,7 +8,7 @@ import { createAccount, DEMO_ACCOUNTS, signIn } from '../helpers/auth';
 import { createSeededDatabase, TEST_BACKEND } from '../helpers/db';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import type { Database } from '../../server/db/database';
-import { createMailer, type Mailer } from '../../server/mail/mailer';
+import { createMailer, type Mailer } from '../../server/mail/mail.transport';
 import { sendReviewReminders } from '../../server/review/reminders';
 import { isoWeek } from '../../server/mail/mail.week';
 import { ageFixture, monthsBefore, type ReviewFixture } from '../helpers/review-fixture';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAccount } from '../helpers/auth';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { fillPath, findOwnerships, freshAddress, listRoutes, withQuery, type ApiRoute, type Ownerships } from '../helpers/openapi-routes';
-import { createSession } from '../../server/auth/sessions';
+import { createSession } from '../../server/auth/sessions.queries';
 import { SESSION_COOKIE } from '../../server/http/session-cookie';
 
 const AUDIENCES = ['anonymous', 'professional', 'editorA', 'editorB', 'admin'] as const;

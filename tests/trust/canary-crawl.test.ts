@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { ensureWebBuild } from '../helpers/browser';
 import { fillPath, findOwnerships, freshAddress, listRoutes, withQuery, type ApiRoute, type Ownerships } from '../helpers/openapi-routes';
 import { issueToken } from '../../server/auth/invitations.queries';
-import { createSession } from '../../server/auth/sessions';
+import { createSession } from '../../server/auth/sessions.queries';
 import { SESSION_COOKIE } from '../../server/http/session-cookie';
 
 const tag = randomBytes(3).toString('hex').toUpperCase();

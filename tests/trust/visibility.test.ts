@@ -5,7 +5,7 @@ import type { Database } from '../../server/db/database';
 import type { Audience } from '../../server/domain/audience';
 import { ANONYMOUS } from '../../server/domain/audience';
 import { getPerson, listMembers, listPeople } from '../../server/people/people.queries';
-import type { Person } from '../../server/people/visibility';
+import type { Person } from '../../server/people/people.visibility';
 import { createSeededDatabase } from '../helpers/db';
 import { audiences, CURRENT_STATES, type Fixture, insertFixture, MEMBERSHIP_STATES } from '../helpers/visibility-fixture';
 
