@@ -92,7 +92,8 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
     // After everything it refers to: the feed's last weeks, dated from today.
     const recent = await seedRecentChanges(trx, now);
     report?.(`demo recent changes ${recent} new`);
-    report?.(`demo service data ${await seedServiceData(trx, now)} schedules new`);
+    const service = await seedServiceData(trx, now);
+    report?.(`demo service data ${service} schedules new`);
   });
 }
 
