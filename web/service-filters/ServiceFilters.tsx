@@ -41,33 +41,33 @@ export function ServiceFilters({ path, query, keep }: { path: string; query: URL
   return (
     <form class="service-filters" aria-labelledby="service-filters-title" data-testid="service-filters"
       onSubmit={(e) => { e.preventDefault(); go({ leeftijd: age.trim() || undefined }); }}>
-      <h2 id="service-filters-title" class="service-filters__title">{t('filters.title')}</h2>
+      <h2 id="service-filters-title" class="service-filters__title">{t('service_filters.title')}</h2>
       <div class="service-filters__row">
         {FLAGS.map(([key]) => (
           <label key={key} class="service-filters__check">
             <input type="checkbox" name={key} checked={current[key] === '1'}
               onChange={(e) => go({ [key]: e.currentTarget.checked ? '1' : undefined })} />
-            {t(`filters.${key}`)}
+            {t(`service_filters.${key}`)}
           </label>
         ))}
       </div>
       <div class="service-filters__row">
         <label class="service-filters__field">
-          {t('filters.language')}
+          {t('service_filters.language')}
           <select name="taal" value={current.taal ?? ''} onChange={(e) => go({ taal: e.currentTarget.value || undefined })}>
-            <option value="">{t('filters.language_any')}</option>
+            <option value="">{t('service_filters.language_any')}</option>
             {LANGUAGES.map((code) => <option key={code} value={code}>{languageName(code)}</option>)}
           </select>
         </label>
         <label class="service-filters__field">
-          {t('filters.age')}
+          {t('service_filters.age')}
           <span class="service-filters__age">
             <input type="number" name="leeftijd" min={0} max={120} inputMode="numeric" value={age} onInput={(e) => setAge(e.currentTarget.value)} />
-            <button type="submit" class="button-secondary">{t('filters.apply')}</button>
+            <button type="submit" class="button-secondary">{t('service_filters.apply')}</button>
           </span>
         </label>
       </div>
-      {count > 0 && <p class="service-filters__clear"><a href={withQuery(path, keep)}>{t('filters.clear')}</a></p>}
+      {count > 0 && <p class="service-filters__clear"><a href={withQuery(path, keep)}>{t('service_filters.clear')}</a></p>}
     </form>
   );
 }
@@ -78,11 +78,11 @@ export function MatchReasons({ matches }: { matches?: MatchReason[] | undefined 
   const lang = getLang();
   return (
     <p class="match-reasons" data-testid="match-reasons">
-      <span class="sr-only">{t('filters.why')} </span>
+      <span class="sr-only">{t('service_filters.why')} </span>
       {matches.map((m) => <span key={m.filter} class="match-reasons__item">{lang === 'en' ? m.en : m.nl}</span>)}
     </p>
   );
 }
 
 /** Said when the filters leave nothing. */
-export const noMatchText = () => t('filters.none');
+export const noMatchText = () => t('service_filters.none');
