@@ -40,30 +40,37 @@ async function replaceList(trx: Db, table: ChildTable, parent: Parent, rows: Arr
   return true;
 }
 
-export async function writeTeamService(trx: Db, teamId: string, input: TeamServiceInput): Promise<void> {
-  const own = Object.fromEntries((['interpretation_available', 'minimum_age', 'maximum_age', 'eligibility_description', 'fees_description'] as const)
-    .filter((c) => input[c] !== undefined).map((c) => [c, input[c]]));
-  if (Object.keys(own).length) await (trx as Kysely<DB>).updateTable('teams').set(own).where('id', '=', teamId).execute();
+/** Writes what the input carries; true when anything changed. */
+export async function writeTeamService(trx: Db, teamId: string, input: TeamServiceInput): Promise<boolean> {
+  const columns = (['interpretation_available', 'minimum_age', 'maximum_age', 'eligibility_description', 'fees_description'] as const).filter((c) => input[c] !== undefined);
+  let changed = false;
+  if (columns.length) {
+    const k = trx as Kysely<DB>;
+    const stored = await k.selectFrom('teams').select(columns).where('id', '=', teamId).executeTakeFirst() as Record<string, unknown> | undefined;
+    const own = Object.fromEntries(columns.filter((c) => stored?.[c] !== input[c]).map((c) => [c, input[c]]));
+    if (Object.keys(own).length) { await k.updateTable('teams').set(own).where('id', '=', teamId).execute(); changed = true; }
+  }
   const parent = { team_id: teamId };
-  if (input.schedules) await replaceList(trx, 'schedules', parent, input.schedules.map((s) => ({ id: s.id, ...scheduleRow(s) })));
-  if (input.phones) await replaceList(trx, 'phones', parent, input.phones.map((p) => ({ id: p.id, number: p.number, type: p.type, description: p.description ?? null })));
-  if (input.languages) {
-    const unique = [...new Map(input.languages.map((l) => [l.code, l])).values()];
-    await replaceList(trx, 'languages', parent, unique.map((l) => ({ id: l.id, code: l.code, name: l.name ?? languageName(l.code), note: l.note ?? null })));
-  }
-  if (input.cost_options) {
-    await replaceList(trx, 'cost_options', parent, input.cost_options.map((c) => ({
-      id: c.id, kind: c.kind, amount: c.amount ?? null, amount_description: c.amount_description ?? null, option: c.option ?? null })));
-  }
-  if (input.required_documents) await replaceList(trx, 'required_documents', parent, input.required_documents.map((d) => ({ id: d.id, document: d.document, uri: d.uri ?? null })));
+  const lists = [
+    input.schedules && (() => replaceList(trx, 'schedules', parent, input.schedules!.map((s) => ({ id: s.id, ...scheduleRow(s) })))),
+    input.phones && (() => replaceList(trx, 'phones', parent, input.phones!.map((p) => ({ id: p.id, number: p.number, type: p.type, description: p.description ?? null })))),
+    input.languages && (() => replaceList(trx, 'languages', parent, [...new Map(input.languages!.map((l) => [l.code, l])).values()]
+      .map((l) => ({ id: l.id, code: l.code, name: l.name ?? languageName(l.code), note: l.note ?? null })))),
+    input.cost_options && (() => replaceList(trx, 'cost_options', parent, input.cost_options!.map((c) => ({
+      id: c.id, kind: c.kind, amount: c.amount ?? null, amount_description: c.amount_description ?? null, option: c.option ?? null })))),
+    input.required_documents && (() => replaceList(trx, 'required_documents', parent, input.required_documents!.map((d) => ({ id: d.id, document: d.document, uri: d.uri ?? null })))),
+  ];
+  // One after the other: a transaction runs one statement at a time.
+  for (const step of lists) if (step && await step()) changed = true;
+  return changed;
 }
 
-export async function writeLocationService(trx: Db, locationId: string, input: LocationServiceInput): Promise<void> {
+export async function writeLocationService(trx: Db, locationId: string, input: LocationServiceInput): Promise<boolean> {
   const parent = { location_id: locationId };
-  if (input.schedules) await replaceList(trx, 'schedules', parent, input.schedules.map((s) => ({ id: s.id, ...scheduleRow(s) })));
-  if (input.phones) await replaceList(trx, 'phones', parent, input.phones.map((p) => ({ id: p.id, number: p.number, type: p.type, description: p.description ?? null })));
-  if (input.accessibility) {
-    await replaceList(trx, 'accessibility', parent, input.accessibility.map((a) => ({
-      id: a.id, kind: a.kind, description: a.description ?? null, details: a.details ?? null, url: a.url ?? null })));
-  }
+  let changed = false;
+  if (input.schedules && await replaceList(trx, 'schedules', parent, input.schedules.map((s) => ({ id: s.id, ...scheduleRow(s) })))) changed = true;
+  if (input.phones && await replaceList(trx, 'phones', parent, input.phones.map((p) => ({ id: p.id, number: p.number, type: p.type, description: p.description ?? null })))) changed = true;
+  if (input.accessibility && await replaceList(trx, 'accessibility', parent, input.accessibility.map((a) => ({
+    id: a.id, kind: a.kind, description: a.description ?? null, details: a.details ?? null, url: a.url ?? null })))) changed = true;
+  return changed;
 }
