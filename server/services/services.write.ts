@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/sql';
 import type { DB } from '../db/types';
+import { HttpError } from '../http/errors';
 import type { LocationServiceInput, ScheduleInput, TeamServiceInput } from './services.write-schemas';
 
 type Parent = { team_id: string; location_id?: never } | { location_id: string; team_id?: never };
@@ -48,6 +49,15 @@ export async function writeTeamService(trx: Db, teamId: string, input: TeamServi
     const k = trx as Kysely<DB>;
     const stored = await k.selectFrom('teams').select(columns).where('id', '=', teamId).executeTakeFirst() as Record<string, unknown> | undefined;
     const own = Object.fromEntries(columns.filter((c) => stored?.[c] !== input[c]).map((c) => [c, input[c]]));
+    if ('minimum_age' in own || 'maximum_age' in own) {
+      const ages = await k.selectFrom('teams').select(['minimum_age', 'maximum_age']).where('id', '=', teamId).executeTakeFirst();
+      const min = input.minimum_age !== undefined ? input.minimum_age : ages?.minimum_age ?? null;
+      const max = input.maximum_age !== undefined ? input.maximum_age : ages?.maximum_age ?? null;
+      if (min !== null && max !== null && min > max) {
+        throw new HttpError(400, 'bad_request', 'De leeftijd "tot en met" ligt onder de leeftijd "vanaf".',
+          [{ field: 'maximum_age', in: 'body', message: 'maximum_age is below minimum_age' }]);
+      }
+    }
     if (Object.keys(own).length) { await k.updateTable('teams').set(own).where('id', '=', teamId).execute(); changed = true; }
   }
   const parent = { team_id: teamId };

@@ -117,6 +117,9 @@ describe(`editing service data on ${TEST_BACKEND}`, () => {
     const bad = await write('PATCH', url, { schedules: [{ freq: 'WEEKLY', byday: ['XX'], opens_at: '9', closes_at: '17:00' }] }, res.headers.etag as string);
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().details)).toContain('schedules');
+    const ages = await write('PATCH', url, { maximum_age: 12 }, res.headers.etag as string);
+    expect(ages.statusCode).toBe(400);
+    expect(ages.json().details[0].field).toBe('maximum_age');
   });
 
   it('a location\'s accessibility bumps the location, and shows on the team', async () => {

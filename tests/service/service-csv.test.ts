@@ -33,7 +33,7 @@ describe(`service data in CSV on ${TEST_BACKEND}`, () => {
     expect(debt.talen).toBe('nl|en|tr (Op dinsdag)');
     expect(debt.tolk).toBe('ja');
     expect(debt.leeftijd_van).toBe('18');
-    expect(debt.documenten.split('|')).toHaveLength(3);
+    expect(debt.documenten!.split('|')).toHaveLength(3);
     const fysio = teams.find((t) => t.naam === 'Fysiotherapie Lindeburg-Oost')!;
     expect(fysio.kosten).toBe('verzekering (met aanvullende verzekering)|eigen bijdrage 38 (per behandeling)');
     const youth = teams.find((t) => t.naam === 'Jongerenwerk Lindeburg-Oost')!;
