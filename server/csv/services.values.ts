@@ -7,16 +7,11 @@
 //   kosten          gratis|eigen bijdrage 38 (per behandeling)|verzekering|gemeente
 //   documenten      Een identiteitsbewijs|Uw laatste loonstrook
 //   toegankelijkheid rolstoel (Gelijkvloers)|ringleiding|parkeren|anders (Drempel bij de ingang)
-import { DAYS, type ScheduleInput } from '../services/services.write-schemas';
+import { type ScheduleInput, scheduleFromText, scheduleToText } from '../services/services.write-schemas';
 import { type Codec, list, type Read } from './csv.values';
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const fail = <T>(message: string): Read<T> => ({ ok: false, message });
-
-const DUTCH_DAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
-const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-const CLOSE = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "text (note)" → [text, note]; a note has no | and ends the item. */
 function withNote(cell: string): [string, string | null] {
@@ -25,37 +20,12 @@ function withNote(cell: string): [string, string | null] {
 }
 const addNote = (text: string, note: string | null | undefined) => (note ? `${text} (${note})` : text);
 
-function hoursRange(text: string): [string, string] | null {
-  const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(text);
-  return m && TIME.test(m[1]!) && CLOSE.test(m[2]!) ? [m[1]!, m[2]!] : null;
-}
-
 export const SCHEDULE: Codec<ScheduleInput> = {
   read(cell) {
-    const [body, note] = withNote(cell);
-    const [first = '', rest = ''] = body.split(/\s+(.*)/s);
-    const dates = /^(\d{4}-\d{2}-\d{2})(?:\/(\d{4}-\d{2}-\d{2}))?$/.exec(first);
-    if (dates) {
-      const from = dates[1]!; const to = dates[2] ?? from;
-      if (!DATE.test(from) || to < from) return fail(`${first}: een datum of periode als 2026-12-25/2026-12-26`);
-      if (rest.trim() === 'gesloten') return ok({ freq: null, valid_from: from, valid_to: to, closed: true, description: note });
-      const hours = hoursRange(rest.trim());
-      if (!hours) return fail(`${cell}: na de datum "gesloten" of tijden als 09:00-12:00`);
-      return ok({ freq: null, valid_from: from, valid_to: to, closed: false, opens_at: hours[0], closes_at: hours[1], description: note });
-    }
-    const days = first.split(',').map((d) => DUTCH_DAYS.indexOf(d.trim().toLowerCase() as (typeof DUTCH_DAYS)[number]));
-    if (!first || days.some((d) => d < 0)) return fail(`${cell}: begin met dagen als ma,di,wo of een datum`);
-    const hours = hoursRange(rest.trim());
-    if (!hours) return fail(`${cell}: tijden als 09:00-17:00 (sluiten voor openen: open tot na middernacht)`);
-    return ok({ freq: 'WEEKLY', byday: [...new Set(days)].sort().map((d) => DAYS[d]!), opens_at: hours[0], closes_at: hours[1], notes: note });
+    const s = scheduleFromText(cell);
+    return typeof s === 'string' ? fail(s) : ok(s);
   },
-  write(s) {
-    if (s.freq === null) {
-      const dates = s.valid_to && s.valid_to !== s.valid_from ? `${s.valid_from}/${s.valid_to}` : s.valid_from;
-      return addNote(`${dates} ${s.closed ? 'gesloten' : `${s.opens_at}-${s.closes_at}`}`, s.description);
-    }
-    return addNote(`${s.byday.map((d) => DUTCH_DAYS[DAYS.indexOf(d)]).join(',')} ${s.opens_at}-${s.closes_at}`, s.notes);
-  },
+  write: scheduleToText,
 };
 
 const PHONE_TYPES: Record<string, 'voice' | 'text' | 'cell' | 'fax' | 'video' | 'pager' | 'textphone'> =

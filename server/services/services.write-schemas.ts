@@ -104,3 +104,42 @@ export const locationServiceFields = {
 
 export type TeamServiceInput = Partial<{ [K in keyof typeof teamServiceFields]: z.infer<(typeof teamServiceFields)[K]> }>;
 export type LocationServiceInput = Partial<{ [K in keyof typeof locationServiceFields]: z.infer<(typeof locationServiceFields)[K]> }>;
+
+// The short Dutch notation of hours, shared by the CSV format and the team edit page:
+// "ma,di,do 09:00-12:00 (notitie)", "vr 14:00-01:00" (past midnight), "2026-12-25/2026-12-26 gesloten (Kerst)",
+// "2026-12-24 09:00-12:00". Reads back exactly as written.
+const DUTCH_DAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
+const HOURS = /^(([01][0-9]|2[0-3]):[0-5][0-9])-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
+
+function withNote(text: string): [string, string | null] {
+  const m = /^(.*?)\s*\(([^()|]*)\)\s*$/.exec(text.trim());
+  return m ? [m[1]!.trim(), m[2]!.trim() || null] : [text.trim(), null];
+}
+const addNote = (text: string, note: string | null | undefined) => (note ? `${text} (${note})` : text);
+
+/** One item of the notation as a schedule, or the Dutch reason it cannot be read. */
+export function scheduleFromText(text: string): ScheduleInput | string {
+  const [body, note] = withNote(text);
+  const [first = '', rest = ''] = body.split(/\s+(.*)/s);
+  const hours = HOURS.exec(rest.trim());
+  const dates = /^(\d{4}-\d{2}-\d{2})(?:\/(\d{4}-\d{2}-\d{2}))?$/.exec(first);
+  if (dates) {
+    const from = dates[1]!; const to = dates[2] ?? from;
+    if (to < from || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) return `${first}: een datum of periode als 2026-12-25/2026-12-26`;
+    if (rest.trim() === 'gesloten') return { freq: null, valid_from: from, valid_to: to, closed: true, description: note };
+    if (!hours) return `${text}: na de datum "gesloten" of tijden als 09:00-12:00`;
+    return { freq: null, valid_from: from, valid_to: to, closed: false, opens_at: hours[1]!, closes_at: hours[3]!, description: note };
+  }
+  const days = first.split(',').map((d) => DUTCH_DAYS.indexOf(d.trim().toLowerCase() as (typeof DUTCH_DAYS)[number]));
+  if (!first || days.some((d) => d < 0)) return `${text}: begin met dagen als ma,di,wo of een datum`;
+  if (!hours) return `${text}: tijden als 09:00-17:00 (sluiten voor openen: open tot na middernacht)`;
+  return { freq: 'WEEKLY', byday: [...new Set(days)].sort().map((d) => DAYS[d]!), opens_at: hours[1]!, closes_at: hours[3]!, notes: note };
+}
+
+export function scheduleToText(s: ScheduleInput): string {
+  if (s.freq === null) {
+    const dates = s.valid_to && s.valid_to !== s.valid_from ? `${s.valid_from}/${s.valid_to}` : s.valid_from;
+    return addNote(`${dates} ${s.closed ? 'gesloten' : `${s.opens_at}-${s.closes_at}`}`, s.description);
+  }
+  return addNote(`${s.byday.map((d) => DUTCH_DAYS[DAYS.indexOf(d)]).join(',')} ${s.opens_at}-${s.closes_at}`, s.notes);
+}
