@@ -4,11 +4,15 @@
 // (as sent by this app, uncompressed unless a compression plugin is registered), and a
 // gzip estimate (what @fastify/compress would send). First draw = first boundary path AND
 // first marker in the DOM, in ms since navigation start.
-// Run: npx tsx bench/map-traffic.bench.ts [--before=DIR] [--reuse] [--keep] [--waterfall]
+// Also the national first draw cold (empty browser cache) and warm, several rounds, split
+// into the JS chain, the API requests after it, and drawing; with the number of API waves.
+// Run: npx tsx bench/map-traffic.bench.ts [--quick] [--before=DIR] [--reuse] [--keep] [--waterfall]
+//   --quick: only the national first draw (3 rounds).
 //   --before=DIR also measures the app of another source tree (e.g. an extracted older
 //   commit with node_modules linked and web/dist built) on the same database.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -17,6 +21,7 @@ import { createDatabase } from '../server/db/database';
 import { startChild } from './lib/child';
 import { adminQuery } from './lib/db';
 import { prepareNational } from './lib/national';
+import { reportRows, type BenchRow } from './lib/table';
 
 const NAME = 'wijkweb_bench_map';
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -34,7 +39,8 @@ const HENGELO = [
   { name: 'hengelo street', path: '/kaart?lat=52.2625&lon=6.7939&z=16' },
 ];
 
-interface Figure { view: string; requests: number; raw: number; gzip: number; firstDrawMs: number | null }
+interface Split { jsMs: number; apiMs: number; drawMs: number; apiWaves: number; meCalls: number }
+interface Figure { view: string; requests: number; raw: number; gzip: number; firstDrawMs: number | null; split?: Split }
 
 async function measure(context: BrowserContext, base: string, view: { name: string; path: string }): Promise<Figure> {
   // A fresh page per view: an old app still busy drawing 50,000 markers must not hold up the next.
@@ -54,15 +60,32 @@ async function measure(context: BrowserContext, base: string, view: { name: stri
   const navStart = Date.now();
   await page.goto(`${base}${view.path}`, { timeout: TIMEOUT_MS }).catch(() => {});
   let firstDrawMs: number | null = null;
+  let split: Split | undefined;
   try {
-    await page.waitForFunction(() => document.querySelector('.leaflet-overlay-pane path') && document.querySelector('.team-marker, .cluster-marker'), null, { timeout: TIMEOUT_MS, polling: 50 });
+    await page.waitForFunction(() => document.querySelector('.leaflet-overlay-pane path') && document.querySelector('.team-marker, .cluster-marker'), null, { timeout: TIMEOUT_MS, polling: 16 });
     firstDrawMs = await page.evaluate(() => performance.now());
+    // The split, from the page's own resource timings (ms since navigation start): the JS
+    // chain ends when the last script before the first draw arrived; the API part is what the
+    // requests before the draw added after that; drawing is the rest.
+    split = await page.evaluate((drawn) => {
+      const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.responseEnd <= drawn);
+      const scripts = entries.filter((e) => /\.m?js(\?|$)/.test(e.name));
+      const api = entries.filter((e) => new URL(e.name).pathname.startsWith('/api/'));
+      const jsEnd = Math.max(0, ...scripts.map((e) => e.responseEnd));
+      const apiEnd = Math.max(jsEnd, ...api.map((e) => e.responseEnd));
+      // waves: requests that started after the previous wave's last answer
+      const sorted = [...api].sort((a, b) => a.startTime - b.startTime);
+      let waves = 0; let waveEnd = -1;
+      for (const e of sorted) { if (e.startTime >= waveEnd) { waves++; waveEnd = e.responseEnd; } else waveEnd = Math.max(waveEnd, e.responseEnd); }
+      const meCalls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => new URL(e.name).pathname === '/api/auth/me').length;
+      return { jsMs: jsEnd, apiMs: apiEnd - jsEnd, drawMs: drawn - apiEnd, apiWaves: waves, meCalls };
+    }, firstDrawMs);
   } catch { /* over the limit: reported as such */ }
   await page.waitForLoadState('networkidle', { timeout: TIMEOUT_MS }).catch(() => {});
   const done = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null); // before closing: bodies die with the page
   await page.close({ runBeforeUnload: false }).catch(() => {});
   if (process.argv.includes('--waterfall')) console.log(`  ${view.name}:\n${waterfall.sort().join('\n')}`);
-  return { view: view.name, requests: done.length, raw: done.reduce((n, b) => n + b.length, 0), gzip: done.reduce((n, b) => n + gzipSync(b).length, 0), firstDrawMs };
+  return { view: view.name, requests: done.length, raw: done.reduce((n, b) => n + b.length, 0), gzip: done.reduce((n, b) => n + gzipSync(b).length, 0), firstDrawMs, ...(split ? { split } : {}) };
 }
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -74,16 +97,47 @@ function print(label: string, figures: Figure[]) {
   }
 }
 
-async function run(root: string, url: string, label: string, views: typeof VIEWS) {
+const QUICK = process.argv.includes('--quick');
+const rows: BenchRow[] = [];
+const load = () => loadavg()[0]!.toFixed(2);
+
+async function run(root: string, url: string, label: string, views: typeof VIEWS, coldWarm = false) {
   const server = await startChild<{ port: number }>(join(ROOT, 'bench/map-traffic.server.ts'), [root, url]);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  try {
+  const newContext = async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // No tiles in a bench: every outside request gets an empty answer.
     await context.route((u) => u.hostname !== '127.0.0.1', (r) => r.fulfill({ status: 204, body: '' }));
+    return context;
+  };
+  try {
     const base = `http://127.0.0.1:${server.info.port}`;
+    const context = await newContext();
     await measure(context, base, { name: 'warm-up', path: '/kaart?lat=52&lon=5&z=17' }); // bundle, first queries, caches
     const figures = [];
+    if (coldWarm) {
+      // The national first draw with an empty browser cache (cold), then again (warm), several rounds.
+      const runs: Record<'cold' | 'warm', Figure[]> = { cold: [], warm: [] };
+      for (let i = 0; i < (QUICK ? 3 : 5); i++) {
+        const fresh = await newContext();
+        runs.cold.push(await measure(fresh, base, VIEWS[0]!));
+        runs.warm.push(await measure(fresh, base, VIEWS[0]!));
+        await fresh.close();
+      }
+      for (const kind of ['cold', 'warm'] as const) {
+        const drawn = runs[kind].filter((f) => f.firstDrawMs !== null && f.split);
+        const med = (pick: (f: Figure) => number) => { const v = drawn.map(pick).sort((x, y) => x - y); return v.length ? v[Math.floor((v.length - 1) / 2)]! : NaN; };
+        const min = Math.min(...drawn.map((f) => f.firstDrawMs!));
+        const note = `${drawn.length}/${runs[kind].length} rounds, load ${load()}`;
+        rows.push(
+          { bench: 'map first draw', measure: `${label}: national ${kind}, min ms`, value: min, note },
+          { bench: 'map first draw', measure: `${label}: national ${kind}, median ms`, value: med((f) => f.firstDrawMs!), note },
+          { bench: 'map first draw', measure: `${label}: national ${kind} split JS / API / drawing ms`, value: `${Math.round(med((f) => f.split!.jsMs))} / ${Math.round(med((f) => f.split!.apiMs))} / ${Math.round(med((f) => f.split!.drawMs))}`, note: 'median' },
+          { bench: 'map first draw', measure: `${label}: national ${kind} API waves, /api/auth/me calls`, value: `${med((f) => f.split!.apiWaves)}, ${med((f) => f.split!.meCalls)}`, note: 'median' },
+        );
+      }
+      figures.push(...runs.cold.slice(0, 1).map((f) => ({ ...f, view: 'national cold' })), ...runs.warm.slice(0, 1).map((f) => ({ ...f, view: 'national warm' })));
+    }
     for (const v of views) figures.push(await measure(context, base, v));
     print(label, figures);
     return figures;
@@ -98,15 +152,18 @@ const started = Date.now();
 const url = await prepareNational(NAME);
 console.log(`national set ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 try {
-  await run(ROOT, url, 'after (this tree), national set', VIEWS);
-  if (BEFORE) await run(BEFORE, url, `before (${BEFORE}), national set`, VIEWS);
-  const files = ['hengelo-gemeente', 'hengelo-wijken', 'hengelo-buurten'].map((f) => join(SHARED, `${f}.geojson`));
-  const database = await createDatabase({ databaseUrl: url, poolSize: 2 });
-  try {
-    await importAreas(database.db, files.map((f) => JSON.parse(readFileSync(f, 'utf8'))));
-  } finally { await database.close(); }
-  await run(ROOT, url, 'after, with the real Hengelo boundaries imported', [...HENGELO, VIEWS[0]!]);
-  if (BEFORE) await run(BEFORE, url, 'before, with the real Hengelo boundaries imported', [...HENGELO]);
+  await run(ROOT, url, 'after (this tree)', QUICK ? [] : VIEWS, true);
+  if (BEFORE) await run(BEFORE, url, `before (${BEFORE.split('/').pop()})`, QUICK ? [] : VIEWS, true);
+  if (!QUICK) {
+    const files = ['hengelo-gemeente', 'hengelo-wijken', 'hengelo-buurten'].map((f) => join(SHARED, `${f}.geojson`));
+    const database = await createDatabase({ databaseUrl: url, poolSize: 2 });
+    try {
+      await importAreas(database.db, files.map((f) => JSON.parse(readFileSync(f, 'utf8'))));
+    } finally { await database.close(); }
+    await run(ROOT, url, 'after, with the real Hengelo boundaries imported', [...HENGELO, VIEWS[0]!]);
+    if (BEFORE) await run(BEFORE, url, 'before, with the real Hengelo boundaries imported', [...HENGELO]);
+  }
+  reportRows(rows);
 } finally {
   if (!process.argv.includes('--keep')) await adminQuery(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
 }

@@ -16,9 +16,24 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
+// When this build started: `npm start` (scripts/start.mjs) runs dist/ only if no source changed since.
+const startedAt = Date.now();
+// A background build started by `npm start` holds this lock folder until it ends.
+if (process.env.BUILD_SERVER_LOCK) process.on('exit', () => rmSync(process.env.BUILD_SERVER_LOCK, { recursive: true, force: true }));
 
 rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+
+// Plain-JavaScript modules among the sources (the PGlite worker, started from its file) are
+// not compiled by tsc: they travel as they are.
+function* mjsFiles(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* mjsFiles(path);
+    else if (entry.name.endsWith('.mjs')) yield path;
+  }
+}
+for (const file of mjsFiles(join(root, 'server'))) cpSync(file, join(dist, relative(root, file)));
 
 function* jsFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -58,5 +73,6 @@ if (!existsSync(join(web, 'index.html'))) {
   process.exit(1);
 }
 cpSync(web, join(dist, 'web/dist'), { recursive: true });
+writeFileSync(join(dist, '.built'), String(startedAt));
 const files = [...jsFiles(dist)].length;
 console.log(`build:server: ${files} files in dist/ (${rewritten} imports given their .js), web app copied`);

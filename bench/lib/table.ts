@@ -18,3 +18,10 @@ export function ratioRows(figures: { label: string; rps: number; p50: number; p9
     'req/s ratio': base ? f.rps / base.rps : 1, 'p99 ratio': base ? f.p99 / base.p99 : 1,
   }));
 }
+
+/** A bench's summary rows: printed as a table, and as one `BENCH_ROWS` line that `npm run bench` (bench/all.ts) collects. */
+export type BenchRow = { bench: string; measure: string; value: number | string; note: string };
+export function reportRows(rows: BenchRow[]): void {
+  printTable(rows);
+  console.log(`BENCH_ROWS ${JSON.stringify(rows)}`);
+}

@@ -86,8 +86,8 @@ const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['admin'], summary: 'The audit log, newest first, paged (admins)', querystring: AuditQuery, response: { 200: AuditList, ...errorResponses(400, 401, 403) } },
     preHandler: admin,
   }, async (request) => {
-    const { page, per_page, action, actor, account, from, to } = request.query;
-    const { items, total } = await listAudit(db, { page, perPage: per_page, actions: action?.split(','), actorAccountId: actor, accountId: account, from, to });
+    const { page, per_page, action, actor, account, person, from, to } = request.query;
+    const { items, total } = await listAudit(db, { page, perPage: per_page, actions: action?.split(','), actorAccountId: actor, accountId: account, personId: person, from, to });
     return { items, total, page, per_page };
   });
 };

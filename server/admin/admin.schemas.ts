@@ -34,10 +34,11 @@ export const AuditQuery = PageQuery.extend({
     .describe('e.g. login, or login_failed,role_change'),
   actor: Uuid.optional().describe('Only what this account did'),
   account: Uuid.optional().describe('What this account did or what was done to it (e.g. failed sign-ins on it)'),
+  person: Uuid.optional().describe('Who saw this person\'s 06 number: the view_mobile rows that list them'),
   from: Moment.optional().describe('From this moment (inclusive): 2026-12-01 or 2026-12-01T00:00:00+01:00'),
   to: Moment.optional().describe('Up to this moment (exclusive)'),
 }).refine((q) => !q.from || !q.to || q.from < q.to, { path: ['to'], message: 'Must be after from' });
-export const AuditItem = z.object({
+const AuditItem = z.object({
   id: z.string(), at: Timestamp, actor_account_id: Uuid.nullable(), action: z.string(),
   entity_type: z.string().nullable(), entity_id: z.string().nullable(),
   before: z.unknown(), after: z.unknown(), meta: z.unknown(),

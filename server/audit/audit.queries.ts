@@ -1,11 +1,11 @@
 // The audit log: who did what, when, before and after. Written in the same transaction as
 // the change it records, so there is never a change without its entry (or the reverse).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Audience } from '../domain/audience';
 import type { DB } from '../db/types';
 import type { Db } from '../db/sql';
 
-export interface AuditEntry {
+interface AuditEntry {
   actorAccountId: string | null;
   action: string;
   entityType?: string | null;
@@ -42,27 +42,39 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
   }).execute();
 }
 
-/** Above this many numbers in one answer (an export), one summary row instead of one per person. */
-export const MOBILE_VIEW_ROWS_MAX = 200;
-
-/** One `view_mobile` row per person whose 06 number a signed-in audience was shown. */
+/**
+ * One `view_mobile` row per answer that showed a signed-in audience someone else's 06
+ * number: who (actor), when (at), whose (meta.person_ids, every one of them, also for an
+ * export; entity_id too when it was one person). "Who saw X's number" is
+ * `viewsOfMobile` / the admin log's `person` filter, through a GIN index on the ids.
+ */
 export async function auditMobileViews(db: Db, audience: Audience, personIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(personIds)];
+  const ids = [...new Set(personIds)].sort();
   if (audience.kind === 'anonymous' || ids.length === 0) return;
-  if (ids.length > MOBILE_VIEW_ROWS_MAX) {
-    await writeAudit(db, { actorAccountId: audience.accountId, action: 'view_mobile_bulk', entityType: 'person', meta: { count: ids.length } });
-    return;
-  }
-  await db.insertInto('audit_log').values(ids.map((id) => ({
-    actor_account_id: audience.accountId, action: 'view_mobile', entity_type: 'person', entity_id: id,
-    before: null, after: null, meta: null,
-  }))).execute();
+  await db.insertInto('audit_log').values({
+    actor_account_id: audience.accountId, action: 'view_mobile', entity_type: 'person',
+    entity_id: ids.length === 1 ? ids[0]! : null, before: null, after: null,
+    meta: JSON.stringify({ person_ids: ids, count: ids.length }),
+  }).execute();
 }
 
-export interface AuditFilter {
+/** SQL: audit row `l` records a view of person `personId`'s 06 number. */
+export function viewedMobileOf(personId: string) {
+  return sql<SqlBool>`(l.action = 'view_mobile' and l.entity_type = 'person' and l.meta -> 'person_ids' @> ${JSON.stringify([personId])}::jsonb)`;
+}
+
+/** Who saw person `personId`'s 06 number, and when, newest first. */
+export async function viewsOfMobile(db: Kysely<DB>, personId: string) {
+  return db.selectFrom('audit_log as l').select(['l.actor_account_id', 'l.at']).where(viewedMobileOf(personId))
+    .orderBy('l.at', 'desc').orderBy('l.id', 'desc').execute();
+}
+
+interface AuditFilter {
   actions?: string[]; actorAccountId?: string;
   /** The account as actor or as the record acted on (a failed sign-in has no actor). */
   accountId?: string;
+  /** Views of this person's 06 number (one row per answer, the ids in meta.person_ids). */
+  personId?: string;
   from?: Date; to?: Date; page: number; perPage: number;
 }
 
@@ -75,6 +87,7 @@ export async function listAudit(db: Kysely<DB>, filter: AuditFilter) {
     const id = filter.accountId;
     q = q.where((eb) => eb.or([eb('l.actor_account_id', '=', id), eb.and([eb('l.entity_type', '=', 'account'), eb('l.entity_id', '=', id)])]));
   }
+  if (filter.personId) q = q.where(viewedMobileOf(filter.personId));
   if (filter.from) q = q.where('l.at', '>=', filter.from.toISOString());
   if (filter.to) q = q.where('l.at', '<', filter.to.toISOString());
   const [items, total] = await Promise.all([

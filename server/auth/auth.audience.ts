@@ -1,32 +1,74 @@
 // How a request gets its audience: the session cookie, resolved to an account and its
 // teams and scopes, on every request before any route runs. Registered by buildApp; the
 // type it fills in (domain/audience.ts) knows nothing of sessions.
+//
+// Sessions and their audience are cached in this process for at most SESSION_CACHE_MS
+// (1 s), keyed by the token's hash. Why a short TTL and not a per-account generation or
+// LISTEN/NOTIFY: it costs no round trip at all on a hit, works the same on PGlite and
+// PostgreSQL, and needs no write path to remember to bump or notify (a deactivation by a
+// command, or straight in the database, counts too). Across instances a sign-out,
+// deactivation, password or role change takes effect within that second; on this
+// instance at once, since every write request (any method but GET/HEAD/OPTIONS) empties
+// the cache before its answer is sent. A new membership shows the same way: the audience (current
+// teams, scopes) is cached together with the session.
 import type { FastifyInstance } from 'fastify';
-import { ANONYMOUS } from '../domain/audience';
+import { LRUCache } from 'lru-cache';
+import { ANONYMOUS, type Audience } from '../domain/audience';
 import { clearSessionCookie, sessionToken } from '../http/session-cookie';
 import { loadAudience } from './auth.queries';
-import { resolveSession, timeoutsFromConfig } from './sessions.queries';
+import { hashToken, type ResolvedSession, resolveSession, timeoutsFromConfig } from './sessions.queries';
+
+/** How long a resolved session may be reused without asking the database again. */
+export const SESSION_CACHE_MS = 1000;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+interface CachedSession { session: ResolvedSession; audience: Audience; at: number }
 
 /** Needs @fastify/cookie and the `clock` decorator registered first. */
 export function registerAudience(app: FastifyInstance): void {
   app.decorateRequest('audience', null as unknown as { kind: 'anonymous' });
   app.decorateRequest('sessionId', null);
   const timeouts = timeoutsFromConfig(app.config);
+  // ttl in real time; `at` in the app's clock, so a test moving its clock also moves past an entry.
+  const cache = new LRUCache<string, CachedSession>({ max: 10_000, ttl: SESSION_CACHE_MS });
+  // A write empties the cache; a read that started before it must not put its (older) answer back.
+  let generation = 0;
 
   app.addHook('onRequest', async (request, reply) => {
     request.audience = ANONYMOUS;
     request.sessionId = null;
     const token = sessionToken(request);
     if (token === undefined) return;
-    const session = await resolveSession(app.database.db, token, app.clock(), timeouts);
+    const now = app.clock().getTime();
+    const key = hashToken(token);
+    const hit = cache.get(key);
+    if (hit && now >= hit.at && now - hit.at < SESSION_CACHE_MS && new Date(hit.session.expiresAt).getTime() > now) {
+      request.sessionId = hit.session.id;
+      request.audience = hit.audience;
+      return;
+    }
+    const started = generation;
+    const session = await resolveSession(app.database.db, token, new Date(now), timeouts);
     if (!session) {
+      cache.delete(key);
       // A stale or forged cookie: answer as anonymous and tell the browser to drop it.
       clearSessionCookie(request, reply);
       return;
     }
     request.sessionId = session.id;
-    const audience = await loadAudience(app.database.db, { accountId: session.accountId, role: session.role, personId: session.personId });
-    request.audience = audience.kind === 'anonymous' ? audience : { ...audience, secondFactor: session.secondFactor };
+    const loaded = await loadAudience(app.database.db, { accountId: session.accountId, role: session.role, personId: session.personId });
+    const audience: Audience = loaded.kind === 'anonymous' ? loaded : { ...loaded, secondFactor: session.secondFactor };
+    request.audience = audience;
+    if (generation === started) cache.set(key, { session, audience, at: now });
+  });
+
+  // A sign-out, deactivation, password, role, scope or membership change on this instance
+  // counts from the very next request here: emptied before the answer leaves (onSend, the
+  // route's writes are done by then), so the client's next request cannot get ahead of it.
+  app.addHook('onSend', async (request) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    generation += 1;
+    cache.clear();
   });
 
   // Answers that depend on the cookie must not be shared by caches between audiences.

@@ -1,6 +1,7 @@
 // One code path, two backends: a PostgreSQL server through a `pg` Pool, or embedded
-// PGlite handed to the same `pg` Pool through PGlite's node-postgres adapter. Same
-// dialect, same driver, same type parsing, so every query runs unchanged on both.
+// PGlite handed to the same `pg` Pool: on its own worker thread (./pglite-thread.ts) when
+// this module opens it, or through PGlite's node-postgres adapter when the caller brings an
+// instance. Same dialect, same driver, same type parsing, so every query runs unchanged.
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -8,6 +9,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDirLock, type DirLock } from './dir-lock';
+import { startPgliteThread } from './pglite-thread';
 import type { DB } from './types';
 
 export type Backend = 'postgres' | 'pglite';
@@ -33,8 +35,8 @@ export interface Database {
 // up (handlerTimeout 20 s in server/app.ts): at most CONNECT_TIMEOUT_MS waiting for a pooled
 // connection, then at most STATEMENT_TIMEOUT_MS for the query, which PostgreSQL itself
 // cancels, so no query keeps running on the server for a request that was already answered.
-export const CONNECT_TIMEOUT_MS = 5_000;
-export const STATEMENT_TIMEOUT_MS = 15_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+const STATEMENT_TIMEOUT_MS = 15_000;
 
 // Dates stay 'YYYY-MM-DD' strings (no time-zone shifts); bigint stays a string and is
 // converted deliberately where a count is read.
@@ -44,11 +46,12 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value: string) => new Dat
 
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
-export interface PoolUse { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number }
+interface PoolUse { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number }
 
-export type DatabaseOptions =
+type DatabaseOptions =
   | { databaseUrl: string; poolSize?: number; connectTimeoutMs?: number; statementTimeoutMs?: number }
-  | { dataDir: string; connectTimeoutMs?: number } // a folder, or 'memory://' for a throwaway database
+  // a folder, or 'memory://' for a throwaway database (optionally started from a dumped tarball)
+  | { dataDir: string; loadDataDir?: Uint8Array; connectTimeoutMs?: number }
   | { pglite: PGlite; connectTimeoutMs?: number }; // an existing instance owned by the caller
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
@@ -68,30 +71,31 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const guard = guardPool(pool);
     return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, guard, () => false, async () => {});
   }
-  let lock: DirLock | undefined;
-  let pglite: PGlite;
-  let ownsPglite = true;
-  if ('pglite' in options) {
-    pglite = options.pglite;
-    ownsPglite = false;
-  } else {
-    if (!options.dataDir.startsWith('memory://')) lock = await acquireDirLock(options.dataDir);
+  if ('dataDir' in options) {
+    const lock = options.dataDir.startsWith('memory://') ? undefined : await acquireDirLock(options.dataDir);
+    let thread;
     try {
-      pglite = await PGlite.create(options.dataDir, { extensions: PGLITE_EXTENSIONS });
+      thread = await startPgliteThread({ dataDir: options.dataDir, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
     } catch (error) {
       await lock?.release();
       throw error;
     }
+    // PGlite is one connection: a request that holds it (a long transaction) makes every
+    // other one wait, so that wait is bounded like a server's pool is (and answered 503).
+    const pool = new pg.Pool({ ...thread.poolConfig(), connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS });
+    const guard = guardPool(pool);
+    const database = wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', pool, guard, thread.gone, async () => {
+      await thread.close();
+      await lock?.release();
+    });
+    return { ...database, dumpDataDir: thread.dump };
   }
-  // PGlite is one connection: a request that holds it (a long transaction) makes every
-  // other one wait, so that wait is bounded like a server's pool is (and answered 503).
+  // An instance owned by the caller runs on this thread.
+  const pglite = options.pglite;
   const pool = new pg.Pool(Object.assign(createPgConfig(pglite), { connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS }));
   const guard = guardPool(pool);
   yieldBetweenQueries(pool);
-  const database = wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', pool, guard, () => pglite.closed, async () => {
-    if (ownsPglite) await pglite.close();
-    await lock?.release();
-  });
+  const database = wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'pglite', pool, guard, () => pglite.closed, async () => {});
   return { ...database, dumpDataDir: () => pglite.dumpDataDir('gzip') as Promise<Blob> };
 }
 

@@ -1,8 +1,13 @@
 // Reading HSDS 3.0 files of any shape the specification uses — a single record, a paged
 // list, records nested in each other, or the tabular package (one array per CSV name) —
 // into one flat bundle of organizations, services, locations and service-location links.
-// People (contacts and their phones) are never read: Wijkweb imports public data only.
+// People (contacts and their phones) never become Wijkweb people: they only ride along in
+// the verbatim originals (hsds.merge.ts), which the export passes through the visibility rule.
+import { combineMentions } from './hsds.merge';
+
 export type Obj = Record<string, any>;
+/** Records kept verbatim; a service keeps its service_at_locations (with their ids) inside it. */
+export type DocumentKind = 'organization' | 'service' | 'location';
 
 export interface Bundle {
   organizations: Map<string, Obj>;
@@ -12,9 +17,17 @@ export interface Bundle {
   links: Map<string, Set<string>>;
   /** Files or records that carry nothing Wijkweb loads (taxonomies, the API's meta record). */
   ignored: string[];
+  /** Each record as the source had it (mentions of one id combined), kept verbatim for the export. */
+  originals: Record<DocumentKind, Map<string, Obj>>;
 }
 
-export const emptyBundle = (): Bundle => ({ organizations: new Map(), services: new Map(), locations: new Map(), links: new Map(), ignored: [] });
+export const emptyBundle = (): Bundle => ({ organizations: new Map(), services: new Map(), locations: new Map(), links: new Map(), ignored: [],
+  originals: { organization: new Map(), service: new Map(), location: new Map() } });
+
+function keep(b: Bundle, kind: DocumentKind, record: Obj) {
+  if (typeof record.id !== 'string') return;
+  b.originals[kind].set(record.id, combineMentions(b.originals[kind].get(record.id), record));
+}
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
@@ -31,11 +44,14 @@ function link(b: Bundle, serviceId: unknown, locationId: unknown) {
   b.links.set(serviceId, (b.links.get(serviceId) ?? new Set()).add(locationId));
 }
 
-function location(b: Bundle, l: Obj) { put(b.locations, l); }
+function location(b: Bundle, l: Obj) { put(b.locations, l); keep(b, 'location', l); }
 
 function organization(b: Bundle, o: Obj) {
   const { services, locations, contacts: _people, ...own } = o;
   put(b.organizations, own);
+  // its services are records of their own; Wijkweb lists them again under /hsds/organizations/{id}
+  const { services: _services, ...verbatim } = o;
+  keep(b, 'organization', verbatim);
   for (const s of arr(services)) service(b, { organization_id: o.id, ...s });
   for (const l of arr(locations)) location(b, l);
 }
@@ -50,6 +66,7 @@ function service(b: Bundle, s: Obj) {
     link(b, s.id, sal.location_id ?? sal.location?.id);
   }
   put(b.services, { ...own, organization_id: organizationId });
+  keep(b, 'service', s);
 }
 
 function serviceAtLocation(b: Bundle, sal: Obj) {

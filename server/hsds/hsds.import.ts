@@ -4,8 +4,10 @@
 // unchanged record is left alone (no version bump). Unusable records are reported, not fatal.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/types';
-import { type Bundle, collect, emptyBundle, type Obj } from './hsds.collect';
-import { loadVocabulary, type Vocabulary } from './hsds.queries';
+import { type Bundle, collect, type DocumentKind, emptyBundle, type Obj } from './hsds.collect';
+import { hsdsDocuments, loadVocabulary, locationsById, organisationPage, servicePage, type Vocabulary } from './hsds.queries';
+import { location, organizationAsWijkweb, type Rec, servicesAsWijkweb } from './hsds.map';
+import type { Audience } from '../domain/audience';
 import { TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
 import { attributeTerms, lastModified, locationFields, organisationFields, serviceAreaCode, teamFields } from './hsds.rows';
 import { isUuid } from '../http/schemas';
@@ -71,8 +73,44 @@ export async function importHsds(db: Kysely<DB>, files: { name: string; data: un
       if (t.updatedAt) await trx.updateTable('teams').set({ updated_at: t.updatedAt }).where('id', '=', t.id).where('updated_at', '!=', t.updatedAt).execute();
     }
     say(`service areas: ${report.service_areas.linked} linked, ${report.service_areas.skipped} skipped`);
+    await keepOriginals(trx, bundle, { organization: orgs.map((o) => o.id), service: teams.map((t) => t.id), location: locations.map((l) => l.id) });
     return report;
   });
+}
+
+// What the import made of its records is recorded whatever residents may see of them now
+// (a service last verified years ago is hidden from them, yet its original must be kept).
+const IMPORTER: Audience = { kind: 'admin', accountId: 'hsds-import', personId: null, teamIds: [], organisationIds: [] };
+const CHUNK = 500;
+
+/** Wijkweb's rendering of the rows an import wrote, by id: the `mapped` side of each document. */
+async function renderAsWijkweb(trx: Transaction<DB>, kind: DocumentKind, ids: string[]): Promise<Rec[]> {
+  if (kind === 'service') {
+    const { rows, children, vocab } = await servicePage(trx, { ids, audience: IMPORTER }, 1, ids.length);
+    return servicesAsWijkweb(rows, children, vocab);
+  }
+  if (kind === 'organization') return (await organisationPage(trx, { ids }, 1, ids.length)).rows.map(organizationAsWijkweb);
+  return (await locationsById(trx, ids)).map(location);
+}
+
+/**
+ * Keeps each imported record verbatim beside what Wijkweb made of it (hsds.merge.ts). A record
+ * mentioned again keeps the fields it leaves out, as its columns do.
+ */
+async function keepOriginals(trx: Transaction<DB>, bundle: Bundle, ids: Record<DocumentKind, string[]>) {
+  for (const kind of ['organization', 'service', 'location'] as const) {
+    for (let i = 0; i < ids[kind].length; i += CHUNK) {
+      const chunk = ids[kind].slice(i, i + CHUNK);
+      const [mapped, stored] = await Promise.all([renderAsWijkweb(trx, kind, chunk), hsdsDocuments(trx, kind, chunk)]);
+      const rows = mapped.map((m) => ({ kind, id: m.id, mapped: JSON.stringify(m),
+        original: JSON.stringify({ ...stored.get(m.id)?.original, ...bundle.originals[kind].get(m.id) }) }));
+      if (!rows.length) continue;
+      await trx.insertInto('hsds_documents').values(rows)
+        .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet((eb) => ({ original: eb.ref('excluded.original'), mapped: eb.ref('excluded.mapped'), imported_at: sql`now()` }))
+          .where(sql<boolean>`hsds_documents.original::text <> excluded.original::text or hsds_documents.mapped::text <> excluded.mapped::text`))
+        .execute();
+    }
+  }
 }
 
 async function knownOrganisations(trx: Transaction<DB>, ids: string[]): Promise<Set<string>> {

@@ -3,7 +3,9 @@
 import { EMAIL_PATTERN } from '../http/schemas';
 import { cbsUri, hsdsId, taxonomyId, TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
 import { ACCESS_TEXT, COVERAGE_PREFIX } from './hsds.profile';
-import type { LocationRow, OrganisationRow, TeamChildren, TeamRow, Term, Vocabulary } from './hsds.queries';
+import type { HsdsDocument, LocationRow, OrganisationRow, TeamChildren, TeamRow, Term, Vocabulary } from './hsds.queries';
+import { mergeRecord } from './hsds.merge';
+import { residentsMaySeeNumber } from '../people/people.visibility';
 
 export type Json = Record<string, unknown>;
 /** A top-level HSDS record: every one has an id. */
@@ -31,7 +33,7 @@ export function taxonomy(name: string): Rec {
 
 export function taxonomyTerm(t: Term): Rec {
   return {
-    id: t.id, code: t.key, name: t.label_nl, description: t.label_en, taxonomy: t.taxonomy,
+    id: t.id, code: t.key, name: t.label_nl, description: t.label_en, ...(t.parent_id ? { parent_id: t.parent_id } : {}), taxonomy: t.taxonomy,
     taxonomy_id: taxonomyId(t.taxonomy), taxonomy_detail: taxonomy(t.taxonomy), language: 'nl',
   };
 }
@@ -43,7 +45,27 @@ function attribute(serviceId: string, t: Term, linkType: string): Json {
   };
 }
 
-export function organization(o: OrganisationRow): Rec {
+/**
+ * What of an imported original the public may see (the one visibility rule): every phone
+ * list anywhere in it, contacts' phones included, without 06 numbers.
+ */
+export function publicOriginal(value: unknown): any {
+  if (Array.isArray(value)) return value.map(publicOriginal);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k,
+    k === 'phones' && Array.isArray(v) ? v.filter((p) => residentsMaySeeNumber(p?.number)).map(publicOriginal) : publicOriginal(v)]));
+}
+
+/** Wijkweb's rendering merged with the record's verbatim original, if it was imported (hsds.merge.ts). */
+export function withOriginal<T extends Rec>(now: T, doc: HsdsDocument | undefined): T {
+  return doc ? mergeRecord(now, doc.mapped, publicOriginal(doc.original)) : now;
+}
+
+export function organization(o: OrganisationRow, doc?: HsdsDocument): Rec {
+  return withOriginal(organizationAsWijkweb(o), doc);
+}
+
+export function organizationAsWijkweb(o: OrganisationRow): Rec {
   return compact({
     id: o.id, name: o.name, description: o.description, email: email(o.email), website: uri(o.website),
     phones: o.phone ? [{ id: hsdsId('phone', `organisation:${o.id}`), organization_id: o.id, number: o.phone, type: 'voice' }] : [],
@@ -59,7 +81,7 @@ export function serviceCore(t: Pick<TeamRow, 'id' | 'name' | 'description' | 'we
   });
 }
 
-export function location(l: LocationRow): Rec {
+export function location(l: Omit<LocationRow, 'team_id'>): Rec {
   return compact({
     id: l.id, location_type: 'physical', name: l.name ?? undefined, latitude: l.lat, longitude: l.lon,
     external_identifier: l.buurt_code ?? undefined, external_identifier_type: l.buurt_code ? 'cbs_buurtcode' : undefined,
@@ -74,12 +96,20 @@ export function location(l: LocationRow): Rec {
 const organizationOf = (t: TeamRow) =>
   compact({ id: t.organisation_id, name: t.org_name, description: t.org_description, email: email(t.org_email), website: uri(t.org_website) });
 
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The service_at_location of a service document that links to `locationId`. */
+const salOf = (service: Record<string, unknown> | undefined, locationId: string): Rec | undefined =>
+  (Array.isArray(service?.service_at_locations) ? service.service_at_locations : [])
+    .find((x: unknown) => isRec(x) && (x.location_id === locationId || (isRec(x.location) && x.location.id === locationId)));
+
 /** A team at one of its locations (the list shape: one-to-one fields, location and service). */
-export function serviceAtLocation(t: TeamRow, l: LocationRow): Rec {
-  return {
+export function serviceAtLocation(t: TeamRow, l: LocationRow, doc?: HsdsDocument): Rec {
+  const now: Rec = {
     id: hsdsId('service_at_location', `${t.id}:${l.id}`), service_id: t.id, location_id: l.id,
-    location: location(l), service: { ...serviceCore(t), organization: organizationOf(t) },
+    location: location(l), service: withOriginal({ ...serviceCore(t), organization: organizationOf(t) }, doc),
   };
+  const [mapped, original] = [salOf(doc?.mapped, l.id), salOf(doc?.original, l.id)];
+  return mapped && original ? mergeRecord(now, mapped, publicOriginal(original)) : now;
 }
 
 const groupBy = <T extends { team_id: string }>(rows: T[]) => {
@@ -90,6 +120,11 @@ const groupBy = <T extends { team_id: string }>(rows: T[]) => {
 
 /** Fully nested services for a page of teams and their batched children. */
 export function services(rows: TeamRow[], children: TeamChildren, vocab: Vocabulary): Rec[] {
+  return servicesAsWijkweb(rows, children, vocab).map((s) => withOriginal(s, children.documents.get(s.id)));
+}
+
+/** Wijkweb's own rendering of its rows (what an import records as `mapped`). */
+export function servicesAsWijkweb(rows: TeamRow[], children: TeamChildren, vocab: Vocabulary): Rec[] {
   const topics = groupBy(children.topics);
   const areas = groupBy(children.areas);
   const locations = groupBy(children.locations);
@@ -99,7 +134,7 @@ export function services(rows: TeamRow[], children: TeamChildren, vocab: Vocabul
     const topicTerms = (topics.get(t.id) ?? []).map((r) => termOf(TOPIC_TAXONOMY, r.topic_key)).filter((x): x is Term => !!x);
     return {
       ...serviceCore(t),
-      organization: organizationOf(t),
+      organization: organizationOf(t) as Rec,
       phones: t.public_phone ? [{ id: hsdsId('phone', `team:${t.id}`), service_id: t.id, number: t.public_phone, type: 'voice' }] : [],
       schedules: t.walk_in_hours ? [{ id: hsdsId('schedule', `team:${t.id}`), service_id: t.id, description: t.walk_in_hours, attending_type: 'in_person' }] : [],
       funding: t.funding ? [{ id: hsdsId('funding', t.id), service_id: t.id, source: t.funding }] : [],
@@ -113,6 +148,11 @@ export function services(rows: TeamRow[], children: TeamChildren, vocab: Vocabul
       attributes: [...(typeTerm ? [attribute(t.id, typeTerm, 'team_type')] : []), ...topicTerms.map((x) => attribute(t.id, x, 'topic'))],
     };
   });
+}
+
+/** The one-to-one fields of a service (the HSDS list shape): no lists, only its organization. */
+export function oneToOne(s: Rec): Rec {
+  return Object.fromEntries(Object.entries(s).filter(([k, v]) => k === 'organization' || k === 'program' || typeof v !== 'object' || v === null)) as Rec;
 }
 
 /** HSDS paging envelope. */

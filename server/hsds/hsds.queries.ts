@@ -4,34 +4,92 @@
 import { type Kysely, sql } from 'kysely';
 import { likePattern } from '../db/sql';
 import type { DB } from '../db/types';
-import { taxonomyId, TEAM_TYPE_TAXONOMY, termId, TOPIC_TAXONOMY } from './hsds.ids';
+import { hsdsId, taxonomyId, TEAM_TYPE_TAXONOMY, termId, TOPIC_TAXONOMY } from './hsds.ids';
 import { teamVisibleTo } from '../domain/team-visibility';
-import { ANONYMOUS } from '../domain/audience';
+import { ANONYMOUS, type Audience } from '../domain/audience';
+import { buurtenByPostcode } from '../lookup/lookup.queries';
+import type { DocumentKind } from './hsds.collect';
 
-export interface Term { id: string; taxonomy: string; key: string; label_nl: string; label_en: string }
-export interface Vocabulary { terms: Term[]; byId: Map<string, Term>; byKey: Map<string, Term> }
+export interface Term { id: string; taxonomy: string; key: string; label_nl: string; label_en: string; parent_id?: string }
+/**
+ * `terms`: team types and topics (what services are tagged with); `groups`: their parents,
+ * the team categories and the life domains of the topics (top-level terms, never on a service).
+ */
+export interface Vocabulary { terms: Term[]; groups: Term[]; byId: Map<string, Term>; byKey: Map<string, Term> }
 
 /** Team types and topics as HSDS taxonomy terms (a few dozen rows: read whole). */
 export async function loadVocabulary(db: Kysely<DB>): Promise<Vocabulary> {
   const [types, topics] = await Promise.all([
-    db.selectFrom('team_types').select(['key', 'label_nl', 'label_en']).orderBy('sort_order').orderBy('key').execute(),
-    db.selectFrom('topics').select(['key', 'label_nl', 'label_en']).orderBy('sort_order').orderBy('key').execute(),
+    db.selectFrom('team_types').select(['key', 'label_nl', 'label_en', 'category']).orderBy('sort_order').orderBy('key').execute(),
+    db.selectFrom('topics').select(['key', 'label_nl', 'label_en', 'domain']).orderBy('sort_order').orderBy('key').execute(),
   ]);
-  const terms = [
-    ...types.map((t) => ({ ...t, taxonomy: TEAM_TYPE_TAXONOMY, id: termId(TEAM_TYPE_TAXONOMY, t.key) })),
-    ...topics.map((t) => ({ ...t, taxonomy: TOPIC_TAXONOMY, id: termId(TOPIC_TAXONOMY, t.key) })),
+  const groups = new Map<string, Term>();
+  const group = (taxonomy: string, key: string) => {
+    const id = groupTermId(taxonomy, key);
+    const labels = GROUP_LABELS[key] ?? { label_nl: key, label_en: key };
+    if (!groups.has(id)) groups.set(id, { id, taxonomy, key: `${GROUP_PREFIX}${key}`, ...labels });
+    return id;
+  };
+  const terms: Term[] = [
+    ...types.map(({ category, ...t }) => ({ ...t, taxonomy: TEAM_TYPE_TAXONOMY, id: termId(TEAM_TYPE_TAXONOMY, t.key), parent_id: group(TEAM_TYPE_TAXONOMY, category) })),
+    ...topics.map(({ domain, ...t }) => ({ ...t, taxonomy: TOPIC_TAXONOMY, id: termId(TOPIC_TAXONOMY, t.key), parent_id: group(TOPIC_TAXONOMY, domain) })),
   ];
-  return { terms, byId: new Map(terms.map((t) => [t.id, t])), byKey: new Map(terms.map((t) => [`${t.taxonomy}:${t.key}`, t])) };
+  return { terms, groups: [...groups.values()], byId: new Map(terms.map((t) => [t.id, t])), byKey: new Map(terms.map((t) => [`${t.taxonomy}:${t.key}`, t])) };
 }
+
+const GROUP_PREFIX = 'groep:';
+export const groupTermId = (taxonomy: string, key: string) => termId(taxonomy, `${GROUP_PREFIX}${key}`);
+/** Team categories and the topics' life domains (Zelfredzaamheid-Matrix), Dutch and English. */
+const GROUP_LABELS: Record<string, { label_nl: string; label_en: string }> = {
+  first_contact: { label_nl: 'Eerste hulp in de wijk', label_en: 'First contact' },
+  care: { label_nl: 'Zorg', label_en: 'Care' },
+  welfare: { label_nl: 'Welzijn', label_en: 'Welfare' },
+  informal: { label_nl: 'Vrijwilligers en mantelzorg', label_en: 'Volunteers and informal care' },
+  other: { label_nl: 'Overig', label_en: 'Other' },
+  addiction: { label_nl: 'Verslaving', label_en: 'Addiction' },
+  daily_living: { label_nl: 'Dagelijks leven', label_en: 'Daily living' },
+  daytime: { label_nl: 'Dagbesteding en werk', label_en: 'Daytime activities and work' },
+  family: { label_nl: 'Gezin en opvoeding', label_en: 'Family and parenting' },
+  finance: { label_nl: 'Geld', label_en: 'Money' },
+  housing: { label_nl: 'Wonen', label_en: 'Housing' },
+  justice: { label_nl: 'Justitie', label_en: 'Justice' },
+  mental_health: { label_nl: 'Psychische gezondheid', label_en: 'Mental health' },
+  participation: { label_nl: 'Meedoen', label_en: 'Participation' },
+  physical_health: { label_nl: 'Lichamelijke gezondheid', label_en: 'Physical health' },
+  safety: { label_nl: 'Veiligheid', label_en: 'Safety' },
+  social_network: { label_nl: 'Sociaal netwerk', label_en: 'Social network' },
+};
 
 export interface ServiceFilter {
   ids?: string[]; search?: string; taxonomy_term_id?: string; taxonomy_id?: string;
   organization_id?: string; modified_after?: string;
+  /** Who the rendering is for: the public (default), or the import recording what it made of its records. */
+  audience?: Audience;
+  organization_ids?: string[];
+  /** Only teams that work in one of these buurten (a postcode's buurten). */
+  buurt_codes?: string[];
 }
+
+export interface Near { lat: number; lon: number; metres: number }
+
+/** The buurten of a postcode's PC4 part and their centre (mean of their bounding-box centres); null when no buurt has it. */
+export async function postcodeArea(db: Kysely<DB>, postcode: string): Promise<{ buurtCodes: string[]; centre: { lat: number; lon: number } | null }> {
+  const buurten = await buurtenByPostcode(db, postcode.slice(0, 4));
+  const boxed = buurten.filter((b) => b.min_lat !== null && b.max_lat !== null && b.min_lon !== null && b.max_lon !== null);
+  const mean = (f: (b: typeof boxed[number]) => number) => boxed.reduce((sum, b) => sum + f(b), 0) / boxed.length;
+  return {
+    buurtCodes: buurten.map((b) => b.code),
+    centre: boxed.length ? { lat: mean((b) => (b.min_lat! + b.max_lat!) / 2), lon: mean((b) => (b.min_lon! + b.max_lon!) / 2) } : null,
+  };
+}
+
+/** SQL: location `l` lies within `near.metres` of the point (equirectangular: exact enough within a gemeente). */
+const within = (near: Near) => sql<boolean>`6371008.8 * sqrt(power(radians(l.lat - ${near.lat}), 2)
+  + power(radians(l.lon - ${near.lon}) * cos(radians(${near.lat})), 2)) <= ${near.metres}`;
 
 function filteredTeams(db: Kysely<DB>, f: ServiceFilter, vocab: Vocabulary) {
   let q = db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
-    .where(teamVisibleTo(ANONYMOUS)).where('o.archived_at', 'is', null);
+    .where(teamVisibleTo(f.audience ?? ANONYMOUS)).where('o.archived_at', 'is', null);
   if (f.ids) q = q.where('t.id', 'in', f.ids.length ? f.ids : ['00000000-0000-0000-0000-000000000000']);
   if (f.search) {
     const pattern = likePattern(f.search);
@@ -51,6 +109,11 @@ function filteredTeams(db: Kysely<DB>, f: ServiceFilter, vocab: Vocabulary) {
     } else if (f.taxonomy_id !== taxonomyId(TEAM_TYPE_TAXONOMY)) q = q.where(sql<boolean>`false`);
   }
   if (f.organization_id) q = q.where('t.organisation_id', '=', f.organization_id);
+  if (f.organization_ids) q = q.where('t.organisation_id', 'in', f.organization_ids.length ? f.organization_ids : ['00000000-0000-0000-0000-000000000000']);
+  if (f.buurt_codes) {
+    const codes = f.buurt_codes.length ? f.buurt_codes : ['-'];
+    q = q.where((eb) => eb.exists(eb.selectFrom('team_areas as pa').select('pa.team_id').whereRef('pa.team_id', '=', 't.id').where('pa.area_code', 'in', codes)));
+  }
   if (f.modified_after) q = q.where('t.updated_at', '>=', f.modified_after);
   return q;
 }
@@ -71,10 +134,20 @@ async function teamPage(db: Kysely<DB>, f: ServiceFilter, vocab: Vocabulary, pag
   return { rows, total: Number(count.n) };
 }
 
+export interface HsdsDocument { original: Record<string, unknown>; mapped: Record<string, unknown> }
+
+/** The verbatim originals of imported records (hsds.merge.ts), by id. */
+export async function hsdsDocuments(db: Kysely<DB>, kind: DocumentKind, ids: string[]): Promise<Map<string, HsdsDocument>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('hsds_documents').select(['id', 'original', 'mapped']).where('kind', '=', kind)
+    .where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, { original: r.original as Record<string, unknown>, mapped: r.mapped as Record<string, unknown> }]));
+}
+
 /** The children of a page of teams, one query per kind (never one per team). */
 export async function teamChildren(db: Kysely<DB>, teamIds: string[], withExtent: boolean) {
-  if (teamIds.length === 0) return { topics: [], areas: [], locations: [] };
-  const [topics, areas, locations] = await Promise.all([
+  if (teamIds.length === 0) return { topics: [], areas: [], locations: [], documents: new Map<string, HsdsDocument>() };
+  const [topics, areas, locations, documents] = await Promise.all([
     db.selectFrom('team_topics').select(['team_id', 'topic_key']).where('team_id', 'in', teamIds)
       .orderBy('team_id').orderBy('topic_key').execute(),
     db.selectFrom('team_areas as ta').innerJoin('areas as a', 'a.code', 'ta.area_code').where('ta.team_id', 'in', teamIds)
@@ -86,8 +159,9 @@ export async function teamChildren(db: Kysely<DB>, teamIds: string[], withExtent
       .select(['tl.team_id', 'l.id', 'l.name', 'l.street', 'l.house_number', 'l.postcode', 'l.city', 'l.lat', 'l.lon',
         'l.buurt_code', 'l.opening_hours'])
       .orderBy('tl.team_id').orderBy('l.id').execute(),
+    hsdsDocuments(db, 'service', teamIds),
   ]);
-  return { topics, areas: areas as (typeof areas[number] & { geometry?: unknown })[], locations };
+  return { topics, areas: areas as (typeof areas[number] & { geometry?: unknown })[], locations, documents };
 }
 export type TeamChildren = Awaited<ReturnType<typeof teamChildren>>;
 export type LocationRow = TeamChildren['locations'][number];
@@ -108,7 +182,16 @@ export async function organisationPage(db: Kysely<DB>, f: { search?: string; ids
     base.select(ORG_COLUMNS).orderBy('o.name').orderBy('o.id').limit(perPage).offset((page - 1) * perPage).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  const documents = await hsdsDocuments(db, 'organization', rows.map((r) => r.id));
+  return { rows, total: Number(count.n), documents };
+}
+
+/** Locations by id (those an import wrote), in the shape of a team's locations. */
+export async function locationsById(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('locations as l').where('l.id', 'in', ids).where('l.archived_at', 'is', null)
+    .select(['l.id', 'l.name', 'l.street', 'l.house_number', 'l.postcode', 'l.city', 'l.lat', 'l.lon', 'l.buurt_code', 'l.opening_hours'])
+    .orderBy('l.id').execute();
 }
 export type OrganisationRow = Awaited<ReturnType<typeof organisationPage>>['rows'][number];
 
@@ -119,10 +202,15 @@ export async function servicesOfOrganisation(db: Kysely<DB>, organisationId: str
 }
 
 /** One page of (team, location) pairs, with the filters of services applied to the team. */
-export async function serviceAtLocationPage(db: Kysely<DB>, f: ServiceFilter, page: number, perPage: number) {
+export async function serviceAtLocationPage(db: Kysely<DB>, f: ServiceFilter & { pairs?: { team_id: string; location_id: string }[]; near?: Near }, page: number, perPage: number) {
   const vocab = await loadVocabulary(db);
-  const base = filteredTeams(db, f, vocab).innerJoin('team_locations as tl', 'tl.team_id', 't.id')
+  let base = filteredTeams(db, f, vocab).innerJoin('team_locations as tl', 'tl.team_id', 't.id')
     .innerJoin('locations as l', 'l.id', 'tl.location_id').where('l.archived_at', 'is', null);
+  if (f.near) base = base.where(within(f.near));
+  if (f.pairs) {
+    const pairs = f.pairs;
+    base = base.where((eb) => (pairs.length ? eb.or(pairs.map((p) => eb.and([eb('tl.team_id', '=', p.team_id), eb('tl.location_id', '=', p.location_id)]))) : sql<boolean>`false`));
+  }
   const [pairs, count] = await Promise.all([
     base.select(['t.id as team_id', 'l.id as location_id']).orderBy('t.name').orderBy('t.id').orderBy('l.id')
       .limit(perPage).offset((page - 1) * perPage).execute(),
@@ -131,5 +219,24 @@ export async function serviceAtLocationPage(db: Kysely<DB>, f: ServiceFilter, pa
   const teamIds = [...new Set(pairs.map((p) => p.team_id))];
   const teams = teamIds.length ? (await teamPage(db, { ids: teamIds }, vocab, 1, teamIds.length)).rows : [];
   const children = await teamChildren(db, teamIds, false);
-  return { pairs, total: Number(count.n), teams, children };
+  return { pairs, total: Number(count.n), teams, children, vocab };
+}
+
+/**
+ * The (team, location) a service_at_location id stands for: the source's id of an imported
+ * link (kept in the service's original), else Wijkweb's derived id of a public link.
+ */
+export async function serviceAtLocationById(db: Kysely<DB>, id: string): Promise<{ team_id: string; location_id: string } | null> {
+  const imported = await sql<{ id: string; original: { service_at_locations?: { id?: string; location_id?: string; location?: { id?: string } }[] } }>`
+    select id, original from hsds_documents where kind = 'service'
+    and original::jsonb @> ${JSON.stringify({ service_at_locations: [{ id }] })}::jsonb limit 1`.execute(db);
+  const doc = imported.rows[0];
+  if (doc) {
+    const sal = doc.original.service_at_locations?.find((x) => x.id === id);
+    const location = sal?.location_id ?? sal?.location?.id;
+    if (location) return { team_id: doc.id, location_id: location };
+  }
+  const pairs = await db.selectFrom('team_locations as tl').innerJoin('teams as t', 't.id', 'tl.team_id')
+    .where(teamVisibleTo(ANONYMOUS)).select(['tl.team_id', 'tl.location_id']).execute();
+  return pairs.find((p) => hsdsId('service_at_location', `${p.team_id}:${p.location_id}`) === id) ?? null;
 }

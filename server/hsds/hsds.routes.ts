@@ -6,10 +6,13 @@ import { z } from 'zod';
 import { notFound } from '../http/errors';
 import { errorResponses, IdParams } from '../http/schemas';
 import { TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY, taxonomyId } from './hsds.ids';
-import { hsdsPage, organization, serviceAtLocation, serviceCore, services, taxonomy, taxonomyTerm } from './hsds.map';
+import { compact, hsdsPage, oneToOne, organization, type Rec, serviceAtLocation, serviceCore, services, taxonomy, taxonomyTerm } from './hsds.map';
 import { HSDS_VERSION, PROFILE_MARKDOWN } from './hsds.profile';
-import { loadVocabulary, organisationPage, serviceAtLocationPage, servicePage, servicesOfOrganisation } from './hsds.queries';
-import { HsdsMeta, HsdsObject, HsdsPage, HsdsPageQuery, OrganizationQuery, ServiceQuery, TaxonomyTermQuery } from './hsds.schemas';
+import { loadVocabulary, organisationPage, postcodeArea, serviceAtLocationById, serviceAtLocationPage, servicePage, servicesOfOrganisation } from './hsds.queries';
+import { HsdsMeta, HsdsObject, HsdsPage, HsdsPageQuery, OrganizationByIdQuery, OrganizationQuery, ServiceAtLocationQuery, ServiceListQuery, TaxonomyTermQuery } from './hsds.schemas';
+
+/** Services listed under one organisation (full / full_service): at most this many. */
+const ORGANISATION_SERVICES = 1000;
 
 const tags = ['hsds'];
 
@@ -28,11 +31,13 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (_request, reply) => reply.type('text/markdown; charset=utf-8').send(PROFILE_MARKDOWN));
 
   app.get('/hsds/services', {
-    schema: { tags, summary: 'Teams as HSDS services, fully nested; filters combine (AND)', querystring: ServiceQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
+    schema: { tags, summary: 'Teams as HSDS services (fully nested unless full=false; minimal: ids only); filters combine (AND)', querystring: ServiceListQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
   }, async (request) => {
-    const { page, per_page, ...filter } = request.query;
+    const { page, per_page, minimal, full, ...filter } = request.query;
     const { rows, total, children, vocab } = await servicePage(db(), filter, page, per_page);
-    return hsdsPage(services(rows, children, vocab), total, page, per_page);
+    const all = services(rows, children, vocab);
+    const contents = minimal ? all.map((s) => compact({ id: s.id, last_modified: s.last_modified }) as Rec) : full === false ? all.map(oneToOne) : all;
+    return hsdsPage(contents, total, page, per_page);
   });
 
   app.get('/hsds/services/:id', {
@@ -44,32 +49,68 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
     return service;
   });
 
+  /** The services of these organisations, fully nested (full_service) or one-to-one, by organisation. */
+  async function servicesOf(organisationIds: string[], nested: boolean): Promise<Map<string, Rec[]>> {
+    const out = new Map<string, Rec[]>(organisationIds.map((id) => [id, []]));
+    if (!organisationIds.length) return out;
+    const { rows, children, vocab } = await servicePage(db(), { organization_ids: organisationIds }, 1, ORGANISATION_SERVICES);
+    for (const s of services(rows, children, vocab)) out.get(s.organization_id as string)?.push(nested ? s : oneToOne(s));
+    return out;
+  }
+
   app.get('/hsds/organizations', {
-    schema: { tags, summary: 'Organisations as HSDS organizations, paged', querystring: OrganizationQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
+    schema: { tags, summary: 'Organisations as HSDS organizations, paged (full / full_service: with their services)', querystring: OrganizationQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
   }, async (request) => {
-    const { page, per_page, search } = request.query;
-    const { rows, total } = await organisationPage(db(), { search }, page, per_page);
-    return hsdsPage(rows.map(organization), total, page, per_page);
+    const { page, per_page, search, full, full_service } = request.query;
+    const { rows, total, documents } = await organisationPage(db(), { search }, page, per_page);
+    const withServices = full || full_service ? await servicesOf(rows.map((o) => o.id), !!full_service) : null;
+    return hsdsPage(rows.map((o) => ({ ...organization(o, documents.get(o.id)), ...(withServices ? { services: withServices.get(o.id) } : {}) })), total, page, per_page);
   });
 
   app.get('/hsds/organizations/:id', {
-    schema: { tags, summary: 'One organisation with its services', params: IdParams, response: { 200: HsdsObject, ...errorResponses(400, 404) } },
+    schema: { tags, summary: 'One organisation with its services (full_service: fully nested)', params: IdParams, querystring: OrganizationByIdQuery, response: { 200: HsdsObject, ...errorResponses(400, 404) } },
   }, async (request) => {
-    const { rows } = await organisationPage(db(), { ids: [request.params.id] }, 1, 1);
+    const { rows, documents } = await organisationPage(db(), { ids: [request.params.id] }, 1, 1);
     if (!rows[0]) throw notFound('organization', request.params.id);
+    if (request.query.full_service) return { ...organization(rows[0], documents.get(rows[0].id)), services: (await servicesOf([rows[0].id], true)).get(rows[0].id) };
     const teams = await servicesOfOrganisation(db(), rows[0].id);
-    return { ...organization(rows[0]), services: teams.map((t) => serviceCore({ ...t, organisation_id: rows[0]!.id })) };
+    return { ...organization(rows[0], documents.get(rows[0].id)), services: teams.map((t) => serviceCore({ ...t, organisation_id: rows[0]!.id })) };
   });
 
-  app.get('/hsds/service_at_locations', {
-    schema: { tags, summary: 'Each team at each of its locations; the service filters apply', querystring: ServiceQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
-  }, async (request) => {
-    const { page, per_page, ...filter } = request.query;
-    const { pairs, total, teams, children } = await serviceAtLocationPage(db(), filter, page, per_page);
+  async function serviceAtLocations(filter: Parameters<typeof serviceAtLocationPage>[1], page: number, perPage: number, full: boolean | undefined) {
+    const { pairs, total, teams, children, vocab } = await serviceAtLocationPage(db(), filter, page, perPage);
     const teamById = new Map(teams.map((t) => [t.id, t]));
     const locationById = new Map(children.locations.map((l) => [l.id, l]));
-    const contents = pairs.map((p) => serviceAtLocation(teamById.get(p.team_id)!, locationById.get(p.location_id)!));
+    // full: the whole service (phones, schedules, areas, terms …) instead of its one-to-one fields
+    const nested = full ? new Map(services(teams, children, vocab).map((s) => [s.id, s])) : null;
+    const contents = pairs.map((p) => {
+      const sal = serviceAtLocation(teamById.get(p.team_id)!, locationById.get(p.location_id)!, children.documents.get(p.team_id));
+      return nested ? { ...sal, service: nested.get(p.team_id) } : sal;
+    });
+    return { contents, total };
+  }
+
+  app.get('/hsds/service_at_locations', {
+    schema: { tags, summary: 'Each team at each of its locations; the service filters apply; postcode: teams working there, with proximity: locations near it', querystring: ServiceAtLocationQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
+  }, async (request) => {
+    const { page, per_page, full, postcode, proximity, ...filter } = request.query;
+    let where: Parameters<typeof serviceAtLocationPage>[1] = filter;
+    if (postcode) {
+      const area = await postcodeArea(db(), postcode);
+      if (proximity !== undefined) where = area.centre ? { ...filter, near: { ...area.centre, metres: proximity } } : { ...filter, buurt_codes: [] };
+      else where = { ...filter, buurt_codes: area.buurtCodes };
+    }
+    const { contents, total } = await serviceAtLocations(where, page, per_page, full);
     return hsdsPage(contents, total, page, per_page);
+  });
+
+  app.get('/hsds/service_at_locations/:id', {
+    schema: { tags, summary: 'One team at one of its locations, with the whole service', params: IdParams, response: { 200: HsdsObject, ...errorResponses(400, 404) } },
+  }, async (request) => {
+    const pair = await serviceAtLocationById(db(), request.params.id);
+    const found = pair ? (await serviceAtLocations({ pairs: [pair] }, 1, 1, true)).contents[0] : undefined;
+    if (!found) throw notFound('service_at_location', request.params.id);
+    return found;
   });
 
   app.get('/hsds/taxonomies', {
@@ -80,12 +121,32 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
     return hsdsPage(all.slice((page - 1) * per_page, page * per_page), all.length, page, per_page);
   });
 
+  app.get('/hsds/taxonomies/:id', {
+    schema: { tags, summary: 'One of the two Wijkweb taxonomies', params: IdParams, response: { 200: HsdsObject, ...errorResponses(400, 404) } },
+  }, async (request) => {
+    const found = [TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY].find((name) => taxonomyId(name) === request.params.id);
+    if (!found) throw notFound('taxonomy', request.params.id);
+    return taxonomy(found);
+  });
+
+  app.get('/hsds/taxonomy_terms/:id', {
+    schema: { tags, summary: 'One taxonomy term: a team type, a topic, or a group of them', params: IdParams, response: { 200: HsdsObject, ...errorResponses(400, 404) } },
+  }, async (request) => {
+    const vocab = await loadVocabulary(db());
+    const term = [...vocab.groups, ...vocab.terms].find((t) => t.id === request.params.id);
+    if (!term) throw notFound('taxonomy_term', request.params.id);
+    return taxonomyTerm(term);
+  });
+
   app.get('/hsds/taxonomy_terms', {
     schema: { tags, summary: 'Team types and help topics as taxonomy terms', querystring: TaxonomyTermQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
   }, async (request) => {
-    const { page, per_page, search, taxonomy_id } = request.query;
+    const { page, per_page, search, taxonomy_id, top_only, parent_id } = request.query;
     const needle = search?.toLowerCase();
-    const terms = (await loadVocabulary(db())).terms
+    const vocab = await loadVocabulary(db());
+    const terms = [...vocab.groups, ...vocab.terms]
+      .filter((t) => !top_only || !t.parent_id)
+      .filter((t) => !parent_id || t.parent_id === parent_id)
       .filter((t) => !taxonomy_id || taxonomyId(t.taxonomy) === taxonomy_id)
       .filter((t) => !needle || [t.key, t.label_nl, t.label_en].some((s) => s.toLowerCase().includes(needle)));
     return hsdsPage(terms.slice((page - 1) * per_page, page * per_page).map(taxonomyTerm), terms.length, page, per_page);

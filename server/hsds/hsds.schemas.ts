@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { SearchText, Uuid } from '../http/schemas';
 
-export const HSDS_MAX_PER_PAGE = 100;
+const HSDS_MAX_PER_PAGE = 100;
 
 export const HsdsPageQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -16,6 +16,10 @@ const ModifiedAfter = z.string().max(40)
   .refine((s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), 'Must be an ISO-8601 date or date-time')
   .transform((s) => new Date(s).toISOString());
 
+/** HSDS booleans in a query string: true/false (1/0 also). */
+const Flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
+const Full = Flag.describe('true (default): fully nested records; false: one-to-one fields only (the HSDS list shape)');
+
 export const ServiceQuery = HsdsPageQuery.extend({
   search: Search,
   taxonomy_term_id: Uuid.optional().describe('Only services with this taxonomy term (team type or topic)'),
@@ -25,8 +29,30 @@ export const ServiceQuery = HsdsPageQuery.extend({
 });
 export type ServiceQuery = z.infer<typeof ServiceQuery>;
 
-export const OrganizationQuery = HsdsPageQuery.extend({ search: Search });
-export const TaxonomyTermQuery = HsdsPageQuery.extend({ search: Search, taxonomy_id: Uuid.optional() });
+export const ServiceListQuery = ServiceQuery.extend({
+  minimal: Flag.describe("true: only each service's id and last_modified"),
+  full: Full,
+});
+
+export const ServiceAtLocationQuery = ServiceQuery.extend({
+  full: Full,
+  postcode: z.string().trim().max(8).regex(/^[1-9][0-9]{3}\s?([A-Za-z]{2})?$/, 'Een Nederlandse postcode: 1234 of 1234 AB').optional()
+    .transform((s) => s?.replace(/\s+/g, '').toUpperCase())
+    .describe('Only teams whose work area holds this postcode (its PC4 part); with proximity: locations near it instead'),
+  proximity: z.coerce.number().int().min(1).max(100_000).optional().describe('With postcode: only locations within this many metres of the centre of the postcode'),
+}).refine((q) => q.proximity === undefined || q.postcode !== undefined, { path: ['proximity'], message: 'proximity needs a postcode' });
+
+export const OrganizationQuery = HsdsPageQuery.extend({
+  search: Search,
+  full: Flag.describe('true: each organization with its services (one-to-one fields)'),
+  full_service: Flag.describe('true: each organization with its services fully nested'),
+});
+export const OrganizationByIdQuery = z.object({ full_service: Flag.describe('true: its services fully nested (default: one-to-one fields)') });
+export const TaxonomyTermQuery = HsdsPageQuery.extend({
+  search: Search, taxonomy_id: Uuid.optional(),
+  top_only: Flag.describe('true: only top-level terms (team categories, life domains)'),
+  parent_id: Uuid.optional().describe('Only the terms directly under this term'),
+});
 
 export const HsdsObject = z.looseObject({ id: z.string() });
 export const HsdsPage = z.looseObject({

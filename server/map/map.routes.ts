@@ -3,6 +3,7 @@ import { errorResponses } from '../http/schemas';
 import { bandsMissing, fillBoundaryBands } from '../areas/areas.bands';
 import { CLUSTER_FIELDS, clusteredMarkers } from './map.clusters';
 import { sendWithEtag } from '../http/content-etag';
+import { cachedBody } from './map.cache';
 import { boundaryFeatures, MARKER_FIELDS, mapExtent, markerTuples } from './map.queries';
 import { BoundariesQuery, Extent, FeatureCollection, Markers, MarkersQuery } from './map.schemas';
 
@@ -14,12 +15,14 @@ const mapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const q = request.query;
-    if (q.zoom === undefined) {
-      const items = await markerTuples(app.database.db, q);
-      return sendWithEtag(request, reply, JSON.stringify({ fields: MARKER_FIELDS, items }));
-    }
-    const { items, clusters, total } = await clusteredMarkers(app.database.db, { ...q, zoom: q.zoom });
-    return sendWithEtag(request, reply, JSON.stringify({ fields: MARKER_FIELDS, items, cluster_fields: CLUSTER_FIELDS, clusters, total }));
+    const db = app.database.db;
+    const key = `markers#${JSON.stringify([q.zoom ?? null, q.bbox ?? null, [...(q.type ?? [])].sort(), [...(q.topic ?? [])].sort()])}`;
+    const body = await cachedBody(db, key, async () => {
+      if (q.zoom === undefined) return { fields: MARKER_FIELDS, items: await markerTuples(db, q) };
+      const { items, clusters, total } = await clusteredMarkers(db, { ...q, zoom: q.zoom });
+      return { fields: MARKER_FIELDS, items, cluster_fields: CLUSTER_FIELDS, clusters, total };
+    });
+    return sendWithEtag(request, reply, body);
   });
 
   app.get('/api/map/boundaries', {
@@ -29,10 +32,14 @@ const mapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => {
     const { kind, bbox, band } = request.query;
-    // Rows written before the bands existed (migration, seeds) get them on first use.
-    if (band !== 'full' && await bandsMissing(app.database.db)) await fillBoundaryBands(app.database.db);
-    const collection = await boundaryFeatures(app.database.db, kind, bbox, band);
-    return sendWithEtag(request, reply, JSON.stringify(collection));
+    const db = app.database.db;
+    const body = await cachedBody(db, `boundaries#${JSON.stringify([kind, bbox ?? null, band ?? null])}`, async () => {
+      // Rows written before the bands existed (migration, seeds) get them on first use.
+      // (Filling them moves the change marker: the next request builds afresh, once.)
+      if (band !== 'full' && await bandsMissing(db)) await fillBoundaryBands(db);
+      return boundaryFeatures(db, kind, bbox, band);
+    });
+    return sendWithEtag(request, reply, body);
   });
 
   app.get('/api/map/extent', {

@@ -1,18 +1,19 @@
-// Every view of someone's 06 number is on record: who saw whose number, when. Residents
-// never see one (so leave no rows); looking at your own profile is not a view of another.
+// Every view of someone's 06 number is on record: who saw whose number, when. One row per
+// answer, listing the people shown. Residents never see one (so leave no rows); looking
+// at your own profile is not a view of another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getJson, type TestApp } from '../helpers/app';
 import { createAccount, DEMO_ACCOUNTS, signIn } from '../helpers/auth';
-import { MOBILE_VIEW_ROWS_MAX } from '../../server/audit/audit.queries';
+import { viewsOfMobile } from '../../server/audit/audit.queries';
 
 let t: TestApp;
 let pro: string;
 let proAccount: string;
 let person: { id: string; team_id: string };
 const views = (actor?: string) => {
-  let q = t.database.db.selectFrom('audit_log').select(['actor_account_id', 'entity_id', 'action']).where('action', 'in', ['view_mobile', 'view_mobile_bulk']);
+  let q = t.database.db.selectFrom('audit_log').select(['actor_account_id', 'entity_id', 'action', 'meta']).where('action', 'in', ['view_mobile', 'view_mobile_bulk']);
   if (actor) q = q.where('actor_account_id', '=', actor);
-  return q.execute();
+  return q.orderBy('id').execute();
 };
 
 beforeAll(async () => {
@@ -26,18 +27,28 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 describe('views of 06 numbers', () => {
-  it('are recorded per person for a professional, and never for a resident', async () => {
+  it('are recorded, one row per answer naming everyone shown, for a professional, and never for a resident', async () => {
     await getJson(t.app, `/api/people/${person.id}`);
     await getJson(t.app, `/api/teams/${person.team_id}`);
     expect(await views()).toEqual([]);
     const res = await getJson(t.app, `/api/people/${person.id}`, { cookie: pro });
     expect(res.body.person.phone_mobile).toMatch(/^06/);
-    expect(await views(proAccount)).toEqual([{ actor_account_id: proAccount, entity_id: person.id, action: 'view_mobile' }]);
+    expect(await views(proAccount)).toEqual([{ actor_account_id: proAccount, entity_id: person.id, action: 'view_mobile', meta: { person_ids: [person.id], count: 1 } }]);
     const team = await getJson(t.app, `/api/teams/${person.team_id}`, { cookie: pro });
     const shown = team.body.members.filter((m: { person: { phone_mobile?: string | null; id: string } }) => m.person.phone_mobile).map((m: { person: { id: string } }) => m.person.id);
+    expect(shown.length).toBeGreaterThan(1);
     const rows = await views(proAccount);
-    expect(rows.length).toBe(1 + shown.length);
-    expect(new Set(rows.slice(1).map((r) => r.entity_id))).toEqual(new Set(shown));
+    expect(rows.length).toBe(2);
+    expect(rows[1]!.entity_id).toBeNull();
+    expect(new Set((rows[1]!.meta as { person_ids: string[] }).person_ids)).toEqual(new Set(shown));
+    // Who saw this person's number, when: both answers, from the query and the admin log.
+    expect((await viewsOfMobile(t.database.db, person.id)).map((v) => v.actor_account_id)).toEqual([proAccount, proAccount]);
+    const other = shown.find((id: string) => id !== person.id)!;
+    expect((await viewsOfMobile(t.database.db, other)).length).toBe(1);
+    const admin = await signIn(t.app, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+    const log = await getJson(t.app, `/api/admin/audit?person=${person.id}`, { cookie: admin });
+    expect(log.status).toBe(200);
+    expect(log.body.items.map((r: { actor_account_id: string; action: string }) => [r.actor_account_id, r.action])).toEqual([[proAccount, 'view_mobile'], [proAccount, 'view_mobile']]);
   });
 
   it('leave out the viewer\'s own number', async () => {
@@ -48,13 +59,17 @@ describe('views of 06 numbers', () => {
     expect(await views(account)).toEqual([]);
   });
 
-  it('are one summary row for a bulk export', async () => {
+  it('are one row for a bulk export, still naming every person shown', async () => {
     const before = (await views(proAccount)).length;
     const csv = await t.app.inject({ method: 'GET', url: '/api/export/people.csv', headers: { cookie: pro } });
     expect(csv.statusCode).toBe(200);
-    const mobiles = await t.database.db.selectFrom('people').select('id').where('phone_mobile', 'is not', null).where('phone_mobile_visibility', '=', 'professionals').execute();
+    const mobiles = await t.database.db.selectFrom('people').select('id').where('phone_mobile', 'is not', null).where('phone_mobile_visibility', '=', 'professionals').where('archived_at', 'is', null).execute();
     const rows = (await views(proAccount)).slice(before);
-    if (mobiles.length > MOBILE_VIEW_ROWS_MAX) expect(rows.map((r) => r.action)).toEqual(['view_mobile_bulk']);
-    else expect(rows.length).toBeGreaterThan(10);
+    expect(rows.map((r) => r.action)).toEqual(['view_mobile']);
+    const listed = (rows[0]!.meta as { person_ids: string[] }).person_ids;
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed).toContain(person.id);
+    const withMobile = new Set(mobiles.map((m) => m.id));
+    expect(listed.every((id) => withMobile.has(id))).toBe(true);
   });
 });

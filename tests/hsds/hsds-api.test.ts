@@ -1,7 +1,7 @@
 // /hsds: every response, paged and filtered, validates against the official HSDS 3.0
 // compiled schemas (../shared/hsds-3.0, offline); filters combine as AND; no people.
 import type { FastifyInstance } from 'fastify';
-import type { Kysely, KyselyPlugin } from 'kysely';
+import { type Kysely, type KyselyPlugin, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../server/db/types';
 import { taxonomyId, TEAM_TYPE_TAXONOMY, termId, TOPIC_TAXONOMY } from '../../server/hsds/hsds.ids';
@@ -108,7 +108,7 @@ describe('HSDS API behaviour', () => {
     expect(sal.total_items).toBe(links);
     expect(sal.contents[0]).toMatchObject({ service_id: expect.any(String), location_id: expect.any(String), location: { location_type: 'physical' } });
     const terms = (await getJson(app, `/hsds/taxonomy_terms?per_page=100&taxonomy_id=${taxonomyId(TOPIC_TAXONOMY)}`)).body;
-    expect(terms.total_items).toBe(33);
+    expect(terms.contents.filter((x: { parent_id?: string }) => x.parent_id).length).toBe(33); // the topics, under their life domains
     expect((await getJson(app, '/hsds/taxonomies')).body.total_items).toBe(2);
   });
 
@@ -137,6 +137,100 @@ describe('HSDS API behaviour', () => {
     expect(page.rows.length).toBeGreaterThan(10);
     expect(many.count()).toBe(one.count());
     expect(many.count()).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('every parameter of the official OpenAPI changes the answer as the specification says', () => {
+  type R = Record<string, any>;
+  const list = async (url: string) => { const r = await getJson(app, url); expect(r.status, url).toBe(200); return r.body as { total_items: number; contents: R[] }; };
+
+  it('services: minimal gives ids and last_modified only; full=false the one-to-one list shape; full=true the default', async () => {
+    const full = await list('/hsds/services?per_page=20');
+    const minimal = await list('/hsds/services?per_page=20&minimal=true');
+    expect(minimal.contents).toEqual(full.contents.map((s) => ({ id: s.id, last_modified: s.last_modified })));
+    const flat = await list('/hsds/services?per_page=20&full=false');
+    expect(flat.contents.map((s) => s.id)).toEqual(full.contents.map((s) => s.id));
+    expect(flat.contents.every((s) => !('phones' in s) && !('service_at_locations' in s) && s.organization)).toBe(true);
+    expect(full.contents.some((s) => s.phones.length)).toBe(true);
+    expect(await list('/hsds/services?per_page=20&full=true')).toEqual(full);
+    if (hsdsPresent) for (const s of flat.contents) expect(recordProblems(s, 'service_list'), s.id).toEqual([]);
+  });
+
+  it('organizations: full lists their services, full_service fully nested; by id too', async () => {
+    const plain = await list('/hsds/organizations?per_page=100');
+    expect(plain.contents.every((o) => !('services' in o))).toBe(true);
+    const full = await list('/hsds/organizations?per_page=100&full=true');
+    const nested = await list('/hsds/organizations?per_page=100&full_service=true');
+    const counts = new Map<string, number>();
+    for (const r of await t.database.db.selectFrom('teams').select('organisation_id').where('archived_at', 'is', null).execute()) counts.set(r.organisation_id, (counts.get(r.organisation_id) ?? 0) + 1);
+    for (const o of full.contents) {
+      expect(o.services.every((s: R) => s.organization_id === o.id && !('phones' in s)), o.id).toBe(true);
+      expect(o.services.length).toBeLessThanOrEqual(counts.get(o.id) ?? 0);
+    }
+    expect(nested.contents.flatMap((o) => o.services).every((s: R) => Array.isArray(s.phones) && Array.isArray(s.attributes))).toBe(true);
+    const org = nested.contents.find((o) => o.services.length)!;
+    const byId = (await getJson(app, `/hsds/organizations/${org.id}?full_service=true`)).body;
+    expect(byId.services).toEqual(org.services);
+    expect((await getJson(app, `/hsds/organizations/${org.id}`)).body.services.every((s: R) => !('attributes' in s))).toBe(true);
+  });
+
+  it('taxonomy_terms: top_only gives the groups, parent_id the terms under one; by id; taxonomies by id', async () => {
+    const all = await list('/hsds/taxonomy_terms?per_page=100');
+    const top = await list('/hsds/taxonomy_terms?per_page=100&top_only=true');
+    expect(top.total_items).toBeGreaterThan(4);
+    expect(top.total_items).toBeLessThan(all.total_items);
+    expect(top.contents.every((x) => !x.parent_id)).toBe(true);
+    const care = top.contents.find((x) => x.code === 'groep:care')!;
+    const under = await list(`/hsds/taxonomy_terms?per_page=100&parent_id=${care.id}`);
+    expect(under.contents.length).toBeGreaterThan(0);
+    expect(under.contents.every((x) => x.parent_id === care.id)).toBe(true);
+    expect(under.contents.map((x) => x.code).sort()).toEqual((await t.database.db.selectFrom('team_types').select('key').where('category', '=', 'care').execute()).map((r) => r.key).sort());
+    expect((await getJson(app, `/hsds/taxonomy_terms/${under.contents[0]!.id}`)).body).toEqual(under.contents[0]);
+    expect((await getJson(app, `/hsds/taxonomy_terms/${care.id}`)).body).toEqual(care);
+    expect((await getJson(app, '/hsds/taxonomy_terms/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await getJson(app, `/hsds/taxonomies/${taxonomyId(TOPIC_TAXONOMY)}`)).body).toMatchObject({ id: taxonomyId(TOPIC_TAXONOMY), name: 'Wijkweb hulponderwerpen' });
+    expect((await getJson(app, '/hsds/taxonomies/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    if (hsdsPresent) for (const x of top.contents) expect(recordProblems(x, 'taxonomy_term')).toEqual([]);
+  });
+
+  it('service_at_locations: by id with the whole service; full; postcode: teams working there; proximity: locations near it', async () => {
+    const all = await list('/hsds/service_at_locations?per_page=100');
+    const first = all.contents[0]!;
+    const one = (await getJson(app, `/hsds/service_at_locations/${first.id}`)).body;
+    expect(one).toMatchObject({ id: first.id, service_id: first.service_id, location_id: first.location_id, location: first.location });
+    expect(one.service).toMatchObject({ id: first.service_id, phones: expect.any(Array), attributes: expect.any(Array) });
+    expect((await getJson(app, '/hsds/service_at_locations/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    if (hsdsPresent) expect(recordProblems(one, 'service_at_location')).toEqual([]);
+    const full = await list('/hsds/service_at_locations?per_page=100&full=true');
+    expect(full.contents.map((x) => x.id)).toEqual(all.contents.map((x) => x.id));
+    expect(full.contents.every((x) => Array.isArray(x.service.attributes))).toBe(true);
+    expect(all.contents.every((x) => !('attributes' in x.service))).toBe(true);
+
+    const buurt = await t.database.db.selectFrom('areas').select(['code', 'postcodes', 'min_lat', 'max_lat', 'min_lon', 'max_lon'])
+      .where('kind', '=', 'buurt').where(sql<boolean>`cardinality(postcodes) > 0`).orderBy('code').executeTakeFirstOrThrow();
+    const pc4 = buurt.postcodes[0]!;
+    const byPostcode = await list(`/hsds/service_at_locations?per_page=100&postcode=${pc4}AB`);
+    const serving = new Set((await t.database.db.selectFrom('team_areas as ta').innerJoin('areas as a', 'a.code', 'ta.area_code')
+      .where(sql<boolean>`a.postcodes @> array[${pc4}]::text[]`).select('ta.team_id').execute()).map((r) => r.team_id));
+    expect(byPostcode.total_items).toBeGreaterThan(0);
+    expect(byPostcode.total_items).toBeLessThan(all.total_items);
+    expect(byPostcode.contents.every((x) => serving.has(x.service_id))).toBe(true);
+    expect(all.contents.filter((x) => serving.has(x.service_id)).length).toBe(byPostcode.total_items);
+    const near = await list(`/hsds/service_at_locations?per_page=100&postcode=${pc4}&proximity=1000`);
+    const wide = await list(`/hsds/service_at_locations?per_page=100&postcode=${pc4}&proximity=20000`);
+    expect(near.total_items).toBeLessThan(wide.total_items);
+    expect(near.contents.every((x) => wide.contents.some((w) => w.id === x.id))).toBe(true);
+    const buurten = await t.database.db.selectFrom('areas').select(['min_lat', 'max_lat', 'min_lon', 'max_lon'])
+      .where(sql<boolean>`postcodes @> array[${pc4}]::text[]`).where('kind', '=', 'buurt').execute();
+    const centre = { lat: buurten.reduce((s, b) => s + (b.min_lat! + b.max_lat!) / 2, 0) / buurten.length, lon: buurten.reduce((s, b) => s + (b.min_lon! + b.max_lon!) / 2, 0) / buurten.length };
+    const metres = (l: R) => 6371008.8 * Math.hypot((l.latitude - centre.lat) * Math.PI / 180, (l.longitude - centre.lon) * Math.PI / 180 * Math.cos(centre.lat * Math.PI / 180));
+    expect(near.contents.every((x) => metres(x.location) <= 1000)).toBe(true);
+    expect(all.contents.filter((x) => metres(x.location) <= 1000).length).toBe(near.total_items);
+    for (const [qs, field] of [['proximity=500', 'proximity'], ['postcode=12345', 'postcode'], ['postcode=1371&proximity=-3', 'proximity']]) {
+      const res = await getJson(app, `/hsds/service_at_locations?${qs}`);
+      expect(res.status, qs).toBe(400);
+      expect(res.body.details[0].field, qs).toBe(field);
+    }
   });
 });
 

@@ -5,7 +5,7 @@
 // operator's; a command that must not run under a live server is refused, saying why.
 // On PostgreSQL the command opens the database itself, beside the server, with the same result.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -80,6 +80,22 @@ function wijkweb(args: string[], cwd = ROOT) {
       expect(res.stdout).toMatch(/Imported 3 features .*3 new/);
       const areas = (await (await fetch(`${address}/api/areas?kind=buurt`)).json()) as { items: { code: string }[] };
       expect(areas.items.map((a) => a.code)).toContain('BU99010101');
+    });
+
+    it('import:hsds and export:hsds run inside the server: the import is served at once, the export gives it back whole', async () => {
+      const fixture = join(ROOT, 'tests/fixtures/hsds-nl');
+      const imported = await wijkweb(['import:hsds', fixture]);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stdout).toMatch(/services 2 new/);
+      const source = JSON.parse(readFileSync(join(fixture, 'services.json'), 'utf8')).contents[1];
+      expect(await (await fetch(`${address}/hsds/services/${source.id}`)).json()).toEqual(source);
+      const here = join(work, 'export-map');
+      mkdirSync(here);
+      const exported = await wijkweb(['export:hsds', 'uit'], here);
+      expect(exported.code, exported.stderr).toBe(0);
+      expect(exported.stderr).not.toMatch(/DataDirLockedError|waiting/);
+      const services = JSON.parse(readFileSync(join(here, 'uit/services.json'), 'utf8')).contents;
+      expect(services.find((s: { id: string }) => s.id === source.id)).toEqual(source);
     });
 
     it('a failing command says why with its exit code; stepping the embedded schema down is refused while the server runs', async () => {

@@ -48,6 +48,14 @@ describeBrowser('web: the map view (/kaart)', () => {
     // The list is the same result set: the live region announces its count.
     await expect.poll(() => page.locator('#results-title').textContent()).toMatch(/\d+ teams gevonden/);
     await page.screenshot({ path: `${ARTIFACTS}/map.png` });
+    // One wave before the map can draw: who is signed in (asked once), the taxonomy, the map's
+    // configuration and its extent are all asked before any of them has answered.
+    const first = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })));
+    expect(first.filter((e) => e.path === '/api/auth/me')).toHaveLength(1);
+    const wave = first.filter((e) => ['/api/auth/me', '/api/topics', '/api/team-types', '/api/config', '/api/map/extent'].includes(e.path));
+    expect(wave.map((e) => e.path).sort()).toEqual(['/api/auth/me', '/api/config', '/api/map/extent', '/api/team-types', '/api/topics']);
+    expect(Math.max(...wave.map((e) => e.start))).toBeLessThan(Math.min(...wave.map((e) => e.end)));
   });
 
   it('filters change the map and the list together, and the URL', async () => {

@@ -41,5 +41,7 @@ export function auditWords(row: AuditRow): { what: string; detail?: string } {
     return { what, detail: `(${t('audit.scopes_changed')})` };
   }
   if (row.action === 'view_mobile_bulk' && typeof meta.count === 'number') return { what, detail: `(${meta.count})` };
+  // One row per answer: several people's numbers at once say how many.
+  if (row.action === 'view_mobile' && typeof meta.count === 'number' && meta.count > 1) return { what, detail: `(${meta.count})` };
   return { what };
 }

@@ -6,7 +6,7 @@ import { ApiError, getJson, sendJson } from '../api/client';
 
 export interface Me {
   email: string;
-  role: 'professional' | 'editor' | 'admin';
+  role: 'professional' | 'editor' | 'admin' | 'analist';
   person_id: string | null;
   scopes?: unknown;
   mfa_required?: boolean;
@@ -23,8 +23,21 @@ function set(me: Me | null, bump: boolean): void {
   for (const l of listeners) l(state);
 }
 
-/** Asks the server who we are (401 = nobody). */
-export async function loadMe(bump = false): Promise<Me | null> {
+// The question in flight: every component that mounts while it is open shares it, so a
+// page load asks once (it used to ask once per component: 4 times on /kaart).
+let asking: Promise<Me | null> | undefined;
+
+/** Asks the server who we are (401 = nobody). Without `bump`, joins a question already asked. */
+export function loadMe(bump = false): Promise<Me | null> {
+  if (!bump && asking) return asking;
+  const question = ask(bump);
+  asking = question;
+  const done = () => { if (asking === question) asking = undefined; };
+  question.then(done, done);
+  return question;
+}
+
+async function ask(bump: boolean): Promise<Me | null> {
   try {
     const me = await getJson<Me>('/api/auth/me');
     set(me, bump);

@@ -2,12 +2,12 @@
 // band that fit the zoom, and markers clustered for that zoom, both for the viewport plus
 // a margin (so a small pan needs no request), snapped to a grid (so a return to the same
 // place revalidates with a 304 instead of downloading again).
-import { getJson, withQuery, type Boundaries, type MarkerList } from '../api/client';
+import { api, getJson, withQuery, type Boundaries, type MarkerList } from '../api/client';
 import type { BBox } from '../map/leaflet-adapter';
 
-export type Kind = 'gemeente' | 'wijk' | 'buurt';
-export type Band = 'low' | 'mid' | 'high';
-export interface AreaLayer { kind: Kind; band: Band }
+type Kind = 'gemeente' | 'wijk' | 'buurt';
+type Band = 'low' | 'mid' | 'high';
+interface AreaLayer { kind: Kind; band: Band }
 
 /** Gemeenten at the national view, wijken for a city, buurten (with their wijk) once zoomed in. */
 export function layersFor(zoom: number): AreaLayer[] {
@@ -36,4 +36,25 @@ export const fetchBoundaries = (layer: AreaLayer, bbox: BBox, signal: AbortSigna
 export const fetchMarkers = (filters: { type?: string; topic?: string }, bbox: BBox, zoom: number, signal: AbortSignal) =>
   getJson<MarkerList>(withQuery('/api/map/markers', { ...filters, bbox: box(bbox), zoom: Math.round(zoom) }), signal);
 
-export const fetchExtent = () => getJson<{ bbox: BBox | null }>('/api/map/extent');
+// Asked once per page load, and early (web/main.tsx) on /kaart, beside the JS still loading.
+let extent: Promise<{ bbox: BBox | null }> | undefined;
+export const fetchExtent = () => {
+  if (!extent) {
+    extent = getJson<{ bbox: BBox | null }>('/api/map/extent');
+    extent.catch(() => { extent = undefined; });
+  }
+  return extent;
+};
+
+/**
+ * Everything the first draw of /kaart needs before its boundaries and markers, asked at
+ * once as the page starts (not in waves behind the lazy map chunk): the map's code, the
+ * taxonomy, the map configuration and, when the URL names no place, the extent to open on.
+ */
+export function prefetchMap(query: URLSearchParams, load: () => Promise<unknown>): void {
+  void load().catch(() => {});
+  void api.config().catch(() => {});
+  void api.topics().catch(() => {});
+  void api.teamTypes().catch(() => {});
+  if (!query.get('lat') && !query.get('buurt')) void fetchExtent().catch(() => {});
+}

@@ -11,6 +11,7 @@ import { TeamCard } from '../components/TeamCard';
 import type { Params } from '../router';
 import { tileKey } from '../start/tiles';
 import { noMatchText, filterParams, MatchReasons, ServiceFilters } from '../service-filters/ServiceFilters';
+import { PathwayLinks } from '../pathways/PathwayLinks';
 
 const DIRECT = new Set(['walk_in', 'self_referral']);
 
@@ -42,6 +43,7 @@ export function TopicPage({ params, query }: { params: Params; query?: URLSearch
       {isCrisis ? <p class="lead">{t('topic.crisis_text')}</p> : <p class="lead">{t('topic.intro')}</p>}
       {!isCrisis && <ServiceFilters path={`/hulp/${encodeURIComponent(topic)}`} query={search} keep={{}} />}
       {error ? <ErrorMessage error={error} /> : !isCrisis && !data ? <Loading /> : null}
+      {!isCrisis && <PathwayLinks topic={topic} />}
       {data && teams.length === 0 && <p>{filterKey !== '{}' ? noMatchText() : t('topic.none')}</p>}
       {direct.length > 0 && <Group id="direct" title={t('topic.direct')} hint={t('topic.direct_hint')} teams={direct} tax={tax} />}
       {referral.length > 0 && <Group id="referral" title={t('topic.referral')} hint={t('topic.referral_hint')} teams={referral} tax={tax} />}

@@ -1,0 +1,14 @@
+// THE change marker of the directory: a counter the database moves once per committed
+// transaction that wrote to a table the directory shows (migration
+// 2026-12-07_50_directory_changes: a deferred trigger on every such table, so writes
+// through any app instance, a command or plain SQL all count). One primary-key read of a
+// one-row table; caches of derived answers (map markers, boundaries, search) key on it.
+// Read it BEFORE the data it keys: data read after it is at least as new, so the worst
+// case is caching newer data under an older marker, which the next change replaces.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/types';
+
+export async function directoryMarker(db: Kysely<DB>): Promise<string> {
+  const { rows } = await sql<{ n: string }>`select n::text as n from directory_changes where id`.execute(db);
+  return rows[0]?.n ?? '0';
+}
