@@ -6,7 +6,7 @@ import { createDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { seedDemo, seedReference } from '../seeds/index';
 import { importCsv } from '../server/csv/csv.import';
-import { toCsv } from '../server/csv/csv.format';
+import { toCsv } from '../server/http/csv-file';
 import { adminQuery, freshDatabase } from './lib/db';
 
 const ROWS = Number(process.argv[2] ?? 50_000);

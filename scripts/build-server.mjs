@@ -10,19 +10,23 @@
 // emitted ("./app.js", "./seeds/index.js"); a specifier that matches no emitted file fails
 // the build instead of failing in production.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+// The build goes to a side folder and replaces dist/ only when it is complete, so a server
+// running from dist/ (start:prod, or `npm start` while its background build runs) never
+// finds it empty or half-written.
+const final = join(root, 'dist');
+const dist = join(root, 'dist.next');
 // When this build started: `npm start` (scripts/start.mjs) runs dist/ only if no source changed since.
 const startedAt = Date.now();
 // A background build started by `npm start` holds this lock folder until it ends.
 if (process.env.BUILD_SERVER_LOCK) process.on('exit', () => rmSync(process.env.BUILD_SERVER_LOCK, { recursive: true, force: true }));
 
 rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], { stdio: 'inherit' });
 
 // Plain-JavaScript modules among the sources (the PGlite worker, started from its file) are
 // not compiled by tsc: they travel as they are.
@@ -75,4 +79,9 @@ if (!existsSync(join(web, 'index.html'))) {
 cpSync(web, join(dist, 'web/dist'), { recursive: true });
 writeFileSync(join(dist, '.built'), String(startedAt));
 const files = [...jsFiles(dist)].length;
+const old = join(root, 'dist.old');
+rmSync(old, { recursive: true, force: true });
+if (existsSync(final)) renameSync(final, old);
+renameSync(dist, final);
+rmSync(old, { recursive: true, force: true });
 console.log(`build:server: ${files} files in dist/ (${rewritten} imports given their .js), web app copied`);

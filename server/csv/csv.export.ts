@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
-import { toCsv } from './csv.format';
+import { toCsv } from '../http/csv-file';
 import type { KindName } from './csv.kind';
 import { kindByName } from './csv.registry';
 

@@ -10,19 +10,12 @@
 // Export → import → export is byte-identical because the exporter never varies from this.
 // The columns of each kind are documented in server/csv/FORMAT.md.
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { CSV_DELIMITER as DELIMITER, CSV_FORMULA as FORMULA } from '../http/csv-file';
 
 const BOM = '\uFEFF';
-const DELIMITER = ';';
 export const LIST_SEPARATOR = '|';
 
-const FORMULA = /^[=+\-@\t\r]/;
 const GUARDED = /^'[=+\-@\t\r]/;
-
-export function toCsv(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const safe = rows.map((row) => row.map((cell) => (FORMULA.test(cell) ? `'${cell}` : cell)));
-  return stringify([headers, ...safe], { bom: true, delimiter: DELIMITER, record_delimiter: 'windows', eof: true });
-}
 
 interface CsvRecord { row: number; values: string[] }
 type ParsedCsv =

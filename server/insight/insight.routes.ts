@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { errorResponses } from '../http/schemas';
 import { HttpError, notFound } from '../http/errors';
 import { authoriseInsight } from '../http/authorise';
-import { toCsv } from '../csv/csv.format';
+import { toCsv } from '../http/csv-file';
 import { coverageCsvRows, coverageOf } from './coverage.queries';
 import { defaultRange, usageOf } from './usage.queries';
 import { Coverage, CoverageQuery, Usage, UsageQuery } from './insight.schemas';
