@@ -8,6 +8,7 @@ import { seedDemoAccounts } from './demo/accounts';
 import { buildDemoRows } from './demo/build';
 import { seedDemoFigures } from './demo/figures';
 import { seedRecentChanges } from './demo/recent-changes';
+import { seedServiceData } from './demo/service-data';
 import { seedDemoPathways } from './demo/pathways';
 import { TEAM_TYPES, TOPICS, TOPIC_SYNONYMS } from './taxonomy';
 
@@ -97,6 +98,8 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
     report?.(`demo recent changes ${recent} new`);
     const pathways = await seedDemoPathways(trx, now);
     report?.(`demo pathways ${pathways} new`);
+    const service = await seedServiceData(trx, now);
+    report?.(`demo service data ${service} schedules new`);
   });
 }
 

@@ -9,7 +9,7 @@ import type { Codec } from './csv.values';
 export const KINDS = ['organisations', 'teams', 'locations', 'people', 'pathways'] as const;
 export type KindName = (typeof KINDS)[number];
 
-interface Column {
+export interface Column {
   /** Dutch header, lower case, documented in server/csv/FORMAT.md. */
   header: string;
   codec: Codec<any>;

@@ -1,9 +1,13 @@
-// locaties.csv: extern_id;naam;straat;huisnummer;postcode;plaats;breedtegraad;lengtegraad;buurtcode;openingstijden
+// locaties.csv: extern_id;naam;straat;huisnummer;postcode;plaats;breedtegraad;lengtegraad;buurtcode;openingstijden;tijden;telefoons;toegankelijkheid
 import { may, ownersOf } from '../domain/permissions';
 import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { AREA_CODE, type Codec, decimal, EXTERNAL_ID, optional, text } from './csv.values';
 import { matchKeys } from './csv.keys';
 import { type SqlType, upsertRows } from '../db/upsert';
+import { locationServiceData } from '../services/services.queries';
+import { writeLocationService } from '../services/services.write';
+import type { LocationServiceInput } from '../services/services.write-schemas';
+import { hasInput, LOCATION_SERVICE_COLUMNS, LOCATION_SERVICE_HEADERS, locationServiceCells, locationServiceInput } from './services.columns';
 
 const POSTCODE: Codec<string> = {
   read: (cell) => {
@@ -25,7 +29,7 @@ const FIELDS: Array<{ header: string; column: string; sql: SqlType }> = [
   { header: 'openingstijden', column: 'opening_hours', sql: 'text' },
 ];
 
-interface Plan { inserts: Array<Record<string, unknown>>; updates: Array<Record<string, unknown>> }
+interface Plan { inserts: Array<Record<string, unknown>>; updates: Array<Record<string, unknown>>; service: Array<{ key: string; id?: string | undefined; input: LocationServiceInput }> }
 
 export const locationsKind: Kind = {
   name: 'locations',
@@ -40,13 +44,16 @@ export const locationsKind: Kind = {
     { header: 'lengtegraad', codec: decimal(-180, 180), required: true, doc: 'WGS84-lengtegraad (punt of komma)' },
     { header: 'buurtcode', codec: optional(AREA_CODE), doc: 'CBS-buurtcode van het adres' },
     { header: 'openingstijden', codec: optional(text(1000)), doc: 'Openingstijden, vrije tekst' },
+    ...LOCATION_SERVICE_COLUMNS,
   ],
-  exportHeaders: () => ['extern_id', ...FIELDS.map((f) => f.header)],
+  exportHeaders: () => ['extern_id', ...FIELDS.map((f) => f.header), ...LOCATION_SERVICE_HEADERS],
   async exportRows(db) {
     const rows = await db.selectFrom('locations').where('archived_at', 'is', null)
       .select(['id', 'external_id', 'name', 'street', 'house_number', 'postcode', 'city', 'lat', 'lon', 'buurt_code', 'opening_hours']).execute();
+    const service = await locationServiceData(db, rows.map((r) => r.id));
     return rows
-      .map((r) => [exportKey(r), r.name ?? '', r.street, r.house_number, r.postcode, r.city, String(r.lat), String(r.lon), r.buurt_code ?? '', r.opening_hours ?? ''])
+      .map((r) => [exportKey(r), r.name ?? '', r.street, r.house_number, r.postcode, r.city, String(r.lat), String(r.lon), r.buurt_code ?? '', r.opening_hours ?? '',
+        ...locationServiceCells(service.get(r.id)!)])
       .sort((a, b) => byCells([a[4]!, a[2]!, a[3]!, a[0]!], [b[4]!, b[2]!, b[3]!, b[0]!]));
   },
   async check(db, audience, rows, headers) {
@@ -57,7 +64,7 @@ export const locationsKind: Kind = {
     // An existing location: its owner's editors. A new one belongs to the importing editor's organisation.
     const owners = await ownersOf(db, 'location', [...existing.values()]);
     const newOwner = audience.kind === 'editor' && audience.organisationIds.length === 1 ? audience.organisationIds[0]! : null;
-    const plan: Plan = { inserts: [], updates: [] };
+    const plan: Plan = { inserts: [], updates: [], service: [] };
     for (const r of rows) {
       const id = existing.get(r.key);
       if (id ? !may(audience, 'edit', owners.get(id)!) : audience.kind !== 'admin' && !newOwner) {
@@ -68,6 +75,8 @@ export const locationsKind: Kind = {
       const values: Record<string, unknown> = {};
       for (const f of FIELDS) if (headers.has(f.header)) values[f.column] = r.values[f.header];
       if (id) plan.updates.push({ id, ...values }); else plan.inserts.push({ external_id: r.key, organisation_id: newOwner, ...values });
+      const input = locationServiceInput(r.values, headers);
+      if (hasInput(input)) plan.service.push({ key: r.key, id, input });
     }
     return { errors, plan };
   },
@@ -75,6 +84,10 @@ export const locationsKind: Kind = {
     const plan = raw as Plan;
     const cols = FIELDS.filter((f) => headers.has(f.header)).map((f) => ({ name: f.column, type: f.sql }));
     const { inserted, updated } = await upsertRows(trx, 'locations', [{ name: 'organisation_id', type: 'uuid', keepWhenNull: true }, ...cols], [...plan.inserts, ...plan.updates]);
+    for (const x of plan.service) {
+      const id = x.id ?? inserted.get(x.key)!;
+      if (await writeLocationService(trx, id, x.input) && x.id) updated.add(id);
+    }
     // audit: one entry per created/updated location
     return { created: inserted.size, updated: updated.size };
   },

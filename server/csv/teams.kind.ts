@@ -9,6 +9,10 @@ import { syncChildren } from '../db/sync-children';
 import { type SqlType, upsertRows } from '../db/upsert';
 import { existingBuurten, existingKeys, keysById } from './csv.refs';
 import { teamVisibleTo } from '../domain/team-visibility';
+import { teamServiceData } from '../services/services.queries';
+import { writeTeamService } from '../services/services.write';
+import type { TeamServiceInput } from '../services/services.write-schemas';
+import { hasInput, TEAM_SERVICE_COLUMNS, TEAM_SERVICE_HEADERS, teamServiceCells, teamServiceInput } from './services.columns';
 
 const ACCESS = ['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision'] as const;
 const FIELDS: Array<{ header: string; column: string; sql: SqlType }> = [
@@ -23,11 +27,11 @@ const FIELDS: Array<{ header: string; column: string; sql: SqlType }> = [
   { header: 'website', column: 'website', sql: 'text' },
   { header: 'inloopuren', column: 'walk_in_hours', sql: 'text' },
 ];
-const HEADERS = ['extern_id', 'organisatie', ...FIELDS.map((f) => f.header), 'onderwerpen', 'gebieden', 'locaties'];
+const HEADERS = ['extern_id', 'organisatie', ...FIELDS.map((f) => f.header), 'onderwerpen', 'gebieden', 'locaties', ...TEAM_SERVICE_HEADERS];
 
 interface Plan {
   inserts: Array<Record<string, unknown>>; updates: Array<Record<string, unknown>>;
-  links: Array<{ row: number; key: string; id?: string; topics?: string[]; areas?: string[]; locations?: string[] }>;
+  links: Array<{ row: number; key: string; id?: string; topics?: string[]; areas?: string[]; locations?: string[]; service: TeamServiceInput }>;
 }
 
 export const teamsKind: Kind = {
@@ -48,6 +52,7 @@ export const teamsKind: Kind = {
     { header: 'onderwerpen', codec: list(KEY), doc: 'Hulponderwerpen (sleutels, zie /api/topics), gescheiden door |' },
     { header: 'gebieden', codec: list(AREA_CODE, 5000), doc: 'Werkgebied: CBS-buurtcodes, gescheiden door |' },
     { header: 'locaties', codec: list(EXTERNAL_ID), doc: 'extern_id van de locaties, gescheiden door |' },
+    ...TEAM_SERVICE_COLUMNS,
   ],
   exportHeaders: () => HEADERS,
   async exportRows(db, audience) {
@@ -61,10 +66,13 @@ export const teamsKind: Kind = {
       ]).execute();
     const cols = teamsKind.columns;
     const cell = (h: string, v: unknown) => cols.find((c) => c.header === h)!.codec.write(v);
+    const service = new Map<string, string[]>();
+    for (const r of rows) service.set(r.id, teamServiceCells(await teamServiceData(db, r.id)));
     return rows.map((r) => [
       exportKey(r), orgKeys.get(r.organisation_id)!, r.name, r.team_type, r.description, cell('doelgroepen', r.target_groups), r.access,
       r.funding ?? '', r.public_phone ?? '', r.public_email ?? '', r.website ?? '', r.walk_in_hours ?? '',
       cell('onderwerpen', r.topics), cell('gebieden', r.areas), cell('locaties', r.locations.map((id) => locKeys.get(id)!).sort()),
+      ...service.get(r.id)!,
     ]).sort((a, b) => byCells([a[2]!, a[0]!], [b[2]!, b[0]!]));
   },
   async check(db, audience, rows, headers) {
@@ -95,7 +103,10 @@ export const teamsKind: Kind = {
       const values: Record<string, unknown> = { organisation_id: orgId };
       for (const f of FIELDS) if (headers.has(f.header)) values[f.column] = r.values[f.header];
       if (id) plan.updates.push({ id, ...values }); else plan.inserts.push({ external_id: r.key, ...values });
-      plan.links.push({ row: r.row, key: r.key, id, topics: r.values.onderwerpen, areas: r.values.gebieden, locations: r.values.locaties?.map((l: string) => locs.get(l)!) });
+      plan.links.push({ row: r.row, key: r.key, id, topics: r.values.onderwerpen, areas: r.values.gebieden, locations: r.values.locaties?.map((l: string) => locs.get(l)!),
+        service: teamServiceInput(r.values, headers) });
+      const min = r.values.leeftijd_van; const max = r.values.leeftijd_tot;
+      if (min !== null && min !== undefined && max !== null && max !== undefined && min > max) err('leeftijd_tot', 'leeftijd_tot ligt onder leeftijd_van');
     }
     return { errors, plan };
   },
@@ -113,6 +124,7 @@ export const teamsKind: Kind = {
     if (headers.has('onderwerpen')) await sync('team_topics', 'topic_key', (l) => l.topics);
     if (headers.has('gebieden')) await sync('team_areas', 'area_code', (l) => l.areas);
     if (headers.has('locaties')) await sync('team_locations', 'location_id', (l) => l.locations);
+    for (const l of withId) if (hasInput(l.service) && await writeTeamService(trx, l.id, l.service)) changed.add(l.id);
     for (const id of created.values()) changed.delete(id);
     // audit: one entry per created/changed team (ids in `created` and `changed`)
     return { created: created.size, updated: changed.size };

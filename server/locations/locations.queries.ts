@@ -8,6 +8,14 @@ import { buurtAt } from '../lookup/lookup.queries';
 import type { LocationCreate, LocationPatch } from './locations.schemas';
 import { teamVisibleTo } from '../domain/team-visibility';
 import { ANONYMOUS, type Audience } from '../domain/audience';
+import { locationServiceData } from '../services/services.queries';
+import { writeLocationService } from '../services/services.write';
+import type { LocationServiceInput } from '../services/services.write-schemas';
+
+/** The address's own columns, and its service data (schedules, phones, accessibility) apart. */
+function split<T extends LocationServiceInput>({ schedules, phones, accessibility, ...own }: T) {
+  return { own, service: { schedules, phones, accessibility } };
+}
 
 const COLUMNS = ['id', 'name', 'street', 'house_number', 'postcode', 'city', 'lat', 'lon', 'buurt_code', 'opening_hours', 'version', 'updated_at', 'last_verified_at'] as const;
 
@@ -16,7 +24,7 @@ export async function getLocation(db: Kysely<DB>, id: string, audience: Audience
   if (!location) return undefined;
   const teams = await db.selectFrom('team_locations as tl').innerJoin('teams as t', 't.id', 'tl.team_id')
     .select(['t.id', 't.name']).where('tl.location_id', '=', id).where(teamVisibleTo(audience)).orderBy('t.name').execute();
-  return { ...location, teams };
+  return { ...location, ...(await locationServiceData(db, [id])).get(id)!, teams };
 }
 
 /** The buurt of a coordinate, read before the write's transaction (PGlite has one connection). */
@@ -25,11 +33,16 @@ export async function buurtOf(db: Kysely<DB>, point: { lat?: number; lon?: numbe
   return (await buurtAt(db, { lat: point.lat, lon: point.lon }))?.buurt.code ?? null;
 }
 
-const snapshot = (db: Kysely<DB>, id: string) => db.selectFrom('locations').select([...COLUMNS, 'archived_at']).where('id', '=', id).executeTakeFirst();
+async function snapshot(db: Kysely<DB>, id: string) {
+  const row = await db.selectFrom('locations').select([...COLUMNS, 'archived_at']).where('id', '=', id).executeTakeFirst();
+  return row && { ...row, ...(await locationServiceData(db, [id])).get(id)! };
+}
 
 export async function createLocation(db: Kysely<DB>, ctx: WriteContext, input: Omit<LocationCreate, 'organisation_id'> & { organisation_id: string | null }, buurt: string | null | undefined): Promise<string> {
   return auditedWrite(db, ctx, { action: 'location.create', entityType: 'location' }, async (trx) => {
-    const { id } = await trx.insertInto('locations').values({ ...input, buurt_code: buurt ?? null }).returning('id').executeTakeFirstOrThrow();
+    const { own, service } = split(input);
+    const { id } = await trx.insertInto('locations').values({ ...own, buurt_code: buurt ?? null }).returning('id').executeTakeFirstOrThrow();
+    await writeLocationService(trx, id, service);
     return { id, before: null, after: await snapshot(trx, id), result: id };
   });
 }
@@ -38,7 +51,10 @@ export async function patchLocation(db: Kysely<DB>, ctx: WriteContext, id: strin
   await auditedWrite(db, ctx, { action: 'location.update', entityType: 'location', entityId: id }, async (trx) => {
     await lockVersion(trx, 'locations', id, 'locatie', expected);
     const before = await snapshot(trx, id);
-    await trx.updateTable('locations').set({ ...input, ...(buurt === undefined ? {} : { buurt_code: buurt }) }).where('id', '=', id).execute();
+    const { own, service } = split(input);
+    const set = { ...own, ...(buurt === undefined ? {} : { buurt_code: buurt }) };
+    if (Object.keys(set).length) await trx.updateTable('locations').set(set).where('id', '=', id).execute();
+    await writeLocationService(trx, id, service);
     return { id, before, after: await snapshot(trx, id), result: undefined };
   });
 }

@@ -2,7 +2,7 @@
 // (server/http/logging.ts) and nothing here logs q.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../http/schemas';
-import { search } from './search.queries';
+import { searchWithFilters } from './search.filters';
 import { searched } from '../insight/usage.hooks';
 import { SearchQuery, SearchResult } from './search.schemas';
 
@@ -16,7 +16,7 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         + 'Each kind ranks at most the first 500 candidates per way of matching; `capped` says when more matched.',
       querystring: SearchQuery, response: { 200: SearchResult, ...errorResponses(400) },
     },
-  }, async (request) => searched(app, request.query, await search(app.database.db, request.audience, request.query)));
+  }, async (request) => searched(app, request.query, await searchWithFilters(app.database.db, request.audience, request.query, app.clock())));
 };
 
 export default searchRoutes;

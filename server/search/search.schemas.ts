@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AreaCode, KeyList, PageQuery, Paged } from '../http/schemas';
 import { Person } from '../people/people.visibility';
 import { Access } from '../teams/teams.schemas';
+import { MatchReason, ServiceFilterQuery } from '../services/services.schemas';
 
 export const SearchKind = z.enum(['team', 'organisation', 'person', 'topic']);
 export type SearchKind = z.infer<typeof SearchKind>;
@@ -22,6 +23,7 @@ export const SearchQuery = PageQuery.extend({
   type: KeyList.optional().describe('Team type key(s): only teams of these types (other kinds are left out)'),
   topic: KeyList.optional().describe('Topic key(s): teams and people helping with any of them, and those topics'),
   area: AreaCode.optional().describe('CBS code: teams serving a buurt under it, organisations and people of such teams'),
+  ...ServiceFilterQuery.shape,
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
@@ -40,6 +42,8 @@ export const SearchItem = z.strictObject({
   access: Access.optional(),
   public_phone: z.string().optional(),
   person: Person.optional(),
+  /** With a residents' filter (open_now, free, …): why this team matches, one line per filter. */
+  matches: z.array(MatchReason).optional(),
 });
 export type SearchItem = z.infer<typeof SearchItem>;
 

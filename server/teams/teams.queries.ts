@@ -10,6 +10,8 @@ import { listMembers } from '../people/people.queries';
 import type { TeamListQuery } from './teams.schemas';
 import { teamVisibleTo } from '../domain/team-visibility';
 import { stalenessOf } from '../domain/staleness';
+import { hasServiceFilters, matchTeams } from '../services/services.filters';
+import { locationServiceData, teamServiceData } from '../services/services.queries';
 
 type TeamEb = ExpressionBuilder<DB & { t: DB['teams'] }, 't'>;
 
@@ -29,7 +31,7 @@ function summaryColumns(eb: TeamEb) {
   ] as const;
 }
 
-export async function listTeams(db: Kysely<DB>, query: TeamListQuery, audience: Audience) {
+export async function listTeams(db: Kysely<DB>, query: TeamListQuery, audience: Audience, now = new Date()) {
   let base = db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
     .innerJoin('team_types as ty', 'ty.key', 't.team_type')
     .where(teamVisibleTo(audience));
@@ -55,12 +57,16 @@ export async function listTeams(db: Kysely<DB>, query: TeamListQuery, audience: 
     const pattern = likePattern(query.q);
     base = base.where((eb) => eb.or([eb('t.name', 'ilike', pattern), eb('o.name', 'ilike', pattern)]));
   }
+  // The residents' filters (services/services.filters.ts): the matching teams, each with why.
+  const matches = hasServiceFilters(query)
+    ? await matchTeams(db, (await base.select('t.id').execute()).map((r) => r.id), query, now) : undefined;
+  if (matches) base = base.where('t.id', 'in', [...matches.keys(), '00000000-0000-0000-0000-000000000000']);
   const [items, count] = await Promise.all([
     base.select(summaryColumns).select('t.created_at').orderBy('ty.sort_order').orderBy('t.name').orderBy('t.id')
       .limit(query.per_page).offset((query.page - 1) * query.per_page).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: items.map(withStaleness), total: Number(count.n), page: query.page, per_page: query.per_page };
+  return { items: items.map((t) => ({ ...withStaleness(t), ...(matches ? { matches: matches.get(t.id) ?? [] } : {}) })), total: Number(count.n), page: query.page, per_page: query.per_page };
 }
 
 export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
@@ -79,8 +85,10 @@ export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
     ])
     .executeTakeFirst();
   if (!team) return undefined;
-  const { members, hidden } = await listMembers(db, audience, id);
-  const answer = { ...withStaleness(team), members, hidden_member_count: hidden };
+  const [{ members, hidden }, service, locationService] = await Promise.all([
+    listMembers(db, audience, id), teamServiceData(db, id), locationServiceData(db, team.locations.map((l) => l.id))]);
+  const locations = team.locations.map((l) => ({ ...l, ...locationService.get(l.id)! }));
+  const answer = { ...withStaleness(team), locations, ...service, members, hidden_member_count: hidden };
   if (audience.kind === 'anonymous') return answer;
   return { ...answer, may: mayFlags(audience, { kind: 'team', id, archived: false, organisationId: team.organisation.id }), requested: await requestedFor(db, audience, id) };
 }

@@ -11,7 +11,7 @@ const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['directory'], summary: 'Teams, filtered by type, topic, area, map view or name; paged',
       querystring: TeamListQuery, response: { 200: TeamList, ...errorResponses(400) },
     },
-  }, async (request) => listTeams(app.database.db, request.query, request.audience));
+  }, async (request) => listTeams(app.database.db, request.query, request.audience, app.clock()));
 
   app.get('/api/teams/:id', {
     schema: {

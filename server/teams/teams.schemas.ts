@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AreaCode, BBox, KeyList, MayFlags, NullableTimestamp, PageQuery, Paged, SearchText, Timestamp } from '../http/schemas';
 import { Member } from '../people/people.schemas';
 import { StalenessFields } from '../domain/staleness.schemas';
+import { LocationServiceFields, MatchReason, ServiceFilterQuery, TeamServiceFields } from '../services/services.schemas';
 
 export const Access = z.enum(['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision']);
 
@@ -11,6 +12,7 @@ export const TeamListQuery = PageQuery.extend({
   area: AreaCode.optional().describe('CBS code of a buurt, wijk or gemeente the team serves'),
   bbox: BBox.optional().describe('Only teams with a location in minLon,minLat,maxLon,maxLat'),
   q: SearchText.optional().describe('Part of the team or organisation name'),
+  ...ServiceFilterQuery.shape,
 });
 export type TeamListQuery = z.infer<typeof TeamListQuery>;
 
@@ -22,13 +24,15 @@ const TeamSummary = z.object({
   topics: z.array(z.string()), areas: z.array(z.string()), access: Access,
   locations: z.array(LocationSummary), public_phone: z.string().nullable(), walk_in_hours: z.string().nullable(),
   last_verified_at: NullableTimestamp, ...StalenessFields,
+  /** With a residents' filter (open_now, free, …): why this team matches. */
+  matches: z.array(MatchReason).optional(),
 });
 export const TeamList = Paged(TeamSummary);
 
 const TeamLocation = z.object({
   id: z.string(), name: z.string().nullable(), address: z.string(), street: z.string(), house_number: z.string(),
   postcode: z.string(), city: z.string(), lat: z.number(), lon: z.number(), buurt_code: z.string().nullable(),
-  opening_hours: z.string().nullable(),
+  opening_hours: z.string().nullable(), ...LocationServiceFields,
 });
 /** A current member, shaped by the people feature (presentPeople) for the audience. */
 const TeamMember = Member;
@@ -37,6 +41,7 @@ export const TeamDetail = TeamSummary.extend({
   public_email: z.string().nullable(), website: z.string().nullable(),
   organisation: OrganisationRef.extend({ website: z.string().nullable() }),
   locations: z.array(TeamLocation),
+  ...TeamServiceFields,
   service_areas: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), coverage: z.string() })),
   members: z.array(TeamMember),
   /** Members not shown to this audience (residents see only people who opted in). */

@@ -1,6 +1,7 @@
 // What editors may send for a team. Strict: an unknown field, or one the caller may not
 // set (version, verification, archive dates), is a 400 naming it and changes nothing.
 import { z } from 'zod';
+import { teamServiceFields } from '../services/services.write-schemas';
 import { BuurtCode, Email, Name, NullableText, nonEmpty, Phone, TaxonomyKey, Text, Uuid, WebUrl } from '../editing/editing.fields';
 
 export const AccessRoute = z.enum(['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision']);
@@ -22,6 +23,8 @@ const fields = {
   areas: z.array(BuurtCode).max(2000),
   /** Locations the team works from; replaces the list. */
   location_ids: z.array(Uuid).max(30),
+  /** Service data (issue 16): schedules, phones, languages, costs, age limits, documents; each list replaces the stored one. */
+  ...teamServiceFields,
 };
 
 export const TeamCreate = z.strictObject({

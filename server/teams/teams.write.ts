@@ -6,6 +6,8 @@ import type { DB } from '../db/types';
 import { syncChildren } from '../db/sync-children';
 import { auditedWrite, lockVersion, missingBuurten, missingIds, missingKeys, throwFirst, type Trx, unknownRefs, type WriteContext, verifyRecord } from '../editing/editing.kernel';
 import type { TeamCreate, TeamPatch } from './teams.write-schemas';
+import { teamServiceData } from '../services/services.queries';
+import { writeTeamService } from '../services/services.write';
 
 const COLUMNS = ['name', 'team_type', 'description', 'target_groups', 'access', 'funding', 'public_phone', 'public_email',
   'website', 'walk_in_hours', 'organisation_id'] as const;
@@ -19,7 +21,8 @@ async function teamSnapshot(db: Trx | Kysely<DB>, id: string) {
     db.selectFrom('team_areas').select('area_code').where('team_id', '=', id).orderBy('area_code').execute(),
     db.selectFrom('team_locations').select('location_id').where('team_id', '=', id).orderBy('location_id').execute(),
   ]);
-  return { ...team, topics: topics.map((t) => t.topic_key), areas: areas.map((a) => a.area_code), location_ids: locations.map((l) => l.location_id) };
+  return { ...team, topics: topics.map((t) => t.topic_key), areas: areas.map((a) => a.area_code), location_ids: locations.map((l) => l.location_id),
+    ...await teamServiceData(db, id) };
 }
 
 async function checkRefs(trx: Trx, input: Partial<TeamCreate & TeamPatch>): Promise<void> {
@@ -49,6 +52,7 @@ export async function createTeam(db: Kysely<DB>, ctx: WriteContext, input: TeamC
     await checkRefs(trx, input);
     const { id } = await trx.insertInto('teams').values(ownFields(input) as never).returning('id').executeTakeFirstOrThrow();
     await replaceLists(trx, id, input);
+    await writeTeamService(trx, id, input);
     return { id, before: null, after: await teamSnapshot(trx, id), result: id };
   });
 }
@@ -61,6 +65,7 @@ export async function patchTeam(db: Kysely<DB>, ctx: WriteContext, id: string, e
     const own = ownFields(input);
     if (Object.keys(own).length) await trx.updateTable('teams').set(own).where('id', '=', id).execute();
     await replaceLists(trx, id, input);
+    await writeTeamService(trx, id, input);
     return { id, before, after: await teamSnapshot(trx, id), result: undefined };
   });
 }

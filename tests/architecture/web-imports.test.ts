@@ -13,6 +13,7 @@ const ALLOWED = [
   'server/http/schemas.ts',
   'server/memberships/memberships.schemas.ts',
   'server/people/people.write-schemas.ts',
+  'server/services/services.write-schemas.ts',
   'server/teams/teams.write-schemas.ts',
 ];
 

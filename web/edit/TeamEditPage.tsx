@@ -11,6 +11,8 @@ import { useFetch } from '../components/use-fetch';
 import { label, t } from '../i18n/i18n';
 import type { Params } from '../router';
 import { AccessRoute, TeamPatch } from '../../server/teams/teams.write-schemas';
+import { COST_KINDS, type ScheduleInput, scheduleFromText, scheduleToText } from '../../server/services/services.write-schemas';
+import { languageName } from '../i18n/i18n';
 import { ServiceAreaPicker } from './ServiceAreaPicker';
 import { ConflictView } from './ConflictView';
 import { mayDo } from './EditLink';
@@ -26,9 +28,26 @@ export const teamValues = (team: TeamDetail): Values => ({
   access: team.access, funding: s(team.funding), public_phone: s(team.public_phone), public_email: s(team.public_email),
   website: s(team.website), walk_in_hours: s(team.walk_in_hours), topics: [...team.topics].sort(),
   areas: team.service_areas.filter((a) => a.kind === 'buurt').map((a) => a.code).sort(),
+  schedules: team.schedules.flatMap((x) => (x.freq === 'MONTHLY' ? [] : [scheduleToText(x as ScheduleInput)])).join('\n'),
+  languages: team.languages.map((l) => l.code).sort(),
+  interpretation_available: team.interpretation_available,
+  cost_kind: team.cost_options[0]?.kind ?? '',
+  fees_description: s(team.fees_description),
+  minimum_age: team.minimum_age === null ? '' : String(team.minimum_age),
+  maximum_age: team.maximum_age === null ? '' : String(team.maximum_age),
+  eligibility_description: s(team.eligibility_description),
 });
 
-function teamSpecs(tax: Taxonomy): FieldSpec[] {
+/** Languages offered in the form: the team's own and those most asked for. */
+const LANGUAGE_CHOICES = ['nl', 'en', 'ar', 'de', 'es', 'fr', 'pap', 'pl', 'ro', 'so', 'ti', 'tr', 'uk', 'zh'];
+const age = (v: unknown) => (String(v).trim() === '' ? null : Number(String(v).trim()));
+/** The notation's lines as schedules; a line that cannot be read goes as text, so the schema names the field. */
+const schedulesWire = (v: unknown) => String(v).split('\n').map((l) => l.trim()).filter(Boolean)
+  .map((line) => { const r = scheduleFromText(line); return typeof r === 'string' ? line : r; });
+
+function teamSpecs(tax: Taxonomy, team?: TeamDetail): FieldSpec[] {
+  const languages = team?.languages.map((l) => l.code) ?? [];
+  const costs = team?.cost_options ?? [];
   return [
     { name: 'name', kind: 'text' },
     { name: 'team_type', kind: 'select', options: () => tax.types.map((x) => ({ value: x.key, label: label(x) })) },
@@ -42,6 +61,19 @@ function teamSpecs(tax: Taxonomy): FieldSpec[] {
     { name: 'funding', kind: 'text' },
     { name: 'topics', kind: 'checks', options: () => tax.topics.map((x) => ({ value: x.key, label: label(x) })) },
     { name: 'areas', kind: 'checks' },
+    // What residents ask before they go (hours, language, cost, age)
+    { name: 'schedules', kind: 'lines', hint: t('edit.hint.schedules'), wire: schedulesWire },
+    { name: 'languages', kind: 'checks', options: () => [...new Set([...LANGUAGE_CHOICES, ...languages])].map((code) => ({ value: code, label: languageName(code) })),
+      wire: (v) => (v as string[]).map((code) => ({ code })) },
+    { name: 'interpretation_available', kind: 'checkbox' },
+    // One kind of cost in the form; the stored options (with an amount) stay while the kind does.
+    { name: 'cost_kind', kind: 'select', wireName: 'cost_options',
+      options: () => [{ value: '', label: t('edit.cost.unknown') }, ...COST_KINDS.map((k) => ({ value: k, label: t(`edit.cost.${k}`) }))],
+      wire: (v) => (v === '' ? [] : costs[0]?.kind === v ? costs.map(({ id, kind, amount, amount_description, option }) => ({ id, kind, amount, amount_description, option })) : [{ kind: v }]) },
+    { name: 'fees_description', kind: 'text', hint: t('edit.hint.fees_description') },
+    { name: 'minimum_age', kind: 'text', wire: age },
+    { name: 'maximum_age', kind: 'text', wire: age },
+    { name: 'eligibility_description', kind: 'textarea' },
   ];
 }
 
@@ -59,7 +91,7 @@ export function TeamEditPage({ params }: { params: Params }) {
 }
 
 function TeamForm({ team, etag, tax }: { team: TeamDetail; etag: string; tax: Taxonomy }) {
-  const specs = teamSpecs(tax);
+  const specs = teamSpecs(tax, team);
   const editor = useEditor<TeamDetail>({ path: `/api/teams/${team.id}`, schema: TeamPatch, specs, toValues: teamValues, versionOf: (r) => r.version,
     savedText: t('review.saved_not_verified') }, team, etag);
   return (

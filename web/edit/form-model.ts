@@ -13,6 +13,10 @@ export interface FieldSpec {
   /** For select and checks: value and visible label. */
   options?: () => Array<{ value: string; label: string }>;
   hint?: string;
+  /** How the value goes to the API when it is not the plain value (a number, a list of objects). */
+  wire?: (value: FormValue) => unknown;
+  /** The API field it is sent as, when the form field has another name. */
+  wireName?: string;
 }
 
 const norm = (v: FormValue): string => (Array.isArray(v) ? JSON.stringify([...v].sort()) : String(v).trim());
@@ -23,13 +27,14 @@ export const changedFields = (base: Values, draft: Values): string[] => Object.k
 
 /** A form value as the API takes it: lines become a list of non-empty lines. */
 function toWire(spec: FieldSpec | undefined, value: FormValue): unknown {
+  if (spec?.wire) return spec.wire(value);
   if (spec?.kind === 'lines' && typeof value === 'string') return value.split('\n').map((s) => s.trim()).filter(Boolean);
   if (Array.isArray(value)) return [...value].sort();
   return value;
 }
 
 export const bodyOf = (specs: FieldSpec[], draft: Values, keys: string[]) =>
-  Object.fromEntries(keys.map((k) => [k, toWire(specs.find((s) => s.name === k), draft[k]!)]));
+  Object.fromEntries(keys.map((k) => { const spec = specs.find((s) => s.name === k); return [spec?.wireName ?? k, toWire(spec, draft[k]!)]; }));
 
 export type FieldErrors = Record<string, string>;
 

@@ -14,6 +14,7 @@ import { useTaxonomy, type Taxonomy } from '../components/taxonomy';
 import { navigate, type Params } from '../router';
 import { hrefFor, MIN_CHARS, organisationApi, searchApi, type SearchItem } from './api';
 import { describeItem } from './SearchBox';
+import { noMatchText, filterParams, filterQuery, MatchReasons, ServiceFilters } from '../service-filters/ServiceFilters';
 import './search.css';
 
 const PER_PAGE = 20;
@@ -24,26 +25,30 @@ export function SearchPage({ query }: { params: Params; query: URLSearchParams }
   const tooShort = q.length > 0 && q.length < MIN_CHARS;
   const tax = useTaxonomy();
   useTitle(q ? t('search.page_title_q', { q }) : t('search.page_title'));
-  const { data, error } = useFetch((s) => (q.length >= MIN_CHARS ? searchApi(q, { page, per_page: PER_PAGE }, s) : Promise.resolve(null)), [q, page]);
+  const filters = filterParams(query);
+  const filterKey = JSON.stringify(filters);
+  const { data, error } = useFetch((s) => (q.length >= MIN_CHARS ? searchApi(q, { page, per_page: PER_PAGE, ...filters }, s) : Promise.resolve(null)), [q, page, filterKey]);
   useEffect(() => {
     if (!data) return;
     const count = data.total ? t('search.results', { n: data.total, q }) : data.crisis ? t('search.results_none_crisis', { q }) : t('search.results_none', { q });
     announce(data.crisis ? `${crisisSummary(data.crisis)} ${count}` : count);
   }, [data]);
   const pages = data ? Math.max(1, Math.ceil(data.total / PER_PAGE)) : 1;
-  const pageHref = (p: number) => withQuery('/zoeken', { q, page: p > 1 ? p : undefined });
+  const pageHref = (p: number) => withQuery('/zoeken', { q, ...filterQuery(query), page: p > 1 ? p : undefined });
 
   return (
     <div class="page search-page" data-testid="search-page">
       <h1 id="search-title">{q ? t('search.page_title_q', { q }) : t('search.page_title')}</h1>
       {data?.crisis && <CrisisBlock crisis={data.crisis} />}
       <SearchForm key={q} q={q} />
+      {q.length >= MIN_CHARS && <ServiceFilters path="/zoeken" query={query} keep={{ q }} />}
       {tooShort && <p class="notice">{t('search.too_short')}</p>}
       {error ? <ErrorMessage error={error} /> : q.length >= MIN_CHARS && !data ? <Loading /> : null}
       {data && (
         <section aria-labelledby="results-count">
           <h2 id="results-count" data-testid="results-count">{data.total ? t('search.results', { n: data.total, q })
             : data.crisis ? t('search.results_none_crisis', { q }) : t('search.results_none', { q })}</h2>
+          {data.total === 0 && filterKey !== '{}' && <p>{noMatchText()}</p>}
           {data.total === 0 && <p><a href="/">{t('search.to_start')}</a></p>}
           <ol class="search-results" start={(page - 1) * PER_PAGE + 1} data-testid="search-results">
             {data.items.map((item) => <li key={`${item.kind}:${item.id}`} data-kind={item.kind}><Result item={item} tax={tax} /></li>)}
@@ -91,6 +96,7 @@ function Result({ item, tax }: { item: SearchItem; tax: Taxonomy }) {
       </h3>
       {item.kind !== 'topic' && item.kind !== 'organisation' && <p class="search-results__meta">{describeItem(item, tax)}</p>}
       {plain && <p class="search-results__plain">{plain}</p>}
+      <MatchReasons matches={item.matches} />
       {item.kind === 'team' && <HowToGetHelp access={item.access} phone={item.public_phone} />}
       {item.kind === 'organisation' && <OrganisationTeams id={item.id} />}
     </>

@@ -12,7 +12,7 @@ const KINDS: readonly SearchKind[] = ['team', 'topic', 'organisation', 'person']
 /** Searches need at least this many characters. */
 export const MIN_CHARS = 2;
 
-export function searchApi(q: string, params: { page?: number; per_page?: number }, signal?: AbortSignal): Promise<SearchResult> {
+export function searchApi(q: string, params: { page?: number; per_page?: number } & Record<string, string | number | undefined>, signal?: AbortSignal): Promise<SearchResult> {
   return getJson<SearchResult>(withQuery('/api/search', { q, ...params }), signal);
 }
 

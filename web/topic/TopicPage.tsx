@@ -10,6 +10,7 @@ import { CATEGORIES, useTaxonomy, type Taxonomy } from '../components/taxonomy';
 import { TeamCard } from '../components/TeamCard';
 import type { Params } from '../router';
 import { tileKey } from '../start/tiles';
+import { noMatchText, filterParams, MatchReasons, ServiceFilters } from '../service-filters/ServiceFilters';
 import { PathwayLinks } from '../pathways/PathwayLinks';
 
 const DIRECT = new Set(['walk_in', 'self_referral']);
@@ -18,7 +19,7 @@ function rank(team: TeamSummary, tax: Taxonomy): number {
   return CATEGORIES.indexOf(tax.category(team.team_type)) * 2 + (team.public_phone ? 0 : 1);
 }
 
-export function TopicPage({ params }: { params: Params }) {
+export function TopicPage({ params, query }: { params: Params; query?: URLSearchParams }) {
   const topic = params.topic!;
   const tax = useTaxonomy();
   const known = tax.topics.find((x) => x.key === topic);
@@ -26,7 +27,10 @@ export function TopicPage({ params }: { params: Params }) {
   const title = tile ? t(`tiles.${tile}`) : known ? tax.topic(topic) : t('topic.title_fallback');
   useTitle(title);
   const isCrisis = topic === 'crisis';
-  const { data, error } = useFetch((s) => (isCrisis ? Promise.resolve(null) : api.teams({ topic, per_page: 100 }, s)), [topic]);
+  const search = query ?? new URLSearchParams();
+  const filters = filterParams(search);
+  const filterKey = JSON.stringify(filters);
+  const { data, error } = useFetch((s) => (isCrisis ? Promise.resolve(null) : api.teams({ topic, per_page: 100, ...filters }, s)), [topic, filterKey]);
   const teams = [...(data?.items ?? [])].sort((a, b) => rank(a, tax) - rank(b, tax));
   const direct = teams.filter((x) => DIRECT.has(x.access));
   const referral = teams.filter((x) => !DIRECT.has(x.access));
@@ -37,9 +41,10 @@ export function TopicPage({ params }: { params: Params }) {
       {known?.crisis && <CrisisBlock crisis={known.crisis} />}
       {known && tile && <p class="muted">{tax.topic(topic)}</p>}
       {isCrisis ? <p class="lead">{t('topic.crisis_text')}</p> : <p class="lead">{t('topic.intro')}</p>}
+      {!isCrisis && <ServiceFilters path={`/hulp/${encodeURIComponent(topic)}`} query={search} keep={{}} />}
       {error ? <ErrorMessage error={error} /> : !isCrisis && !data ? <Loading /> : null}
       {!isCrisis && <PathwayLinks topic={topic} />}
-      {data && teams.length === 0 && <p>{t('topic.none')}</p>}
+      {data && teams.length === 0 && <p>{filterKey !== '{}' ? noMatchText() : t('topic.none')}</p>}
       {direct.length > 0 && <Group id="direct" title={t('topic.direct')} hint={t('topic.direct_hint')} teams={direct} tax={tax} />}
       {referral.length > 0 && <Group id="referral" title={t('topic.referral')} hint={t('topic.referral_hint')} teams={referral} tax={tax} />}
     </div>
@@ -52,7 +57,7 @@ function Group({ id, title, hint, teams, tax }: { id: string; title: string; hin
       <h2 id={`g-${id}`}>{title}</h2>
       <p class="hint">{hint}</p>
       <ul class="card-list card-list--grid">
-        {teams.map((x) => <li key={x.id}><TeamCard team={x} tax={tax} /></li>)}
+        {teams.map((x) => <li key={x.id}><TeamCard team={x} tax={tax}><MatchReasons matches={x.matches} /></TeamCard></li>)}
       </ul>
     </section>
   );
