@@ -84,7 +84,7 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
     // full: the whole service (phones, schedules, areas, terms …) instead of its one-to-one fields
     const nested = full ? new Map(services(teams, children, vocab).map((s) => [s.id, s])) : null;
     const contents = pairs.map((p) => {
-      const sal = serviceAtLocation(teamById.get(p.team_id)!, locationById.get(p.location_id)!, children.documents.get(p.team_id));
+      const sal = serviceAtLocation(teamById.get(p.team_id)!, locationById.get(p.location_id)!, children.documents.get(p.team_id), children.structured);
       return nested ? { ...sal, service: nested.get(p.team_id) } : sal;
     });
     return { contents, total };
