@@ -4,9 +4,26 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // their own servers on every backend the run has (the production install runs on PGlite in
 // every run and on PostgreSQL when DATABASE_URL is set). CI runs the suite twice, PostgreSQL
 // first; its second run (ONCE_RAN=1) leaves these out, since the first already ran them whole.
+//
+// The browser tests (tests/web/, Chromium against the real app) are in this list too: the
+// pages only call the HTTP API, and the API answers the same on both backends, which the
+// API, privacy, matrix and crawl suites check on both. What Chromium adds (layout, focus,
+// axe, the flows through several pages) does not depend on the database under the server,
+// and each browser file costs a Chromium and a seeded app, the largest share of a run. They
+// run whole in the first (PostgreSQL) run; a test that needs a browser on one particular
+// backend says so in its own file and stays out of this list.
+const BROWSER = [
+  'tests/web/admin-audit.test.ts', 'tests/web/editing.test.ts', 'tests/web/huisarts.test.ts',
+  'tests/web/import.test.ts', 'tests/web/map-scale.test.ts', 'tests/web/map.test.ts',
+  'tests/web/my-data.test.ts', 'tests/web/newcomer-editor.test.ts', 'tests/web/onboarding.test.ts',
+  'tests/web/pages.test.ts', 'tests/web/person-photo.test.ts', 'tests/web/print.test.ts',
+  'tests/web/professional-view.test.ts', 'tests/web/resident-tasks.test.ts', 'tests/web/review.test.ts',
+  'tests/web/robustness.test.ts', 'tests/web/search-ui.test.ts', 'tests/web/sign-in.test.ts',
+];
 const BACKEND_FREE = [
-  'tests/architecture/**', 'tests/i18n/**', 'tests/web/messages.test.ts',
+  'tests/architecture/**', 'tests/i18n/**', 'tests/web/messages.test.ts', 'tests/web/units.test.ts',
   'tests/operations/production.test.ts', 'tests/install/settings.test.ts',
+  ...BROWSER,
 ];
 
 // Two cores here: two test files at a time, each on its own database.

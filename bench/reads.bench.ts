@@ -1,5 +1,5 @@
 // Reads signed in against anonymous, and map markers, on the national data set:
-//   npx tsx bench/reads.bench.ts [--reuse] [--quick] [--seconds=5 --rounds=3 --connections=10] [--baseline=/path/to/older/tree]
+//   npx tsx bench/reads.bench.ts [--reuse] [--quick] [--only=markers,search] [--seconds=5 --rounds=3 --connections=10] [--baseline=/path/to/older/tree]
 // Per route (team detail, people per area, lookup, search) the same paths anonymous and
 // with a professional's session cookie, interleaved per round (A,B,A,B), min and median
 // req/s, load average, and signed-in ÷ anonymous per round. With --baseline (a tree of an
@@ -14,14 +14,18 @@ import { SESSION_COOKIE } from '../server/http/session-cookie';
 import { startChild } from './lib/child';
 import { flag, prepareNational } from './lib/national';
 import { interleaved, summarise, type Target } from './lib/interleave';
-import { printTable } from './lib/table';
+import { printTable, reportRows, type BenchRow } from './lib/table';
 
 const NAME = 'wijkweb_bench_reads';
 const QUICK = process.argv.includes('--quick');
 const SECONDS = QUICK ? 1 : flag('seconds', 5);
 const ROUNDS = QUICK ? 1 : flag('rounds', 3);
 const CONNECTIONS = flag('connections', 10);
-const baseline = process.argv.find((a) => a.startsWith('--baseline='))?.split('=')[1];
+const only = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1]?.split(',');
+// --before=DIR (the runner's name for it) or --baseline=DIR: an older tree to measure beside this one.
+const baseline = process.argv.find((a) => a.startsWith('--baseline=') || a.startsWith('--before='))?.split('=')[1];
+// --quick reuses the national set when it is there (loading it takes minutes).
+if (QUICK && !process.argv.includes('--reuse')) process.argv.push('--reuse');
 const SEARCHES = ['geldzorgen', 'ik kan mijn rekeningen niet betalen', 'deurwaarder', 'mijn kind spijbelt', 'eenzaam', 'huisarts',
   'opvoeden', 'hulp bij formulieren', 'mantelzorg', 'dementie', 'verslaafd', 'ruzie met de buren', 'POH-GGZ', 'wijkverpleging',
   'schuldhulpverleining', 'jongerwerk'];
@@ -64,6 +68,7 @@ for (const tree of trees) servers.push({ ...tree, child: await startChild<{ port
 try {
   const rows: Record<string, string | number>[] = [];
   for (const [route, list] of Object.entries(paths)) {
+    if (only && !only.some((o) => route.startsWith(o))) continue;
     console.log(`\n${route}: ${list.length} paths, ${CONNECTIONS} connections, ${SECONDS} s per target, ${ROUNDS} rounds`);
     const targets: Target[] = servers.flatMap((s) => {
       const base = `http://127.0.0.1:${s.child.info.port}`;
@@ -79,6 +84,11 @@ try {
   }
   console.log('');
   printTable(rows);
+  console.log('');
+  reportRows(rows.filter((r) => r['ratio (median)']).map((r): BenchRow => ({
+    bench: 'reads', measure: `${r.target} ÷ ${String(r['ratio (median)']).split(' vs ')[1]!.replace(/^.* (before|after) /, '$1 ')}`,
+    value: String(r['ratio (median)']).split(' vs ')[0]!, note: `${r['median req/s']} req/s, load ${r['load avg']}`,
+  })));
 } finally {
   for (const s of servers) await s.child.stop();
 }

@@ -24,12 +24,15 @@ import { startChild } from './lib/child';
 import { flag, prepareNational } from './lib/national';
 import { explain, scanSummary } from './lib/explain';
 import { interleaved, summarise, type Target } from './lib/interleave';
-import { printTable } from './lib/table';
+import { printTable, reportRows, type BenchRow } from './lib/table';
 import { migrateToLatest } from '../server/db/migrate';
 
 const NAME = process.argv.find((a) => a.startsWith('--db='))?.split('=')[1] ?? 'wijkweb_bench';
 const QUICK = process.argv.includes('--quick');
-const baseline = process.argv.find((a) => a.startsWith('--baseline='))?.split('=')[1];
+// --before=DIR (the runner's name for it) or --baseline=DIR: an older tree to measure beside this one.
+const baseline = process.argv.find((a) => a.startsWith('--baseline=') || a.startsWith('--before='))?.split('=')[1];
+// --quick reuses the national set when it is there (loading it takes minutes).
+if (QUICK && !process.argv.includes('--reuse')) process.argv.push('--reuse');
 const BIG = ['teams', 'organisations', 'people', 'team_topics', 'team_areas', 'memberships', 'person_topics', 'locations', 'areas'];
 const LAY = ['geldzorgen', 'ik kan mijn rekeningen niet betalen', 'deurwaarder', 'mijn kind spijbelt', 'eenzaam', 'huisarts',
   'opvoeden', 'hulp bij formulieren', 'mantelzorg', 'dementie', 'verslaafd', 'ruzie met de buren', 'POH-GGZ', 'FACT',
@@ -91,8 +94,15 @@ try {
   ];
   const figures = await interleaved(targets, { seconds, connections, rounds, warmupSeconds: QUICK ? 1 : 3 });
   console.log('');
-  printTable(summarise(figures, (label) => (label.startsWith('wijkweb') ? 'bare fastify+pg' : undefined)));
-  if (before) printTable(summarise(figures, (label) => (label === 'wijkweb app after' ? 'wijkweb app before' : undefined)).filter((r) => r.target === 'wijkweb app after'));
+  const vsBare = summarise(figures, (label) => (label.startsWith('wijkweb') ? 'bare fastify+pg' : undefined));
+  printTable(vsBare);
+  const vsBefore = before ? summarise(figures, (label) => (label === 'wijkweb app after' ? 'wijkweb app before' : undefined)).filter((r) => r.target === 'wijkweb app after') : [];
+  if (before) printTable(vsBefore);
+  console.log('');
+  reportRows([...vsBare, ...vsBefore].filter((r) => r['ratio (median)']).map((r): BenchRow => ({
+    bench: 'search', measure: `${r.target} ÷ ${String(r['ratio (median)']).split(' vs ')[1]}`,
+    value: String(r['ratio (median)']).split(' vs ')[0]!, note: `${r['median req/s']} req/s, load ${r['load avg']}`,
+  })));
 } finally {
   await servers.stop();
   await before?.stop();

@@ -6,7 +6,9 @@ import type { InsertResult, Kysely } from 'kysely';
 import type { DB } from '../server/db/types';
 import { seedDemoAccounts } from './demo/accounts';
 import { buildDemoRows } from './demo/build';
+import { seedDemoFigures } from './demo/figures';
 import { seedRecentChanges } from './demo/recent-changes';
+import { seedDemoPathways } from './demo/pathways';
 import { TEAM_TYPES, TOPICS, TOPIC_SYNONYMS } from './taxonomy';
 
 export interface SeedOptions {
@@ -86,11 +88,15 @@ export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<
       (chunk) => trx.insertInto('memberships').values(chunk).onConflict((oc) => oc.doNothing()).execute(), report);
     await insertInChunks('person consents', rows.person_consents,
       (chunk) => trx.insertInto('person_consents').values(chunk).onConflict((oc) => oc.doNothing()).execute(), report);
+    const figures = await seedDemoFigures(trx);
+    report?.(`demo area figures ${figures} filled`);
     const accounts = await seedDemoAccounts(trx, rows, now.toISOString().slice(0, 10));
     report?.(`demo accounts ${accounts} new`);
     // After everything it refers to: the feed's last weeks, dated from today.
     const recent = await seedRecentChanges(trx, now);
     report?.(`demo recent changes ${recent} new`);
+    const pathways = await seedDemoPathways(trx, now);
+    report?.(`demo pathways ${pathways} new`);
   });
 }
 

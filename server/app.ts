@@ -37,6 +37,7 @@ import peopleWriteRoutes from './people/people.write-routes';
 import mapRoutes from './map/map.routes';
 import searchRoutes from './search/search.routes';
 import lookupRoutes from './lookup/lookup.routes';
+import pathwaysRoutes from './pathways/pathways.routes';
 import demoPhotosRoutes from './demo-photos/demo-photos.routes';
 import hsdsRoutes from './hsds/hsds.routes';
 import csvRoutes from './csv/csv.routes';
@@ -52,11 +53,13 @@ import metricsRoutes from './metrics/metrics.routes';
 import { setStalenessPolicy } from './domain/staleness';
 import reviewRoutes from './review/review.routes';
 import historyRoutes from './history/history.routes';
+import insightRoutes from './insight/insight.routes';
+import { registerUsageCounting } from './insight/usage.hooks';
 
 const SWAGGER_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; img-src 'self' data:; "
   + "script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
 
-export interface AppOptions {
+interface AppOptions {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
@@ -103,6 +106,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await registerSecurityHeaders(app);
   registerWriteGuards(app);
   registerAudience(app);
+  registerUsageCounting(app);
   // Shed load early (fast 503 + Retry-After) so health stays answerable under overload.
   await registerOverloadShedding(app);
   await registerRateLimits(app);
@@ -119,7 +123,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Wijkweb API', version: '0.1.0', description: 'De sociale kaart van de wijk: teams, mensen en hulp. Personen alleen zoals het publiek ze mag zien.' },
-      tags: [{ name: 'directory' }, { name: 'editing' }, { name: 'map' }, { name: 'meta' }, { name: 'auth' }, { name: 'admin' }],
+      tags: [{ name: 'directory' }, { name: 'editing' }, { name: 'map' }, { name: 'meta' }, { name: 'auth' }, { name: 'admin' }, { name: 'insight' }],
     },
     transform: jsonSchemaTransform,
   });
@@ -142,6 +146,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(mapRoutes);
   await app.register(searchRoutes);
   await app.register(lookupRoutes);
+  await app.register(pathwaysRoutes);
   await app.register(demoPhotosRoutes);
   await app.register(hsdsRoutes);
   await app.register(csvRoutes);
@@ -161,6 +166,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(digestRoutes);
   await app.register(reviewRoutes);
   await app.register(historyRoutes);
+  await app.register(insightRoutes);
   if (serveWeb) await app.register(webRoutes);
   return app;
 }

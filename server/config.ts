@@ -1,5 +1,11 @@
 // The environment, parsed once with Zod. Everything configurable lives here.
 import { z } from 'zod';
+import { TEAM_TYPE_KEYS } from './domain/team-types';
+
+/** Insight's default basic set (issue 17): sociaal wijkteam, jeugd- en gezinsteam, huisarts,
+ *  wijkverpleging, opbouwwerk, jongerenwerk, ouderenwerk, mantelzorgsteun, schuldhulp. */
+export const DEFAULT_INSIGHT_TEAM_TYPES = ['social_district_team', 'youth_family_team', 'gp_practice', 'district_nursing',
+  'community_development', 'youth_work', 'elderly_welfare', 'informal_care_support', 'debt_counselling'] as const;
 
 const flag = z.enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
   .transform((v) => ['true', '1', 'on', 'yes'].includes(v));
@@ -47,13 +53,17 @@ const ConfigSchema = z.object({
   STALE_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** ...and this many months later hidden from residents (professionals still see it, marked). */
   STALE_GRACE_MONTHS: z.coerce.number().int().min(0).max(120).default(3),
+  /** Insight: the basic set of team types every buurt should have, comma-separated keys (coverage and its gaps). */
+  INSIGHT_TEAM_TYPES: z.string().default(DEFAULT_INSIGHT_TEAM_TYPES.join(','))
+    .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(TEAM_TYPE_KEYS)).min(1).max(TEAM_TYPE_KEYS.length)),
 });
 
 /** Every setting Wijkweb reads from the environment (the README's table lists exactly these). */
 export const SETTINGS = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
 
 /** Where a browser on this machine reaches the app: the development stand-in for APP_URL. */
-export const servedUrl = (host: string, port: number) => {
+const servedUrl = (host: string, port: number) => {
   const local = ['0.0.0.0', '::', ''].includes(host) ? '127.0.0.1' : host;
   return `http://${local.includes(':') ? `[${local}]` : local}:${port}`;
 };
@@ -85,6 +95,7 @@ const EXAMPLES: Partial<Record<string, string>> = {
   SMTP_URL: 'e.g. smtp://user:password@mail.example.nl:587',
   APP_URL: 'the public address, e.g. https://wijkweb.gemeente.nl',
   TRUST_PROXY: 'true or false',
+  INSIGHT_TEAM_TYPES: `team type keys separated by commas, e.g. ${DEFAULT_INSIGHT_TEAM_TYPES.slice(0, 3).join(',')}`,
 };
 
 function issueLine(issue: z.core.$ZodIssue, env: Record<string, string>): string {
@@ -113,7 +124,7 @@ export function assertSafeForProduction(config: Config): void {
 }
 
 /** Everything production needs before it may start, one line per missing or unsafe setting. */
-export function productionProblems(config: Config): string[] {
+function productionProblems(config: Config): string[] {
   if (config.NODE_ENV !== 'production') return [];
   const problems: string[] = [];
   if (config.SEED_DEMO === 'auto') problems.push('SEED_DEMO=auto is not allowed with NODE_ENV=production (the demo accounts share a published password): leave SEED_DEMO unset.');

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
 
-export interface ShutdownOptions {
+interface ShutdownOptions {
   graceMs: number;
   exit?: (code: number) => void;
   signals?: NodeJS.Signals[];

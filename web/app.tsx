@@ -25,6 +25,7 @@ import { KennismakenPrintPage } from './onboarding/KennismakenPrintPage';
 import { ChangesPage } from './onboarding/ChangesPage';
 import { KennismakenLink } from './onboarding/NavLink';
 import { ReviewNavLink } from './review/ReviewNavLink';
+import { InsightNavLink } from './insight/InsightNavLink';
 
 export const loadMapView = () => import('./map-view/MapView');
 const MapView = lazy(() => loadMapView().then((m) => m.MapView));
@@ -39,6 +40,8 @@ const TeamEditPage = lazy(() => import('./edit/TeamEditPage').then((m) => m.Team
 const PersonEditPage = lazy(() => import('./edit/PersonEditPage').then((m) => m.PersonEditPage));
 const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => m.ReviewPage));
 const AuditLogPage = lazy(() => import('./admin/AuditLogPage').then((m) => m.AuditLogPage));
+const InsightPage = lazy(() => import('./insight/InsightPage').then((m) => m.InsightPage));
+const PathwayPage = lazy(() => import('./pathways/PathwayPage').then((m) => m.PathwayPage));
 
 type View = (props: { params: Params; query: URLSearchParams }) => preact.JSX.Element;
 /** Home is where the work is: residents get the help finder, a signed-in professional (also
@@ -74,6 +77,8 @@ const routes: Array<[string, View]> = [
   ['/wijk/:code/wijzigingen', ChangesPage],
   ['/te-controleren', ReviewPage as unknown as View],
   ['/beheer/logboek', AuditLogPage as unknown as View],
+  ['/inzicht', InsightPage as unknown as View],
+  ['/verwijzen/:key', PathwayPage as unknown as View],
 ];
 
 // A path with a malformed %-sequence cannot be matched: it becomes a view that throws the
@@ -128,6 +133,7 @@ export function App() {
             <a href="/kaart" aria-current={loc.path === '/kaart' ? 'page' : undefined}>{t(me ? 'nav.map_short' : 'nav.map')}</a>
             <KennismakenLink current={loc.path.startsWith('/kennismaken')} />
             <ReviewNavLink current={loc.path === '/te-controleren'} />
+            <InsightNavLink current={loc.path === '/inzicht'} />
           </nav>
           <div class="site-header__search" id="zoekvak" data-slot="search"><SearchBox /></div>
           <button type="button" class="lang-switch" lang={other} onClick={() => setLang(other)}>

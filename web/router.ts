@@ -2,7 +2,7 @@
 // intercepted, focus moved to the new page's heading so screen readers follow along.
 import { useEffect, useState } from 'preact/hooks';
 
-export interface Loc { path: string; query: URLSearchParams }
+interface Loc { path: string; query: URLSearchParams }
 const listeners = new Set<() => void>();
 const read = (): Loc => ({ path: location.pathname.replace(/\/+$/, '') || '/', query: new URLSearchParams(location.search) });
 

@@ -1,12 +1,12 @@
 // Interleaved load rounds: every target runs once per round, in turn (A,B,A,B…), so a
 // busy machine slows all of them alike; each round records the load average. Reported
-// per target: min and median req/s over the rounds, p99, and the median of the per-round
+// per target: min and median answered (2xx) req/s over the rounds, p99, and the median of the per-round
 // ratio to a reference target (ratios from the same round are what to compare).
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 
 export interface Target { label: string; url: string; paths: readonly string[]; headers?: Record<string, string> }
-export interface RoundFigure { label: string; round: number; rps: number; p99: number; errors: number; non2xx: number; load1: number }
+export interface RoundFigure { label: string; round: number; rps: number; p99: number; errors: number; non2xx: number; load1: number; statuses: string }
 
 export async function load(target: Target, seconds: number, connections: number): Promise<Omit<RoundFigure, 'round' | 'load1'>> {
   let next = 0;
@@ -14,7 +14,11 @@ export async function load(target: Target, seconds: number, connections: number)
     url: target.url, connections, duration: seconds, headers: target.headers ?? {},
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: target.paths[next++ % target.paths.length]! }) }],
   });
-  return { label: target.label, rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  // Only answered requests count (2xx; a 304 would count as answered too): a shed 503 or a
+  // 429 is cheap and must not pass for throughput.
+  const ok = result['2xx'] + (result.statusCodeStats?.['304']?.count ?? 0);
+  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => `${code}×${s.count}`).join(' ');
+  return { label: target.label, rps: ok / seconds, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, statuses };
 }
 
 export interface RoundsOptions { seconds: number; connections: number; rounds: number; warmupSeconds?: number }
@@ -28,7 +32,7 @@ export async function interleaved(targets: Target[], options: RoundsOptions, log
       const load1 = loadavg()[0]!;
       const f = await load(t, options.seconds, options.connections);
       figures.push({ ...f, round, load1 });
-      log(`  round ${round}  ${t.label.padEnd(34)} ${Math.round(f.rps).toString().padStart(6)} req/s  p99 ${f.p99} ms  load ${load1.toFixed(2)}${f.errors + f.non2xx ? `  errors ${f.errors} non-2xx ${f.non2xx}` : ''}`);
+      log(`  round ${round}  ${t.label.padEnd(34)} ${Math.round(f.rps).toString().padStart(6)} req/s  p99 ${f.p99} ms  load ${load1.toFixed(2)}${f.errors + f.non2xx ? `  errors ${f.errors}, statuses ${f.statuses}` : ''}`);
     }
   }
   return figures;

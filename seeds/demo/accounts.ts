@@ -16,6 +16,7 @@ export const DEMO_ACCOUNTS = {
   admin: { email: 'admin@wijkweb.demo', password: DEMO_PASSWORD, role: 'admin' as AccountRole },
   editor: { email: 'redacteur@wijkweb.demo', password: DEMO_PASSWORD, role: 'editor' as AccountRole },
   professional: { email: 'professional@wijkweb.demo', password: DEMO_PASSWORD, role: 'professional' as AccountRole },
+  analist: { email: 'analist@wijkweb.demo', password: DEMO_PASSWORD, role: 'analist' as AccountRole },
 } as const;
 
 /** The demo professional's person: the first (by id) current member of Sociaal Wijkteam West. */

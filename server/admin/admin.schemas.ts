@@ -38,7 +38,7 @@ export const AuditQuery = PageQuery.extend({
   from: Moment.optional().describe('From this moment (inclusive): 2026-12-01 or 2026-12-01T00:00:00+01:00'),
   to: Moment.optional().describe('Up to this moment (exclusive)'),
 }).refine((q) => !q.from || !q.to || q.from < q.to, { path: ['to'], message: 'Must be after from' });
-export const AuditItem = z.object({
+const AuditItem = z.object({
   id: z.string(), at: Timestamp, actor_account_id: Uuid.nullable(), action: z.string(),
   entity_type: z.string().nullable(), entity_id: z.string().nullable(),
   before: z.unknown(), after: z.unknown(), meta: z.unknown(),

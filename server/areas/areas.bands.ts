@@ -7,7 +7,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
 
-export const BANDS = ['low', 'mid', 'high', 'full'] as const;
+const BANDS = ['low', 'mid', 'high', 'full'] as const;
 export type Band = (typeof BANDS)[number];
 
 // Tolerance in degrees (~ one pixel at the band's zooms at 52° N) and decimals kept.
@@ -45,7 +45,7 @@ function tidy(polygons: Position[][][], tolerance: number, decimals: number): Po
 }
 
 /** The geometry simplified for one band (the largest part first survives any tidying). */
-export function simplifyFor(geometry: Shape, band: Exclude<Band, 'full'>): Shape {
+function simplifyFor(geometry: Shape, band: Exclude<Band, 'full'>): Shape {
   const { tolerance, decimals } = SPEC[band];
   const simple = simplify(geometry, { tolerance, highQuality: false, mutate: false }) as Shape;
   const polygons = simple.type === 'Polygon' ? [simple.coordinates] : [...simple.coordinates].sort((a, b) => extent(b[0]!) - extent(a[0]!));

@@ -22,13 +22,40 @@ const Feature = z.object({
 export const FeatureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(Feature) });
 export type FeatureCollection = z.infer<typeof FeatureCollection>;
 
-export interface AreaRow {
+/**
+ * The CBS key figures a Wijk- en Buurtkaart feature carries (attribute names as CBS/PDOK
+ * publish them); null when absent, unknown or kept secret (CBS writes negative sentinels).
+ */
+export interface CbsFigures {
+  households: number | null; share_0_15: number | null; share_65_plus: number | null;
+  share_single_person: number | null; share_with_children: number | null; share_rented: number | null;
+  land_ha: number | null; figures_year: number | null;
+}
+const percentage = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100 ? Math.round(v) : null);
+const year = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100 ? v : typeof v === 'string' && /^\d{4}$/.test(v) ? year(Number(v)) : null);
+
+export function cbsFigures(p: Record<string, unknown>): CbsFigures {
+  return {
+    households: count(p.aantal_huishoudens),
+    share_0_15: percentage(p.percentage_personen_0_tot_15_jaar),
+    share_65_plus: percentage(p.percentage_personen_65_jaar_en_ouder),
+    share_single_person: percentage(p.percentage_eenpersoonshuishoudens),
+    share_with_children: percentage(p.percentage_huishoudens_met_kinderen),
+    share_rented: percentage(p.percentage_huurwoningen),
+    land_ha: count(p.oppervlakte_land_in_ha),
+    figures_year: year(p.jaar),
+  };
+}
+const NO_FIGURES: CbsFigures = { households: null, share_0_15: null, share_65_plus: null, share_single_person: null, share_with_children: null, share_rented: null, land_ha: null, figures_year: null };
+
+export type AreaRow = {
   code: string; kind: AreaKind; name: string; parent_code: string | null; geometry: string | null;
   min_lon: number | null; min_lat: number | null; max_lon: number | null; max_lat: number | null;
   postcodes: string[]; population: number | null;
+} & CbsFigures & {
   /** Made up from a child's codes: inserted if missing, never overwrites a real row. */
   placeholder: boolean;
-}
+};
 
 export interface ImportReport { read: number; inserted: number; updated: number; unchanged: number; skipped: { code: string | null; reason: string }[] }
 export interface ImportOptions { onProgress?: (message: string) => void; batchSize?: number }
@@ -94,7 +121,7 @@ export function areaRows(collections: FeatureCollection[], skipped: ImportReport
       code: about.code, kind: about.kind, name: about.name ?? about.code, parent_code: about.parent,
       geometry: JSON.stringify(geometry.data), min_lon, min_lat, max_lon, max_lat,
       postcodes: postcode && /^[1-9]\d{3}$/.test(postcode) ? [postcode] : [],
-      population: count(p.aantal_inwoners), placeholder: false,
+      population: count(p.aantal_inwoners), ...cbsFigures(p), placeholder: false,
     });
     // A buurt file alone still names its wijk and gemeente: enough for placeholder parents.
     if (about.kind === 'buurt' && about.parent) {
@@ -105,7 +132,7 @@ export function areaRows(collections: FeatureCollection[], skipped: ImportReport
     if (gemeente) wanted.set(gemeente, { kind: 'gemeente', name: text(p.gemeentenaam) ?? gemeente, parent: null });
   }
   for (const [code, w] of wanted) {
-    if (!rows.has(code)) rows.set(code, { code, kind: w.kind, name: w.name, parent_code: w.parent, geometry: null, min_lon: null, min_lat: null, max_lon: null, max_lat: null, postcodes: [], population: null, placeholder: true });
+    if (!rows.has(code)) rows.set(code, { code, kind: w.kind, name: w.name, parent_code: w.parent, geometry: null, min_lon: null, min_lat: null, max_lon: null, max_lat: null, postcodes: [], population: null, ...NO_FIGURES, placeholder: true });
   }
   return [...rows.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.code.localeCompare(b.code));
 }
@@ -166,8 +193,13 @@ function upsert(trx: Kysely<DB>, rows: Omit<AreaRow, 'placeholder'>[]) {
       geometry: eb.ref('excluded.geometry'), min_lon: eb.ref('excluded.min_lon'), min_lat: eb.ref('excluded.min_lat'),
       max_lon: eb.ref('excluded.max_lon'), max_lat: eb.ref('excluded.max_lat'),
       postcodes: eb.ref('excluded.postcodes'), population: eb.ref('excluded.population'),
-    })).where(sql<boolean>`(areas.kind, areas.name, areas.parent_code, areas.geometry, areas.min_lon, areas.min_lat, areas.max_lon, areas.max_lat, areas.postcodes, areas.population)
-      is distinct from (excluded.kind, excluded.name, excluded.parent_code, excluded.geometry, excluded.min_lon, excluded.min_lat, excluded.max_lon, excluded.max_lat, excluded.postcodes, excluded.population)`))
+      households: eb.ref('excluded.households'), share_0_15: eb.ref('excluded.share_0_15'), share_65_plus: eb.ref('excluded.share_65_plus'),
+      share_single_person: eb.ref('excluded.share_single_person'), share_with_children: eb.ref('excluded.share_with_children'),
+      share_rented: eb.ref('excluded.share_rented'), land_ha: eb.ref('excluded.land_ha'), figures_year: eb.ref('excluded.figures_year'),
+    })).where(sql<boolean>`(areas.kind, areas.name, areas.parent_code, areas.geometry, areas.min_lon, areas.min_lat, areas.max_lon, areas.max_lat, areas.postcodes, areas.population,
+        areas.households, areas.share_0_15, areas.share_65_plus, areas.share_single_person, areas.share_with_children, areas.share_rented, areas.land_ha, areas.figures_year)
+      is distinct from (excluded.kind, excluded.name, excluded.parent_code, excluded.geometry, excluded.min_lon, excluded.min_lat, excluded.max_lon, excluded.max_lat, excluded.postcodes, excluded.population,
+        excluded.households, excluded.share_0_15, excluded.share_65_plus, excluded.share_single_person, excluded.share_with_children, excluded.share_rented, excluded.land_ha, excluded.figures_year)`))
     .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
     .execute();
 }

@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types';
 import { teamVisibleTo } from '../domain/team-visibility';
 import { ANONYMOUS, type Audience } from '../domain/audience';
+import { areaFigures, FIGURE_COLUMNS } from './areas.figures';
 
 /** Subquery: the codes of the buurten in an area, or in any of several (a buurt is itself). */
 // A UNION of three indexed look-ups rather than one OR, which made PostgreSQL scan areas.
@@ -15,7 +16,7 @@ export function buurtCodesUnder(db: Kysely<DB>, code: string | readonly string[]
       .where('b.parent_code', 'in', db.selectFrom('areas as w').select('w.code').where('w.parent_code', 'in', codes)));
 }
 
-export interface AreaFilter { kind?: string; parent?: string; q?: string; page: number; per_page: number }
+interface AreaFilter { kind?: string; parent?: string; q?: string; page: number; per_page: number }
 
 /** One page of areas by level (kind), parent and/or a piece of the name or code. */
 export async function listAreas(db: Kysely<DB>, filter: AreaFilter) {
@@ -36,7 +37,7 @@ export async function listAreas(db: Kysely<DB>, filter: AreaFilter) {
 
 export async function getArea(db: Kysely<DB>, code: string, audience: Audience = ANONYMOUS) {
   const area = await db.selectFrom('areas').where('code', '=', code)
-    .select(['code', 'kind', 'name', 'parent_code', 'geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'population', 'postcodes', 'last_verified_at'])
+    .select(['code', 'kind', 'name', 'parent_code', 'geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'postcodes', 'last_verified_at', ...FIGURE_COLUMNS])
     .executeTakeFirst();
   if (!area) return undefined;
   const [parent, children, teams] = await Promise.all([
@@ -46,9 +47,10 @@ export async function getArea(db: Kysely<DB>, code: string, audience: Audience =
     db.selectFrom('areas').select(['code', 'kind', 'name', 'parent_code']).where('parent_code', '=', code).orderBy('name').execute(),
     teamsServing(db, code, audience),
   ]);
-  const { min_lon, min_lat, max_lon, max_lat, ...rest } = area;
+  const { min_lon, min_lat, max_lon, max_lat, households: _h, share_0_15: _a, share_65_plus: _b, share_single_person: _c,
+    share_with_children: _d, share_rented: _e, land_ha: _f, figures_year: _g, ...rest } = area;
   const bbox = min_lon === null || min_lat === null || max_lon === null || max_lat === null ? null : [min_lon, min_lat, max_lon, max_lat] as [number, number, number, number];
-  return { ...rest, geometry: area.geometry as never, bbox, parent: parent ?? null, children, teams };
+  return { ...rest, figures: areaFigures(area), geometry: area.geometry as never, bbox, parent: parent ?? null, children, teams };
 }
 
 /** Teams serving any buurt of the area: first points of contact first, then care, welfare, informal. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { AreaFigures } from './areas.figures';
 import { AreaCode, NullableTimestamp, PageQuery, Paged, SearchText } from '../http/schemas';
 
-export const AreaKind = z.enum(['gemeente', 'wijk', 'buurt']);
+const AreaKind = z.enum(['gemeente', 'wijk', 'buurt']);
 export const AreaListQuery = PageQuery.extend({
   kind: AreaKind.optional().describe('One level: gemeente, wijk or buurt'),
   parent: AreaCode.optional().describe('Only the children of this area'),
@@ -11,13 +12,13 @@ export const AreaListQuery = PageQuery.extend({
 });
 export const AreaCodeParams = z.object({ code: AreaCode });
 
-export const AreaSummary = z.object({ code: z.string(), kind: AreaKind, name: z.string(), parent_code: z.string().nullable() });
+const AreaSummary = z.object({ code: z.string(), kind: AreaKind, name: z.string(), parent_code: z.string().nullable() });
 export const AreaList = Paged(AreaSummary);
 
 // GeoJSON geometry as stored (Polygon or MultiPolygon, WGS84 lon/lat).
-export const Geometry = z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) });
+const Geometry = z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) });
 
-export const ServingTeam = z.object({
+const ServingTeam = z.object({
   id: z.string(), name: z.string(), team_type: z.string(), category: z.string(),
   organisation: z.object({ id: z.string(), name: z.string() }),
   coverage: z.string(), public_phone: z.string().nullable(), access: z.string(),
@@ -27,6 +28,7 @@ export const AreaDetail = AreaSummary.extend({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
   geometry: Geometry.nullable(),
   population: z.number().nullable(),
+  figures: AreaFigures.nullable(),
   postcodes: z.array(z.string()),
   children: z.array(AreaSummary),
   teams: z.array(ServingTeam),

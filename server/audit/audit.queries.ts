@@ -5,7 +5,7 @@ import type { Audience } from '../domain/audience';
 import type { DB } from '../db/types';
 import type { Db } from '../db/sql';
 
-export interface AuditEntry {
+interface AuditEntry {
   actorAccountId: string | null;
   action: string;
   entityType?: string | null;
@@ -69,7 +69,7 @@ export async function viewsOfMobile(db: Kysely<DB>, personId: string) {
     .orderBy('l.at', 'desc').orderBy('l.id', 'desc').execute();
 }
 
-export interface AuditFilter {
+interface AuditFilter {
   actions?: string[]; actorAccountId?: string;
   /** The account as actor or as the record acted on (a failed sign-in has no actor). */
   accountId?: string;

@@ -18,7 +18,8 @@ export async function requireSignedIn(request: FastifyRequest, _reply: FastifyRe
   signedIn(request);
 }
 
-const RANK = { professional: 0, editor: 1, admin: 2 } as const;
+// The analist (gemeente insight) ranks below a professional: no editing of any kind.
+const RANK = { analist: -1, professional: 0, editor: 1, admin: 2 } as const;
 
 /** preHandler: 401 when anonymous, 403 when the role is below `role` (admin passes an editor check). */
 export function requireRole(role: 'editor' | 'admin') {

@@ -17,10 +17,10 @@ import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './passwo
 import { createSession, hashToken, pruneSessions, timeoutsFromConfig } from './sessions.queries';
 import { checkSecondFactor } from './totp.verify';
 
-export const invalidCredentials = () => new HttpError(401, 'invalid_credentials',
+const invalidCredentials = () => new HttpError(401, 'invalid_credentials',
   'E-mailadres, wachtwoord of code klopt niet. / E-mail address, password or code is incorrect.');
 
-export interface LoginInput { email: string; password: string; code?: string | undefined }
+interface LoginInput { email: string; password: string; code?: string | undefined }
 
 type FailureReason = 'unknown_account' | 'deactivated' | 'no_password' | 'wrong_password' | 'code_required' | 'wrong_code';
 

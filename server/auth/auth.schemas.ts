@@ -21,7 +21,7 @@ export const ChangePasswordBody = z.object({
   new_password: Password,
 }).strict();
 
-export const Role = z.enum(['professional', 'editor', 'admin']);
+export const Role = z.enum(['professional', 'editor', 'admin', 'analist']);
 export const ScopeItem = z.object({ organisation_id: Uuid.nullable(), team_id: Uuid.nullable() });
 
 export const Me = z.object({
@@ -40,7 +40,7 @@ export const Me = z.object({
   session: z.object({ id: Uuid, expires_at: Timestamp, second_factor: z.boolean() }),
 });
 
-export const SessionItem = z.object({
+const SessionItem = z.object({
   id: Uuid,
   created_at: Timestamp,
   last_seen_at: Timestamp,

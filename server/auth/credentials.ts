@@ -8,7 +8,7 @@ import type { DB } from '../db/types';
 import { retireTokens } from './invitations.queries';
 import { revokeAllSessions } from './sessions.queries';
 
-export interface Ended { sessions: number; links: number }
+interface Ended { sessions: number; links: number }
 
 /** Run inside the transaction that changes the credential; `keepSessionId` is the session making the change. */
 export async function endOtherCredentials(db: Kysely<DB>, accountId: string, input: { keepSessionId?: string | null; now: Date }): Promise<Ended> {

@@ -8,12 +8,12 @@ import { hashToken } from './sessions.queries';
 
 export type TokenKind = 'invite' | 'reset';
 
-export const TOKEN_TTL_MS: Record<TokenKind, number> = { invite: 7 * 86400_000, reset: 3600_000 };
+const TOKEN_TTL_MS: Record<TokenKind, number> = { invite: 7 * 86400_000, reset: 3600_000 };
 /** 32 random bytes, base64url: 43 characters. Anything else is refused before any lookup. */
-export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /** A fresh random token and its hash (also used for the decoy work of an unknown address). */
-export function newToken(): { token: string; tokenHash: string } {
+function newToken(): { token: string; tokenHash: string } {
   const token = randomBytes(32).toString('base64url');
   return { token, tokenHash: hashToken(token) };
 }
@@ -51,7 +51,7 @@ export async function decoyTokenWork(db: Db, kind: TokenKind, now: Date): Promis
   await db.selectFrom('account_tokens').select('id').where('token_hash', '=', tokenHash).execute();
 }
 
-export interface LiveToken { tokenId: string; accountId: string; email: string; personId: string | null; role: AccountRole }
+interface LiveToken { tokenId: string; accountId: string; email: string; personId: string | null; role: AccountRole }
 
 /** The unused, unexpired, active-account token behind `token`, or null. Does not use it up. */
 export async function findLiveToken(db: Db, token: string, kind: TokenKind, now: Date): Promise<LiveToken | null> {

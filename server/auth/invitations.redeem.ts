@@ -11,11 +11,11 @@ import { endOtherCredentials } from './credentials';
 import { createSession, timeoutsFromConfig } from './sessions.queries';
 import { findLiveToken, personalInputs, setPassword, type TokenKind, useToken } from './invitations.queries';
 
-export const invalidToken = () => new HttpError(400, 'invalid_token',
+const invalidToken = () => new HttpError(400, 'invalid_token',
   'Deze link werkt niet meer. Vraag een nieuwe aan. / This link is no longer valid. Please ask for a new one.',
   [{ field: 'token', message: 'Unknown, used or expired token' }]);
 
-export function weakPassword(reasons: readonly string[]): HttpError {
+function weakPassword(reasons: readonly string[]): HttpError {
   const text = (lang: 'nl' | 'en') => reasons.map((r) => PASSWORD_MESSAGES[lang][r as keyof typeof PASSWORD_MESSAGES.nl]).join(' ');
   return new HttpError(400, 'bad_request', `Kies een ander wachtwoord. ${text('nl')} / Choose another password. ${text('en')}`,
     [{ field: 'password', message: 'Password does not meet the policy', reasons: [...reasons] }]);
@@ -23,7 +23,7 @@ export function weakPassword(reasons: readonly string[]): HttpError {
 
 const AUDIT_ACTION: Record<TokenKind, string> = { invite: 'invite_accept', reset: 'password_reset' };
 
-export interface RedeemInput { kind: TokenKind; token: string; password: string }
+interface RedeemInput { kind: TokenKind; token: string; password: string }
 
 /**
  * Sets the password behind a live token, and ends every session and every other outstanding

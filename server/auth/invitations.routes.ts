@@ -20,7 +20,7 @@ import { redeemToken } from './invitations.redeem';
 
 /** An editor invites a whole team at once: the shared 5-per-15-minutes limit would stop them
  *  at the sixth colleague. Per inviter's IP, generous; per address, the shared one. */
-export const INVITE_LIMIT = { ...SENSITIVE_LIMIT, max: 60, timeWindow: 60 * 60_000, groupId: 'invite-ip' };
+const INVITE_LIMIT = { ...SENSITIVE_LIMIT, max: 60, timeWindow: 60 * 60_000, groupId: 'invite-ip' };
 
 export const INVITE_ACCEPTED = 'Als dit adres nog geen account had, is er nu een uitnodiging verstuurd. / If this address had no account yet, an invitation has been sent.';
 
@@ -43,6 +43,7 @@ async function checkInvite(db: Kysely<DB>, inviter: SignedIn, body: InviteBody, 
   }
   // Editors: professionals, or editors inside their own scope; never an admin.
   if (body.role === 'admin' && inviter.kind !== 'admin') throw forbidden('Alleen een beheerder kan een beheerder uitnodigen. / Only an admin can invite an admin.');
+  if (body.role === 'analist' && inviter.kind !== 'admin') throw forbidden('Alleen een beheerder kan een analist uitnodigen. / Only an admin can invite an analist.');
   if (body.role === 'editor' && inviter.kind !== 'admin') {
     const [orgs, teams] = await Promise.all([ownersOf(db, 'organisation', orgIds), ownersOf(db, 'team', teamIds)]);
     const inside = scopes.length > 0 && [...orgs.values(), ...teams.values()].every((owner) => may(inviter, 'edit', owner));

@@ -4,14 +4,14 @@ import { Email, Uuid } from '../http/schemas';
 import { MAX_PASSWORD_LENGTH } from './password-policy';
 
 
-export const Scope = z.union([
+const Scope = z.union([
   z.object({ organisation_id: Uuid }).strict(),
   z.object({ team_id: Uuid }).strict(),
 ]);
 
 export const InviteBody = z.object({
   email: Email,
-  role: z.enum(['professional', 'editor', 'admin']),
+  role: z.enum(['professional', 'editor', 'admin', 'analist']),
   person_id: Uuid.nullish(),
   scopes: z.array(Scope).max(50).optional(),
 }).strict();
@@ -28,5 +28,5 @@ export const ResetBody = z.object({ email: Email }).strict();
 export const Accepted = z.object({ message: z.string() });
 
 export const SignedInBody = z.object({
-  account: z.object({ id: Uuid, email: z.string(), role: z.enum(['professional', 'editor', 'admin']) }),
+  account: z.object({ id: Uuid, email: z.string(), role: z.enum(['professional', 'editor', 'admin', 'analist']) }),
 });

@@ -12,7 +12,7 @@ import { redeemToken } from './invitations.redeem';
 import { Accepted, ResetBody, TokenPasswordBody } from './invitations.schemas';
 
 export const RESET_ACCEPTED = 'Als dit adres bij ons bekend is, krijgt u binnen enkele minuten een e-mail met een link. / If this address is known to us, you will receive an email with a link within a few minutes.';
-export const RESET_DONE = 'Uw wachtwoord is gewijzigd. U bent overal uitgelogd; log opnieuw in. / Your password has been changed and you have been signed out everywhere; please sign in again.';
+const RESET_DONE = 'Uw wachtwoord is gewijzigd. U bent overal uitgelogd; log opnieuw in. / Your password has been changed and you have been signed out everywhere; please sign in again.';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;

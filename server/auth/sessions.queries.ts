@@ -5,16 +5,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AccountRole, DB } from '../db/types';
 
-export interface SessionTimeouts {
+interface SessionTimeouts {
   /** A session ends after this long without a request. */
   idleMs: number;
   /** ...and in any case this long after sign-in. */
   absoluteMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: SessionTimeouts = { idleMs: 8 * 3600_000, absoluteMs: 30 * 86400_000 };
+const DEFAULT_TIMEOUTS: SessionTimeouts = { idleMs: 8 * 3600_000, absoluteMs: 30 * 86400_000 };
 /** last_seen_at is written at most this often, so browsing is not one write per request. */
-export const TOUCH_INTERVAL_MS = 60_000;
+const TOUCH_INTERVAL_MS = 60_000;
 
 export function timeoutsFromConfig(config: { SESSION_IDLE_HOURS: number; SESSION_ABSOLUTE_DAYS: number }): SessionTimeouts {
   return { idleMs: config.SESSION_IDLE_HOURS * 3600_000, absoluteMs: config.SESSION_ABSOLUTE_DAYS * 86400_000 };
@@ -25,7 +25,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 /** Tokens look like this; anything else is rejected before touching the database. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
-export interface SessionOptions {
+interface SessionOptions {
   userAgent?: string | null;
   now?: Date;
   timeouts?: SessionTimeouts;

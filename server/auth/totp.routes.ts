@@ -19,7 +19,7 @@ const Setup = z.object({ uri: z.string(), secret: z.string() });
 const State = z.object({ totp_enabled: z.boolean() });
 
 /** Six digits are a million guesses: a signed-in session must not get to try them all. */
-export const TOTP_CODE_LIMIT = { ...SENSITIVE_LIMIT, max: 10, timeWindow: 5 * 60_000, groupId: 'totp-ip' };
+const TOTP_CODE_LIMIT = { ...SENSITIVE_LIMIT, max: 10, timeWindow: 5 * 60_000, groupId: 'totp-ip' };
 
 const conflict = (code: string, message: string) => new HttpError(409, code, message);
 const wrongCode = () => new HttpError(400, 'totp_invalid', 'Deze code klopt niet. / This code is not right.', [{ field: 'code', message: 'Wrong or expired code' }]);

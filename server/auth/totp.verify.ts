@@ -10,7 +10,7 @@ import { hitCounter } from '../http/rate-limit-store';
 import type { Audience } from '../domain/audience';
 import { HttpError } from '../http/errors';
 
-export const TOTP_ISSUER = 'Wijkweb';
+const TOTP_ISSUER = 'Wijkweb';
 /** One step either side: a phone clock 30 s off still works, a code is good for ~90 s. */
 const WINDOW = 1;
 
@@ -36,7 +36,7 @@ export function codeMatches(secretBase32: string, code: string, now: Date): bool
 }
 
 /** What sign-in learns about the second factor; login turns every "refused" into invalid_credentials. */
-export type SecondFactor = 'not_enabled' | 'proved' | 'refused';
+type SecondFactor = 'not_enabled' | 'proved' | 'refused';
 
 /**
  * For login, after the password checked out. 'not_enabled': the account has no second
@@ -61,7 +61,7 @@ export async function checkSecondFactor(
   return use.current > 1 ? 'refused' : 'proved';
 }
 
-export type MfaStep = 'set_up_totp' | 'sign_in_with_code';
+type MfaStep = 'set_up_totp' | 'sign_in_with_code';
 
 /**
  * What a session still needs before it may write, or null. With REQUIRE_MFA=editors an
@@ -79,19 +79,19 @@ export function mfaStep(
 }
 
 /** Does this audience have to prove a second factor before writing (REQUIRE_MFA=editors)? */
-export function mfaRequired(config: { REQUIRE_MFA: 'off' | 'editors' }, audience: Audience): boolean {
+function mfaRequired(config: { REQUIRE_MFA: 'off' | 'editors' }, audience: Audience): boolean {
   if (audience.kind === 'anonymous') return false;
   return mfaStep(config, { role: audience.kind, totpEnabled: false, secondFactor: audience.secondFactor === true }) !== null;
 }
 
 /** What an editor without TOTP still needs to do: sign in and out, and set TOTP up. */
-export const MFA_EXEMPT_ROUTES = new Set([
+const MFA_EXEMPT_ROUTES = new Set([
   '/api/auth/login', '/api/auth/logout', '/api/auth/totp/setup', '/api/auth/totp/confirm',
   '/api/auth/invitations/accept', '/api/auth/reset', '/api/auth/reset/confirm',
 ]);
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const mfaRequiredError = () => new HttpError(403, 'mfa_required',
+const mfaRequiredError = () => new HttpError(403, 'mfa_required',
   'Log in met de code uit uw authenticator-app (of stel die eerst in) voordat u iets wijzigt. '
   + '/ Sign in with the code from your authenticator app (or set it up first) before making changes.');
 

@@ -38,7 +38,7 @@ function privateFolder(path: string): void {
   }
 }
 
-export interface LocalSocket { path: string; close(): Promise<void> }
+interface LocalSocket { path: string; close(): Promise<void> }
 
 /** One line of a command's answer: output, error output, or (last) its exit code. */
 export type CommandLine = { out: string } | { err: string } | { exit: number };

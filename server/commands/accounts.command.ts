@@ -10,7 +10,7 @@ import { writeAudit } from '../audit/audit.queries';
 import type { AccountRole } from '../db/types';
 import { CommandFailed, usageError, type Command } from './command';
 
-const ROLES: AccountRole[] = ['professional', 'editor', 'admin'];
+const ROLES: AccountRole[] = ['professional', 'editor', 'admin', 'analist'];
 
 function options<T extends Record<string, { type: 'string'; multiple?: boolean }>>(command: Command, args: string[], spec: T) {
   try {

@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import type { Backend } from '../db/database';
 import type { DB } from '../db/types';
 
-export interface CommandOutput {
+interface CommandOutput {
   log(line: string): void;
   error(line: string): void;
 }

@@ -12,8 +12,8 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
-export const BOM = '\uFEFF';
-export const DELIMITER = ';';
+const BOM = '\uFEFF';
+const DELIMITER = ';';
 export const LIST_SEPARATOR = '|';
 
 const FORMULA = /^[=+\-@\t\r]/;
@@ -24,13 +24,13 @@ export function toCsv(headers: readonly string[], rows: ReadonlyArray<readonly s
   return stringify([headers, ...safe], { bom: true, delimiter: DELIMITER, record_delimiter: 'windows', eof: true });
 }
 
-export interface CsvRecord { row: number; values: string[] }
-export type ParsedCsv =
+interface CsvRecord { row: number; values: string[] }
+type ParsedCsv =
   | { ok: true; header: string[]; records: CsvRecord[]; delimiter: string }
   | { ok: false; message: string; row: number };
 
 /** The delimiter of a file: whichever of `;` and `,` its header line has more of. */
-export function sniffDelimiter(text: string): ';' | ',' {
+function sniffDelimiter(text: string): ';' | ',' {
   const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const count = (c: string) => first.split(c).length - 1;
   return count(',') > count(';') ? ',' : ';';

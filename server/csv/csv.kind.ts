@@ -6,10 +6,10 @@ import type { DB } from '../db/types';
 import type { Audience } from '../domain/audience';
 import type { Codec } from './csv.values';
 
-export const KINDS = ['organisations', 'teams', 'locations', 'people'] as const;
+export const KINDS = ['organisations', 'teams', 'locations', 'people', 'pathways'] as const;
 export type KindName = (typeof KINDS)[number];
 
-export interface Column {
+interface Column {
   /** Dutch header, lower case, documented in server/csv/FORMAT.md. */
   header: string;
   codec: Codec<any>;

@@ -9,7 +9,7 @@ import { importCsv } from './csv.import';
 import { ImportBody, ImportQuery, ImportReport, KindParams } from './csv.schemas';
 
 const TEN_MB = 10 * 1024 * 1024;
-const FILE_NAMES = { organisations: 'organisaties', teams: 'teams', locations: 'locaties', people: 'mensen' } as const;
+const FILE_NAMES = { organisations: 'organisaties', teams: 'teams', locations: 'locaties', people: 'mensen', pathways: 'verwijsroutes' } as const;
 
 const csvRoutes: FastifyPluginAsyncZod = async (app) => {
   // Scoped to this plugin: no other route accepts text/csv.

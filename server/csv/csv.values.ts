@@ -3,7 +3,7 @@
 import { EMAIL_MAX_LENGTH, EMAIL_PATTERN, KEY_PATTERN } from '../http/schemas';
 import { LIST_SEPARATOR } from './csv.format';
 
-export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 export interface Codec<T> { read(cell: string): Read<T>; write(value: T): string }
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });

@@ -4,7 +4,7 @@
 // not see are left out of its export, and on import a column that is absent changes nothing.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../domain/audience';
+import { type Audience, seesPublicOnly } from '../domain/audience';
 import { presentPeople } from '../people/people.present';
 import { personRowFilter } from '../people/people.visibility';
 import { isCurrentMembership } from '../domain/membership';
@@ -19,7 +19,7 @@ import { teamVisibleTo } from '../domain/team-visibility';
 const DAYS = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
 const level = optional(oneOf(Object.keys(LEVELS) as Array<keyof typeof LEVELS>));
 
-export const PEOPLE_COLUMNS: Kind['columns'] = [
+const PEOPLE_COLUMNS: Kind['columns'] = [
   { header: 'extern_id', codec: EXTERNAL_ID, required: true, doc: 'Sleutel van de persoon' },
   { header: 'voornaam', codec: text(100, true), required: true, doc: 'Voornaam' },
   { header: 'achternaam', codec: text(100, true), required: true, doc: 'Achternaam met tussenvoegsel' },
@@ -73,7 +73,7 @@ async function exportPeople(db: Kysely<DB>, audience: Audience): Promise<string[
     if (!visible.has(m.person_id)) continue;
     teamsOf.set(m.person_id, [...(teamsOf.get(m.person_id) ?? []), { team: teamKeys.get(m.team_id)!, role: m.role, contact: m.is_contact_person, since: m.since }]);
   }
-  const anonymous = audience.kind === 'anonymous';
+  const anonymous = seesPublicOnly(audience);
   const implied = (v: string | null | undefined) => (anonymous && v ? 'publiek' : '');
   return people.map((p) => {
     const pro = p.shown_to === 'professionals' ? p : undefined;
@@ -99,7 +99,7 @@ async function exportPeople(db: Kysely<DB>, audience: Audience): Promise<string[
 export const peopleKind: Kind = {
   name: 'people',
   columns: PEOPLE_COLUMNS,
-  exportHeaders: (audience) => (audience.kind === 'anonymous' ? PUBLIC_HEADERS : SIGNED_IN_HEADERS),
+  exportHeaders: (audience) => (seesPublicOnly(audience) ? PUBLIC_HEADERS : SIGNED_IN_HEADERS),
   exportRows: exportPeople,
   check: checkPeople,
   write: writePeople,

@@ -23,7 +23,7 @@ export type AreaKind = 'gemeente' | 'wijk' | 'buurt';
 export type Access = 'walk_in' | 'self_referral' | 'gp_referral' | 'district_team_referral' | 'municipal_decision';
 export type Coverage = 'buurt' | 'wijk' | 'gemeente' | 'regio';
 export type TeamCategory = 'first_contact' | 'care' | 'welfare' | 'informal' | 'other';
-export type AccountRole = 'professional' | 'editor' | 'admin';
+export type AccountRole = 'professional' | 'editor' | 'admin' | 'analist';
 export type AccountTokenKind = 'invite' | 'reset';
 export type MembershipStatus = 'requested' | 'current';
 export type Language = 'nl' | 'en';
@@ -31,3 +31,5 @@ export type Language = 'nl' | 'en';
 export type PhoneType = 'voice' | 'text' | 'cell' | 'fax' | 'video' | 'pager' | 'textphone';
 export type CostKind = 'free' | 'contribution' | 'insurance' | 'gemeente';
 export type AccessibilityKind = 'wheelchair' | 'hearing_loop' | 'parking' | 'other';
+/** Who a pathway (verwijsroute) is written for. */
+export type PathwayAudience = 'professionals' | 'residents' | 'both';

@@ -35,8 +35,8 @@ export interface Database {
 // up (handlerTimeout 20 s in server/app.ts): at most CONNECT_TIMEOUT_MS waiting for a pooled
 // connection, then at most STATEMENT_TIMEOUT_MS for the query, which PostgreSQL itself
 // cancels, so no query keeps running on the server for a request that was already answered.
-export const CONNECT_TIMEOUT_MS = 5_000;
-export const STATEMENT_TIMEOUT_MS = 15_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+const STATEMENT_TIMEOUT_MS = 15_000;
 
 // Dates stay 'YYYY-MM-DD' strings (no time-zone shifts); bigint stays a string and is
 // converted deliberately where a count is read.
@@ -46,9 +46,9 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value: string) => new Dat
 
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
-export interface PoolUse { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number }
+interface PoolUse { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number }
 
-export type DatabaseOptions =
+type DatabaseOptions =
   | { databaseUrl: string; poolSize?: number; connectTimeoutMs?: number; statementTimeoutMs?: number }
   // a folder, or 'memory://' for a throwaway database (optionally started from a dumped tarball)
   | { dataDir: string; loadDataDir?: Uint8Array; connectTimeoutMs?: number }

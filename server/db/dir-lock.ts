@@ -13,7 +13,7 @@ import lockfile from 'proper-lockfile';
 
 export interface DirLock { release(): Promise<void> }
 
-export interface DirLockOptions {
+interface DirLockOptions {
   /** A heartbeat older than this means the owner is gone (proper-lockfile's minimum is 2000). */
   staleMs?: number;
   /** How long a start waits for a held lock to go stale before giving up. */

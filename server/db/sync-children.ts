@@ -8,7 +8,7 @@ import { chunks } from './upsert';
 
 type ChildTable = 'team_topics' | 'team_areas' | 'team_locations' | 'person_topics';
 
-export interface ChildSync<R extends Record<string, unknown>> {
+interface ChildSync<R extends Record<string, unknown>> {
   table: ChildTable;
   /** The column naming the parent (team_id, person_id). */
   parent: string;
@@ -19,7 +19,7 @@ export interface ChildSync<R extends Record<string, unknown>> {
   rows: readonly R[];
 }
 
-export interface ChildSyncResult { added: number; removed: number; changedParents: Set<string> }
+interface ChildSyncResult { added: number; removed: number; changedParents: Set<string> }
 
 export async function syncChildren<R extends Record<string, unknown>>(trx: Db, sync: ChildSync<R>): Promise<ChildSyncResult> {
   const db = trx as unknown as Kysely<any>;

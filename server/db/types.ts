@@ -3,7 +3,7 @@
 // Column types (timestamps as ISO strings, jsonb, CHECK-constrained unions) are chosen in
 // .kysely-codegenrc.json and written by hand in server/db/column-types.ts.
 
-import type { Access, AccessibilityKind, AccountRole, AccountTokenKind, AreaKind, Bytes, ConsentField, ContactLevel, CostKind, Coverage, JsonText, Language, MembershipStatus, PhoneType, TeamCategory, Timestamptz } from "./column-types";
+import type { Access, AccessibilityKind, AccountRole, AccountTokenKind, AreaKind, Bytes, ConsentField, ContactLevel, CostKind, Coverage, JsonText, Language, MembershipStatus, PathwayAudience, PhoneType, TeamCategory, Timestamptz } from "./column-types";
 import type { ColumnType } from "kysely";
 import type { GeneratedAlways } from "./column-types";
 
@@ -76,6 +76,14 @@ export interface Areas {
   name: string;
   parent_code: string | null;
   population: number | null;
+  households: number | null;
+  share_0_15: number | null;
+  share_65_plus: number | null;
+  share_single_person: number | null;
+  share_with_children: number | null;
+  share_rented: number | null;
+  land_ha: number | null;
+  figures_year: number | null;
   postcodes: Generated<string[]>;
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;
@@ -205,6 +213,25 @@ export interface Organisations {
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;
   website: string | null;
+}
+
+export interface Pathways {
+  archived_at: Timestamptz | null;
+  audience: Generated<PathwayAudience>;
+  created_at: Generated<Timestamptz>;
+  id: Generated<string>;
+  key: string;
+  last_verified_at: Timestamptz | null;
+  last_verified_by: string | null;
+  resident_situation: string | null;
+  resident_title: string | null;
+  situation: Generated<string>;
+  sort_order: Generated<number>;
+  steps: Generated<JsonText>;
+  title: string;
+  topics: Generated<string[]>;
+  updated_at: Generated<Timestamptz>;
+  version: Generated<number>;
 }
 
 export interface People {
@@ -420,6 +447,14 @@ export interface TopicSynonyms {
   topic_key: string;
 }
 
+export interface UsageCounts {
+  area_code: Generated<string>;
+  count: number;
+  key: string;
+  kind: 'term' | 'zero' | 'topic' | 'lookup';
+  week: string;
+}
+
 export interface DB {
   accessibility: Accessibility;
   account_scopes: AccountScopes;
@@ -427,6 +462,7 @@ export interface DB {
   accounts: Accounts;
   areas: Areas;
   audit_log: AuditLog;
+  usage_counts: UsageCounts;
   cost_options: CostOptions;
   digest_subscriptions: DigestSubscriptions;
   digests_sent: DigestsSent;
@@ -437,6 +473,7 @@ export interface DB {
   memberships: Memberships;
   met_marks: MetMarks;
   organisations: Organisations;
+  pathways: Pathways;
   people: People;
   person_consents: PersonConsents;
   person_photos: PersonPhotos;

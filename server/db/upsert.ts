@@ -24,9 +24,9 @@ export interface UpsertColumn {
  * `external_id` when inserted under a source's key, `updated_at` when the source says
  * when it last changed (else the time of the write).
  */
-export type UpsertRow = Record<string, unknown> & { id?: string; external_id?: string; updated_at?: string };
+type UpsertRow = Record<string, unknown> & { id?: string; external_id?: string; updated_at?: string };
 
-export interface UpsertResult {
+interface UpsertResult {
   /** Inserted records: their key (external_id, else id) → id. */
   inserted: Map<string, string>;
   /** Ids of stored records that changed. */
@@ -43,7 +43,7 @@ export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-export interface UpsertOptions {
+interface UpsertOptions {
   /** Values a new record takes for the columns its row leaves out. */
   defaults?: Record<string, unknown>;
   /** Called after each statement with the rows written so far. */

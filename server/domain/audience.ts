@@ -6,7 +6,7 @@
 export type Audience =
   | { kind: 'anonymous' }
   | {
-      kind: 'professional' | 'editor' | 'admin';
+      kind: 'professional' | 'editor' | 'admin' | 'analist';
       accountId: string;
       /** The person record of the signed-in account, if any. */
       personId: string | null;
@@ -23,6 +23,14 @@ export type Audience =
     };
 
 export const ANONYMOUS: Audience = Object.freeze({ kind: 'anonymous' });
+
+/**
+ * Does this audience see people, teams and fields exactly as a resident does? Anonymous
+ * callers, and the gemeente's analist (insight screens and public data only: no 06 numbers,
+ * no team notes, no stale or hidden records). Every "what may be shown" check asks this,
+ * never `kind === 'anonymous'` (which only means "not signed in").
+ */
+export const seesPublicOnly = (a: Audience): boolean => a.kind === 'anonymous' || a.kind === 'analist';
 
 declare module 'fastify' {
   interface FastifyRequest {

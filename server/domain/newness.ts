@@ -12,7 +12,7 @@ import { NEW_IN_WIJK_WEEKS } from './kennismaken';
 import { isCurrentMembership } from './membership';
 
 /** SQL: the day the membership row behind `alias` began (-infinity when unknown). */
-export function membershipStart(alias: string): Expression<string> {
+function membershipStart(alias: string): Expression<string> {
   const id = sql.ref(`${alias}.id`);
   return sql<string>`coalesce(${sql.ref(`${alias}.since`)}, (select min(a.at)::date from audit_log a
       where a.entity_type = 'membership' and a.action = 'membership.create' and a.entity_id = ${id}::text),

@@ -12,6 +12,8 @@
 // - a shared location is owned by one organisation: others may link a team to it, never edit it;
 // - a membership asked for by a team of another organisation is `requested` until the person's
 //   employer (or the person) accepts it; a requested membership grants nothing.
+// - a pathway (verwijsroute) belongs to the installation: only admins edit, verify or archive it
+//   (the wording of steps is not yet delegated to the editors of the teams a step names).
 // Professionals edit nothing but their own record; residents nothing at all.
 //
 // Why hand-written rather than @casl/ability: every rule here hangs on relations that live in
@@ -26,7 +28,7 @@ import type { DB } from '../db/types';
 import type { Audience } from './audience';
 import { isCurrentMembership } from './membership';
 
-export type RecordKind = 'organisation' | 'team' | 'location' | 'person' | 'membership';
+export type RecordKind = 'organisation' | 'team' | 'location' | 'person' | 'membership' | 'pathway';
 
 /** The person as their ownership needs it: employer, and the employer's teams they work in now. */
 export interface PersonOwner {
@@ -46,7 +48,9 @@ export type Owner =
       ownerTeamIds: readonly string[] }
   | PersonOwner
   | { kind: 'membership'; id: string; archived: false; teamId: string; organisationId: string;
-      status: 'requested' | 'current'; person: PersonOwner };
+      status: 'requested' | 'current'; person: PersonOwner }
+  /** The installation's: no organisation owns it. */
+  | { kind: 'pathway'; id: string; archived: boolean; organisationId: null };
 
 export type Action =
   | 'edit' | 'verify' | 'archive' | 'history'
@@ -75,7 +79,8 @@ function speaksForEmployer(a: Audience, p: PersonOwner): boolean {
 
 /** May `audience` do `action` on the record `owner` describes? Unknown combinations: no. */
 export function may(audience: Audience, action: Action, owner: Owner): boolean {
-  if (audience.kind === 'anonymous') return false;
+  // residents and the gemeente's analist (insight and public data only) change nothing
+  if (audience.kind === 'anonymous' || audience.kind === 'analist') return false;
   switch (owner.kind) {
     case 'organisation':
       if (action === 'archive') return isAdmin(audience);
@@ -106,7 +111,18 @@ export function may(audience: Audience, action: Action, owner: Owner): boolean {
         case 'accept': return owner.status === 'requested' && (isSelf(audience, owner.person.id) || speaksForEmployer(audience, owner.person));
         default: return false;
       }
+    case 'pathway':
+      return ['edit', 'verify', 'archive', 'history'].includes(action) && isAdmin(audience);
   }
+}
+
+/**
+ * May the audience see the gemeente's insight (coverage per buurt, counted usage)? The
+ * analist and admins; residents, professionals and editors not. Insight holds figures and
+ * public data only, never a person's field.
+ */
+export function mayViewInsight(audience: Audience): boolean {
+  return audience.kind === 'analist' || audience.kind === 'admin';
 }
 
 /** The flags an answer carries for the caller (`may: {...}`), per kind. */
@@ -116,8 +132,9 @@ const FLAGS: Record<RecordKind, readonly Action[]> = {
   location: ['edit', 'verify', 'archive'],
   person: ['edit', 'verify', 'archive', 'invite', 'photo', 'upload_photo'],
   membership: ['edit', 'end', 'accept'],
+  pathway: ['edit', 'verify', 'archive'],
 };
-export type MayFlags = Partial<Record<Action, boolean>>;
+type MayFlags = Partial<Record<Action, boolean>>;
 
 export function mayFlags(audience: Audience, owner: Owner): MayFlags {
   return Object.fromEntries(FLAGS[owner.kind].map((action) => [action, may(audience, action, owner)]));
@@ -166,8 +183,14 @@ async function membershipOwners(db: Db, ids: readonly string[]): Promise<Owner[]
     status: m.status, person: people.get(m.person_id)! }));
 }
 
+async function pathwayOwners(db: Db, ids: readonly string[]): Promise<Owner[]> {
+  const rows = await db.selectFrom('pathways').select(['id', 'archived_at']).where('id', 'in', ids).execute();
+  return rows.map((p) => ({ kind: 'pathway', id: p.id, archived: p.archived_at !== null, organisationId: null }));
+}
+
 const LOOKUP: Record<RecordKind, (db: Db, ids: readonly string[]) => Promise<Owner[]>> = {
   organisation: organisationOwners, team: teamOwners, location: locationOwners, person: personOwners, membership: membershipOwners,
+  pathway: pathwayOwners,
 };
 
 /** The owners of many records of one kind, by id (absent ids are missing from the map). */

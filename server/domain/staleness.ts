@@ -9,7 +9,7 @@
 // buildApp sets it from config and the app's clock, so tests drive it with a fake clock.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 
-export interface StalenessPolicy { afterMonths: number; graceMonths: number; clock: () => Date }
+interface StalenessPolicy { afterMonths: number; graceMonths: number; clock: () => Date }
 
 let policy: StalenessPolicy = { afterMonths: 12, graceMonths: 3, clock: () => new Date() };
 
@@ -44,7 +44,7 @@ function addMonths(date: Date, months: number): Date {
   return d;
 }
 
-export interface Staleness { stale: boolean; stale_since: string | null; hidden_from_residents: boolean; hidden_from_residents_at: string }
+interface Staleness { stale: boolean; stale_since: string | null; hidden_from_residents: boolean; hidden_from_residents_at: string }
 
 /** The staleness fields of an entry for responses, from its last verification or creation. */
 export function stalenessOf(lastVerifiedAt: string | Date | null, createdAt: string | Date, now = policy.clock()): Staleness {

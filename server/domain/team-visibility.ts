@@ -4,7 +4,7 @@
 // everywhere at once. Residents do not see archived teams nor teams hidden for staleness
 // (staleness.ts); signed-in audiences see those, marked.
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { Audience } from './audience';
+import { type Audience, seesPublicOnly } from './audience';
 import { hiddenFromResidents } from './staleness';
 
 /**
@@ -13,5 +13,5 @@ import { hiddenFromResidents } from './staleness';
  */
 export function teamVisibleTo(audience: Audience, alias = 't'): RawBuilder<SqlBool> {
   const current = sql<SqlBool>`${sql.ref(`${alias}.archived_at`)} is null`;
-  return audience.kind === 'anonymous' ? sql<SqlBool>`(${current} and not ${hiddenFromResidents(alias)})` : current;
+  return seesPublicOnly(audience) ? sql<SqlBool>`(${current} and not ${hiddenFromResidents(alias)})` : current;
 }

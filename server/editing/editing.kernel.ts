@@ -8,7 +8,7 @@ import { HttpError, notFound } from '../http/errors';
 import { StaleVersionError } from '../http/versioning';
 
 export type Trx = Transaction<DB>;
-export type VersionedTable = 'organisations' | 'teams' | 'locations' | 'people' | 'memberships';
+export type VersionedTable = 'organisations' | 'teams' | 'locations' | 'people' | 'memberships' | 'pathways';
 
 /**
  * Locks the row for this transaction and checks the version the caller read: 404 when it
@@ -73,6 +73,7 @@ export function throwFirst(...errors: (HttpError | undefined)[]): void {
 const VERIFIABLE = {
   teams: { type: 'team', what: 'team' }, organisations: { type: 'organisation', what: 'organisatie' },
   locations: { type: 'location', what: 'locatie' }, people: { type: 'person', what: 'persoon' },
+  pathways: { type: 'pathway', what: 'verwijsroute' },
 } as const;
 
 /** "Klopt nog": the record is confirmed as it stands, with who and when (a write like any other). */

@@ -3,7 +3,7 @@
 // never contain the address or the request URL: they may end up in a log.
 import { HttpError } from '../http/errors';
 
-export type GeocoderFailure = 'not_configured' | 'timeout' | 'unreachable' | 'http_status' | 'bad_response';
+type GeocoderFailure = 'not_configured' | 'timeout' | 'unreachable' | 'http_status' | 'bad_response';
 
 export class GeocoderError extends Error {
   constructor(

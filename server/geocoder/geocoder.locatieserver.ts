@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { GeocoderError } from './geocoder.errors';
 import { ADDRESS_FIELDS, AddressDoc, envelope, type GeocodedAddress, SuggestDoc, toGeocoded } from './geocoder.schemas';
 
-export interface GeocoderOptions {
+interface GeocoderOptions {
   baseUrl: string;
   timeoutMs: number;
   cacheSize?: number;

@@ -9,7 +9,7 @@ export const ADDRESS_FIELDS = [
 ] as const;
 
 /** "POINT(5.17636456 52.08206803)": WKT, lon first, as centroide_ll always is. */
-export const WktPoint = z.string().transform((text, ctx) => {
+const WktPoint = z.string().transform((text, ctx) => {
   const match = /^POINT\((-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)\)$/.exec(text.trim());
   const lon = Number(match?.[1]);
   const lat = Number(match?.[2]);

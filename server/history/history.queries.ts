@@ -4,14 +4,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { isUuid } from '../http/schemas';
 
-export type HistoryEntity = 'team' | 'person' | 'organisation' | 'location';
+export type HistoryEntity = 'team' | 'person' | 'organisation' | 'location' | 'pathway';
 
-export interface FieldChange { field: string; before: unknown; after: unknown }
-export interface HistoryEntry { at: string; actor: string; action: string; changes: FieldChange[] }
+interface FieldChange { field: string; before: unknown; after: unknown }
+interface HistoryEntry { at: string; actor: string; action: string; changes: FieldChange[] }
 
 // Bookkeeping that changes with every write: not news to a reader of the history.
 const NOISE = new Set(['id', 'version', 'updated_at']);
-export const REDACTED = 'verborgen';
+const REDACTED = 'verborgen';
 const LIMIT = 200;
 
 const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});

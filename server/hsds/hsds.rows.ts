@@ -12,7 +12,7 @@ const firstPublicPhone = (list: unknown): string | null =>
 
 // Each *Fields function returns only the columns the record speaks about (a Partial):
 // fields it does not carry keep what is stored, so a one-to-one list never erases details.
-export interface OrganisationFields { name: string; description: string; website: string | null; email: string | null; phone: string | null }
+interface OrganisationFields { name: string; description: string; website: string | null; email: string | null; phone: string | null }
 export function organisationFields(o: Obj): Partial<OrganisationFields> | string {
   if (!isUuid(o.id)) return 'id is not a UUID';
   if (!text(o.name)) return 'no name';
@@ -24,7 +24,7 @@ export function organisationFields(o: Obj): Partial<OrganisationFields> | string
   return f;
 }
 
-export interface TeamFields {
+interface TeamFields {
   name: string; description: string; website: string | null; public_email: string | null; public_phone: string | null;
   walk_in_hours: string | null; access: string; funding: string | null; last_verified_at: string | null;
   minimum_age: number | null; maximum_age: number | null; eligibility_description: string | null; fees_description: string | null;
@@ -70,12 +70,12 @@ export function lastModified(s: Obj): string | undefined {
   return v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : undefined;
 }
 
-export interface LocationFields {
+interface LocationFields {
   name: string | null; street: string; house_number: string; postcode: string; city: string; lat: number; lon: number;
   opening_hours: string | null; buurt_code: string | null;
 }
 /** "Dorpsstraat 12a" → ["Dorpsstraat", "12a"]; the house number is the last part starting with a digit. */
-export function splitStreet(line: string): [string, string] | null {
+function splitStreet(line: string): [string, string] | null {
   const m = /^(.+)\s+(\d\S*)$/.exec(line.trim()) ?? /^(.+?)\s+(\d.*)$/.exec(line.trim());
   return m ? [m[1]!, m[2]!] : null;
 }

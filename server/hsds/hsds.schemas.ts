@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { SearchText, Uuid } from '../http/schemas';
 
-export const HSDS_MAX_PER_PAGE = 100;
+const HSDS_MAX_PER_PAGE = 100;
 
 export const HsdsPageQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),

@@ -5,7 +5,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { allowedMethods } from './methods';
 import { answerHandlerTimeouts } from './handler-timeout';
 
-export interface ErrorDetail { field?: string; in?: string; message: string; [key: string]: unknown }
+interface ErrorDetail { field?: string; in?: string; message: string; [key: string]: unknown }
 
 /** An error the app throws on purpose: status, code and text are safe to show. */
 export class HttpError extends Error {
@@ -38,7 +38,7 @@ const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIM
 // pg's own errors carry no code, only text: pool timeout, connection ended, pool closed.
 const UNAVAILABLE_TEXT = /timeout exceeded when trying to connect|Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end|Client was closed|PGlite is closed|driver has already been destroyed|Query read timeout/i;
 
-export function isDatabaseUnavailable(error: unknown): boolean {
+function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   if (typeof e?.code === 'string' && UNAVAILABLE.has(e.code)) return true;
   if (typeof e?.code === 'string' && e.code !== '') return false; // a known SQL error is the query's own fault

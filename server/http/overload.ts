@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isMachinePath } from './api-paths';
 import { RETRY_AFTER_S, send } from './errors';
 
-export interface OverloadOptions {
+interface OverloadOptions {
   /** API requests in flight at once; more are refused. Default: MAX_IN_FLIGHT, else 4 per
    * database connection and at least 8 (one page of the web app fires several at once). */
   maxInFlight?: number;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types';
 
-export interface Hit { current: number; ttl: number }
+interface Hit { current: number; ttl: number }
 
 const storedKey = (key: string) => createHash('sha256').update(key).digest('base64url');
 
@@ -34,7 +34,7 @@ export async function resetCounter(db: Kysely<DB>, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', storedKey(key)).execute();
 }
 
-export async function pruneCounters(db: Kysely<DB>, now: Date): Promise<void> {
+async function pruneCounters(db: Kysely<DB>, now: Date): Promise<void> {
   await db.deleteFrom('rate_limits').where('reset_at', '<', now.toISOString()).execute();
 }
 

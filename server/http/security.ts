@@ -17,7 +17,7 @@ declare module 'fastify' {
 }
 
 /** The origin tiles are fetched from (a TILE_URL template such as https://host/{z}/{x}/{y}.png). */
-export function tileOrigin(tileUrl: string): string | null {
+function tileOrigin(tileUrl: string): string | null {
   try {
     const url = new URL(tileUrl.replace(/\{[^}]*\}/g, '0'));
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
@@ -59,7 +59,7 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
 }
 
 /** The origin the browser used to reach us: scheme + Host (X-Forwarded-* when TRUST_PROXY). */
-export function ownOrigin(request: FastifyRequest): string {
+function ownOrigin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`.toLowerCase();
 }
 

@@ -11,7 +11,7 @@ export interface AreaRef { code: string; name: string }
 export interface AreaChain { buurt: AreaRef; wijk: AreaRef | null; gemeente: AreaRef | null }
 
 /** Team types found by distance rather than by service area (taxonomy.md). */
-export const LOCATION_BASED_TYPES = ['gp_practice', 'physiotherapy', 'school'] as const;
+const LOCATION_BASED_TYPES = ['gp_practice', 'physiotherapy', 'school'] as const;
 
 const ref = (code: string | null, name: string | null): AreaRef | null => (code && name ? { code, name } : null);
 
@@ -44,7 +44,7 @@ export async function areaChain(db: Kysely<DB>, buurtCode: string): Promise<Area
 const WIDTH_TTL_MS = 60_000;
 const widestBuurt = new WeakMap<object, { width: number; expires: number }>();
 
-export async function widestBuurtLon(db: Kysely<DB>, fresh = false): Promise<number> {
+async function widestBuurtLon(db: Kysely<DB>, fresh = false): Promise<number> {
   const hit = widestBuurt.get(db);
   if (!fresh && hit && hit.expires > Date.now()) return hit.width;
   const row = await db.selectFrom('areas').where('kind', '=', 'buurt')
@@ -55,7 +55,7 @@ export async function widestBuurtLon(db: Kysely<DB>, fresh = false): Promise<num
 }
 
 /** Buurten whose bounding box holds the point (the SQL prefilter before the exact test), with their parents. */
-export function buurtBboxCandidates(db: Kysely<DB>, point: Point, widestLon: number) {
+function buurtBboxCandidates(db: Kysely<DB>, point: Point, widestLon: number) {
   return buurtWithParents(db).select('b.geometry')
     .where('b.min_lon', '>=', point.lon - widestLon).where('b.min_lon', '<=', point.lon).where('b.max_lon', '>=', point.lon)
     .where('b.min_lat', '<=', point.lat).where('b.max_lat', '>=', point.lat)
@@ -103,7 +103,7 @@ const ADDRESS = sql<string>`l.street || ' ' || l.house_number || ', ' || substr(
  * is a bounding box around the radius, so the planner can use locations_latlon_idx; the
  * haversine distance then orders the few rows left.
  */
-export function nearbyLocationsQuery(db: Kysely<DB>, point: Point, radiusM: number, limit: number) {
+function nearbyLocationsQuery(db: Kysely<DB>, point: Point, radiusM: number, limit: number) {
   const dLat = radiusM / 111_320;
   const dLon = radiusM / (111_320 * Math.max(Math.cos((point.lat * Math.PI) / 180), 0.01));
   const distance = sql<number>`${2 * EARTH_RADIUS_M}::float8 * asin(least(1, sqrt(
@@ -131,7 +131,7 @@ export async function nearestLocations(db: Kysely<DB>, point: Point, opts = { ra
   return pickNearest(rows, opts);
 }
 
-export function pickNearest(rows: Awaited<ReturnType<ReturnType<typeof nearbyLocationsQuery>['execute']>>, opts: { radiusM: number; perType: number }) {
+function pickNearest(rows: Awaited<ReturnType<ReturnType<typeof nearbyLocationsQuery>['execute']>>, opts: { radiusM: number; perType: number }) {
   const seenTeams = new Set<string>();
   const perType = new Map<string, number>();
   const picked = [];

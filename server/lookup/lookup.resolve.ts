@@ -20,7 +20,7 @@ export type LookupInput =
   | { kind: 'postcode'; postcode: string; house: HouseNumber }
   | { kind: 'coordinate'; point: Point };
 
-export const OUTSIDE_MESSAGE = 'Dit adres ligt buiten de gebieden die Wijkweb kent: er zijn geen teams voor gevonden.';
+const OUTSIDE_MESSAGE = 'Dit adres ligt buiten de gebieden die Wijkweb kent: er zijn geen teams voor gevonden.';
 
 /** The validated query as one of the three forms (the schema guarantees exactly one). */
 export function toInput(q: LookupQuery): LookupInput {

@@ -8,9 +8,10 @@ import { packVcard } from '../vcard/vcard.queries';
 import { origin, sendCard, VCARD } from '../vcard/vcard.reply';
 import { createGeocoder, type Locatieserver } from '../geocoder/geocoder.locatieserver';
 import { lookup, toInput } from './lookup.resolve';
+import { lookedUp } from '../insight/usage.hooks';
 import { LookupQuery, LookupResult } from './lookup.schemas';
 
-export interface LookupRoutesOptions {
+interface LookupRoutesOptions {
   /** A geocoder to use instead of the one from config (tests, benchmarks); null = none. */
   geocoder?: Locatieserver | null;
 }
@@ -30,7 +31,7 @@ const lookupRoutes: FastifyPluginAsyncZod<LookupRoutesOptions> = async (app, opt
       response: { 200: LookupResult, ...errorResponses(400, 404, 503) },
     },
   }, async (request, reply) => {
-    const result = await lookup(app.database.db, geocoder, request.audience, toInput(request.query));
+    const result = lookedUp(app, await lookup(app.database.db, geocoder, request.audience, toInput(request.query)));
     // Answers differ per audience (contact persons) and may hold an address: no shared caches.
     return reply.header('cache-control', 'private, no-store').send(result);
   });

@@ -43,9 +43,9 @@ export const LookupQuery = z.object({
 });
 export type LookupQuery = z.infer<typeof LookupQuery>;
 
-export const AreaRef = z.object({ code: z.string(), name: z.string() });
+const AreaRef = z.object({ code: z.string(), name: z.string() });
 
-export const LookupContact = z.object({ role: z.string(), person: Person });
+const LookupContact = z.object({ role: z.string(), person: Person });
 export const LookupTeam = z.object({
   id: z.string(), name: z.string(), team_type: z.string(),
   /** Why this team is listed for the address: its category (first_contact first). */
@@ -57,7 +57,7 @@ export const LookupTeam = z.object({
   /** Contact persons this audience may not see (sign in to see them). */
   hidden_contacts: z.number().int(),
 });
-export const NearestLocation = z.object({
+const NearestLocation = z.object({
   team: z.object({ id: z.string(), name: z.string(), team_type: z.string(), organisation: z.object({ id: z.string(), name: z.string() }) }),
   location: z.object({ id: z.string(), address: z.string(), lat: z.number(), lon: z.number() }),
   distance_m: z.number().int(),

@@ -9,7 +9,7 @@ import type { MarkersQuery } from './map.schemas';
 
 export const MAX_ITEMS = 4000;
 export const CLUSTER_FIELDS = ['lat', 'lon', 'count', 'expansion_zoom', 'cluster_id'];
-export type ClusterTuple = [number, number, number, number, number];
+type ClusterTuple = [number, number, number, number, number];
 
 const WORLD: BBox = [-180, -85, 180, 85];
 

@@ -12,9 +12,9 @@ export const MarkersQuery = z.object({
 export type MarkersQuery = z.infer<typeof MarkersQuery>;
 
 /** [lat, lon, team_id, team_type, team_name, location_id]: compact for tens of thousands of markers. */
-export const MarkerTuple = z.tuple([z.number(), z.number(), z.string(), z.string(), z.string(), z.string()]);
+const MarkerTuple = z.tuple([z.number(), z.number(), z.string(), z.string(), z.string(), z.string()]);
 /** [lat, lon, count, expansion_zoom, cluster_id] */
-export const ClusterTuple = z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]);
+const ClusterTuple = z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]);
 export const Markers = z.object({
   fields: z.array(z.string()),
   items: z.array(MarkerTuple),

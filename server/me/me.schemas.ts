@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const MY_CONSENT_FIELDS = ['photo', 'ask_me_about', 'phone_work', 'email_work', 'photo_internal'] as const;
+const MY_CONSENT_FIELDS = ['photo', 'ask_me_about', 'phone_work', 'email_work', 'photo_internal'] as const;
 export type MyConsentField = (typeof MY_CONSENT_FIELDS)[number];
 
 export const ConsentParams = z.object({

@@ -12,7 +12,7 @@ import { isoWeek } from '../mail/mail.week';
 
 const WEEK_MS = 7 * 86_400_000;
 
-export interface DigestRun { period: string; sent: number; failed: number }
+interface DigestRun { period: string; sent: number; failed: number }
 
 export async function sendDigests(db: Kysely<DB>, mailer: Mailer, now: Date, options: { appUrl?: string } = {}): Promise<DigestRun> {
   const period = isoWeek(now);

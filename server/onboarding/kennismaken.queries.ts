@@ -16,7 +16,7 @@ import type { Pack } from './onboarding.schemas';
 const SUGGESTIONS = 5;
 
 /** The team types to meet first for someone in teams of these types (the first type with an entry wins). */
-export function meetFirstFor(ownTypes: readonly string[]): readonly string[] {
+function meetFirstFor(ownTypes: readonly string[]): readonly string[] {
   for (const type of ownTypes) {
     const order = MEET_FIRST[type as TeamTypeKey];
     if (order) return order;

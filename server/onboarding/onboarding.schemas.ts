@@ -4,19 +4,19 @@ import { z } from 'zod';
 import { AreaCode, Timestamp, Uuid } from '../http/schemas';
 import { Person } from '../people/people.visibility';
 
-export const AreaRef = z.object({ code: z.string(), kind: z.enum(['gemeente', 'wijk', 'buurt']), name: z.string() });
+const AreaRef = z.object({ code: z.string(), kind: z.enum(['gemeente', 'wijk', 'buurt']), name: z.string() });
 const TeamRef = z.object({ id: z.string(), name: z.string(), team_type: z.string() });
 const Text2 = z.object({ nl: z.string(), en: z.string() });
 
 export const KennismakenQuery = z.object({ area: AreaCode.optional().describe('Wijk or buurt; default: the chosen wijk, else the wijk your teams serve') });
 
-export const PackMember = z.object({
+const PackMember = z.object({
   person: Person, new_in_wijk: z.boolean(), role: z.string(), is_contact_person: z.boolean(),
   /** Only in the caller's own pack: whether the caller marked this person as met. */
   met: z.boolean(),
 });
 
-export const PackTeam = z.object({
+const PackTeam = z.object({
   id: z.string(), name: z.string(), team_type: z.string(), category: z.string(),
   organisation: z.object({ id: z.string(), name: z.string() }), coverage: z.string(),
   description: z.string(), access: z.string(), public_phone: z.string().nullable(), public_email: z.string().nullable(),
@@ -29,9 +29,9 @@ export const PackTeam = z.object({
   hidden_member_count: z.number().int(),
 });
 
-export const Progress = z.object({ team_type: z.string(), label_nl: z.string(), label_en: z.string(), met: z.number().int(), total: z.number().int() });
+const Progress = z.object({ team_type: z.string(), label_nl: z.string(), label_en: z.string(), met: z.number().int(), total: z.number().int() });
 
-export const Suggestion = z.object({
+const Suggestion = z.object({
   person: Person, new_in_wijk: z.boolean(), team: TeamRef,
   reason: z.enum(['relevant_team', 'same_buurten', 'in_wijk']),
 });
@@ -59,7 +59,7 @@ export const ChangesQuery = z.object({
   since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('ISO date or date-time; default: 8 weeks ago'),
 });
 
-export const ChangeKind = z.enum(['joined', 'left', 'role_changed', 'started_serving', 'stopped_serving']);
+const ChangeKind = z.enum(['joined', 'left', 'role_changed', 'started_serving', 'stopped_serving']);
 export const Change = z.object({
   at: Timestamp, kind: ChangeKind, team: TeamRef,
   person: Person.nullable(), new_in_wijk: z.boolean(),

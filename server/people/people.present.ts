@@ -13,7 +13,7 @@ import { type Person, personSchemaFor, selectVisiblePeople, withDisplayName } fr
  * The people among `ids` that the audience may see, shaped for it, by id. A person the
  * audience may not see at all is simply absent (callers count those as hidden).
  */
-export interface PresentOptions {
+interface PresentOptions {
   /** false for checks that show nothing (may this audience see the person at all?). */
   recordViews?: boolean;
 }

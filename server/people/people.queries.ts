@@ -2,7 +2,7 @@
 // WHICH people (filters, memberships, paging); what of them is shown is people.visibility.ts's.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../domain/audience';
+import { type Audience, seesPublicOnly } from '../domain/audience';
 import { likePattern } from '../db/sql';
 import { teamsServing } from '../areas/areas.queries';
 import { mayFlags, ownerOf } from '../domain/permissions';
@@ -12,8 +12,8 @@ import type { PeopleQuery } from './people.schemas';
 import { expertiseVisible, type Person, personRowFilter } from './people.visibility';
 import { teamVisibleTo } from '../domain/team-visibility';
 
-export interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person; membership_id?: string }
-export interface TeamMembers { members: Member[]; hidden: number }
+interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person; membership_id?: string }
+interface TeamMembers { members: Member[]; hidden: number }
 
 /**
  * The current members of each team as the audience may see them (contact persons first),
@@ -34,7 +34,7 @@ export async function membersOfTeams(db: Kysely<DB>, audience: Audience, teamIds
     const team = byTeam.get(r.team_id)!;
     const person = people.get(r.person_id);
     // signed in: the membership's id, so an editor can address it (role, contact, leaving)
-    const id = audience.kind === 'anonymous' ? {} : { membership_id: r.id };
+    const id = seesPublicOnly(audience) ? {} : { membership_id: r.id };
     if (person) team.members.push({ role: r.role, is_contact_person: r.is_contact_person, since: r.since, person, ...id });
     else team.hidden += 1;
   }

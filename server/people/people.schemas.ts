@@ -10,7 +10,7 @@ export const PeopleQuery = PageQuery.extend({
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 
-export const PersonMembership = z.object({
+const PersonMembership = z.object({
   team: z.object({ id: z.string(), name: z.string(), team_type: z.string(), organisation_name: z.string() }),
   role: z.string(), is_contact_person: z.boolean(), since: z.string().nullable(),
 });

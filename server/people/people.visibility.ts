@@ -8,12 +8,13 @@
 //   any signed-in account everyone: photo (if a photo is allowed at all), job title,
 //                         expertise, languages, contact fields at level 'professionals',
 //                         and whether the person is new (domain/newness.ts).
+//   analist               exactly as a resident (seesPublicOnly): public data only.
 //   'team' level          private notes, availability, and contact fields at level 'team':
 //                         members of the same current team, editors of an organisation the
 //                         person currently works in, admins, and the person themself.
 import { type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
-import type { Audience } from '../domain/audience';
+import { type Audience, seesPublicOnly } from '../domain/audience';
 import type { ConsentField, DB } from '../db/types';
 import { isCurrentMembership } from '../domain/membership';
 import { hiddenCutoff, staleCutoff, verifiedBasis } from '../domain/staleness';
@@ -21,7 +22,7 @@ import { isNewPerson } from '../domain/newness';
 
 type PeopleEb = ExpressionBuilder<DB & { p: DB['people'] }, 'p'>;
 
-export const CONSENT_FIELDS = ['photo', 'ask_me_about', 'phone_work', 'email_work'] as const satisfies readonly ConsentField[];
+const CONSENT_FIELDS = ['photo', 'ask_me_about', 'phone_work', 'email_work'] as const satisfies readonly ConsentField[];
 
 /**
  * Rows the audience may see at all: residents see only people who opted in and who are
@@ -30,7 +31,7 @@ export const CONSENT_FIELDS = ['photo', 'ask_me_about', 'phone_work', 'email_wor
  */
 export function personRowFilter(audience: Audience) {
   return (eb: PeopleEb): Expression<SqlBool> =>
-    audience.kind === 'anonymous'
+    seesPublicOnly(audience)
       ? eb.and([eb('p.public_profile', '=', true), eb('p.archived_at', 'is', null),
         sql<SqlBool>`${verifiedBasis('p')} >= ${hiddenCutoff().toISOString()}::timestamptz`])
       : eb('p.archived_at', 'is', null);
@@ -56,13 +57,14 @@ function consented(field: ConsentField): Expression<SqlBool> {
  * Filters on topics must use it too, or a topic filter would reveal a hidden expertise.
  */
 export function expertiseVisible(audience: Audience): Expression<SqlBool> {
-  return audience.kind === 'anonymous' ? consented('ask_me_about') : sql<SqlBool>`true`;
+  return seesPublicOnly(audience) ? consented('ask_me_about') : sql<SqlBool>`true`;
 }
 
 /** SQL: does the audience see person `p`'s 'team'-level fields? */
 function teamLevel(audience: Audience, eb: PeopleEb): Expression<SqlBool> {
   if (audience.kind === 'admin') return sql<SqlBool>`true`;
-  if (audience.kind === 'anonymous') return sql<SqlBool>`false`;
+  // the analist sees people as residents do (seesPublicOnly): never a 'team' field
+  if (audience.kind === 'anonymous' || audience.kind === 'analist') return sql<SqlBool>`false`;
   // teamIds are the viewer's current teams (sign-in fills them); p must be in one now too.
   const teams = [...audience.teamIds];
   const orgs = audience.kind === 'editor' ? [...audience.organisationIds] : [];
@@ -122,11 +124,11 @@ function professionalColumns(audience: Audience, eb: PeopleEb) {
 
 /** The columns of a person the audience may see, as a Kysely select list. */
 function personColumns(audience: Audience) {
-  return (eb: PeopleEb) => (audience.kind === 'anonymous' ? publicColumns() : professionalColumns(audience, eb));
+  return (eb: PeopleEb) => (seesPublicOnly(audience) ? publicColumns() : professionalColumns(audience, eb));
 }
 
 /** A person row as selected for some audience (checked against the strict schema after). */
-export interface VisibleRow { id: string; given_name: string; family_name: string; [field: string]: unknown }
+interface VisibleRow { id: string; given_name: string; family_name: string; [field: string]: unknown }
 
 /** Selects people as the audience may see them (add filters after). Use presentPeople to shape them. */
 export function selectVisiblePeople(db: Kysely<DB>, audience: Audience) {
@@ -144,14 +146,14 @@ const identity = {
   stale: z.boolean().describe('Not verified for STALE_AFTER_MONTHS'),
   hidden_from_residents: z.boolean().describe('Hidden from residents for staleness; professionals still see it'),
 };
-export const ConsentFieldSchema = z.enum(CONSENT_FIELDS);
-export const PublicPerson = z.strictObject({
+const ConsentFieldSchema = z.enum(CONSENT_FIELDS);
+const PublicPerson = z.strictObject({
   shown_to: z.literal('public').describe('Shaped for residents: only what this person published'),
   ...identity,
   photo_url: z.string().nullable(), ask_me_about: z.string().nullable(), topics: z.array(z.string()),
   phone_work: z.string().nullable(), email_work: z.string().nullable(),
 });
-export const ProfessionalPerson = z.strictObject({
+const ProfessionalPerson = z.strictObject({
   shown_to: z.literal('professionals').describe('Shaped for a signed-in audience'),
   ...identity,
   photo_url: z.string().nullable(), ask_me_about: z.string(), topics: z.array(z.string()),
@@ -165,7 +167,7 @@ export const Person = z.discriminatedUnion('shown_to', [PublicPerson, Profession
 export type Person = z.infer<typeof Person>;
 
 export function personSchemaFor(audience: Audience) {
-  return audience.kind === 'anonymous' ? PublicPerson : ProfessionalPerson;
+  return seesPublicOnly(audience) ? PublicPerson : ProfessionalPerson;
 }
 
 /** Adds display fields derived from visible columns only. */
@@ -196,7 +198,7 @@ export const TEAM_LEVEL_FIELDS = ['private_notes', 'availability_note', 'phone_m
 
 /** Does the audience see person `personId`'s 'team'-level fields? (e.g. in their change history) */
 export async function seesTeamLevelFields(db: Kysely<DB>, audience: Audience, personId: string): Promise<boolean> {
-  if (audience.kind === 'anonymous') return false;
+  if (seesPublicOnly(audience)) return false;
   const row = await db.selectFrom('people as p').where('p.id', '=', personId)
     .select((eb) => sql<boolean>`${teamLevel(audience, eb)}`.as('sees')).executeTakeFirst();
   return row?.sees === true;

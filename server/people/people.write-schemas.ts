@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { Email, Name, nonEmpty, NullableText, Phone, TaxonomyKey, Text, Uuid } from '../editing/editing.fields';
 
-export const ContactLevelInput = z.enum(['professionals', 'team']);
+const ContactLevelInput = z.enum(['professionals', 'team']);
 export const Weekday = z.enum(['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo']);
-export const PublishableField = z.enum(['photo', 'ask_me_about', 'phone_work', 'email_work']);
+const PublishableField = z.enum(['photo', 'ask_me_about', 'phone_work', 'email_work']);
 
 const fields = {
   given_name: Name,

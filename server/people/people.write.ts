@@ -11,7 +11,7 @@ const COLUMNS = ['given_name', 'family_name', 'pronouns', 'job_title', 'ask_me_a
   'phone_mobile_visibility', 'phone_work', 'phone_work_visibility', 'email_work', 'email_work_visibility', 'availability_note',
   'private_notes', 'public_profile', 'photo_consent'] as const;
 
-export async function personSnapshot(db: Trx | Kysely<DB>, id: string) {
+async function personSnapshot(db: Trx | Kysely<DB>, id: string) {
   const person = await db.selectFrom('people').select([...COLUMNS, 'id', 'version', 'archived_at', 'last_verified_at']).where('id', '=', id).executeTakeFirst();
   if (!person) return undefined;
   const [topics, published] = await Promise.all([

@@ -9,7 +9,7 @@ import sharp, { type OutputInfo } from 'sharp';
 import { HttpError } from '../http/errors';
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
-export const PHOTO_MAX_SIDE = 512;
+const PHOTO_MAX_SIDE = 512;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 // A 5 MB PNG can unpack to gigabytes; 40 megapixels is plenty for any phone photo.
 const MAX_INPUT_PIXELS = 40_000_000;
@@ -17,7 +17,7 @@ const MAX_INPUT_PIXELS = 40_000_000;
 type Format = 'jpeg' | 'png' | 'webp';
 
 /** The format the leading bytes announce, or null. */
-export function sniffFormat(bytes: Uint8Array): Format | null {
+function sniffFormat(bytes: Uint8Array): Format | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
   if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';

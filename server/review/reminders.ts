@@ -11,13 +11,13 @@ import type { MailContent } from '../mail/templates';
 import { isoWeek } from '../mail/mail.week';
 import { reviewItems, type ReviewItem } from './review.queries';
 
-export interface ReminderRun { period: string; sent: number; failed: number }
+interface ReminderRun { period: string; sent: number; failed: number }
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const SHOWN = 10;
 
-export function reminderMail(items: ReviewItem[], appUrl: string): MailContent {
+function reminderMail(items: ReviewItem[], appUrl: string): MailContent {
   const base = appUrl.replace(/\/$/, '');
   const link = `${base}/te-controleren`;
   const stale = items.filter((i) => i.stale).length;

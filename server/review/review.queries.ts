@@ -9,7 +9,7 @@ import { isCurrentMembership } from '../domain/membership';
 import { stalenessOf, staleCutoff, stalenessPolicy, verifiedBasis } from '../domain/staleness';
 
 /** Entries becoming stale within this many days are listed too ("binnenkort"), so editors can act early. */
-export const SOON_DAYS = 14;
+const SOON_DAYS = 14;
 
 export interface ReviewScope { organisationId?: string; teamId?: string }
 export interface ReviewItem {

@@ -7,7 +7,7 @@ export const ReviewQuery = z.object({
     .optional().describe('Only this organisation or team (default: everything you may edit)'),
 });
 
-export const ReviewItem = z.object({
+const ReviewItem = z.object({
   kind: z.enum(['team', 'person']), id: z.string(), name: z.string(), organisation_name: z.string().nullable(),
   last_verified_at: z.string().nullable(), counted_from: z.string().describe('Last verification, or creation when never verified'),
   age_days: z.number().int().describe('Days since counted_from'), version: z.number().int().describe('For If-Match on POST …/verify'),

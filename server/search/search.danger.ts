@@ -10,7 +10,7 @@
 // tests/search/danger.test.ts.
 
 export type DangerKind = 'suicide' | 'violence' | 'emergency' | 'psychiatric';
-export type Text = { nl: string; en: string };
+type Text = { nl: string; en: string };
 
 export interface CrisisLineData {
   key: string;
@@ -62,7 +62,7 @@ export const CRISIS_LINES = {
 } as const satisfies Record<string, CrisisLineData>;
 type LineKey = keyof typeof CRISIS_LINES;
 
-export interface DangerCategory {
+interface DangerCategory {
   kind: DangerKind;
   /** The lines to show, most fitting first. */
   lines: readonly LineKey[];

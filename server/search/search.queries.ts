@@ -13,7 +13,7 @@ import type { SearchItem, SearchKind, SearchQuery, SearchResult } from './search
 import { rankedKinds, type SearchPlan, type SearchRow, searchStatement } from './search.sql';
 
 /** Candidates gathered per branch and kind before ranking: bounds the cost of common words. */
-export const RANK_CAP = 500;
+const RANK_CAP = 500;
 
 const ALL_KINDS: readonly SearchKind[] = ['team', 'organisation', 'topic', 'person'];
 

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../http/schemas';
 import { search } from './search.queries';
+import { searched } from '../insight/usage.hooks';
 import { SearchQuery, SearchResult } from './search.schemas';
 
 const searchRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,7 +16,7 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         + 'Each kind ranks at most the first 500 candidates per way of matching; `capped` says when more matched.',
       querystring: SearchQuery, response: { 200: SearchResult, ...errorResponses(400) },
     },
-  }, async (request) => search(app.database.db, request.audience, request.query));
+  }, async (request) => searched(app, request.query, await search(app.database.db, request.audience, request.query)));
 };
 
 export default searchRoutes;

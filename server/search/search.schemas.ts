@@ -12,7 +12,7 @@ const KindList = z.string().max(200)
   .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
   .pipe(z.array(SearchKind).max(4));
 
-export const SEARCH_MAX_LENGTH = 200;
+const SEARCH_MAX_LENGTH = 200;
 
 export const SearchQuery = PageQuery.extend({
   // An empty q is not an error: it returns no results (the box was cleared).

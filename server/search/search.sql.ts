@@ -7,7 +7,7 @@
 // so the ranking cost is bounded however common a word is. Only candidates are scored.
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/types';
-import type { Audience } from '../domain/audience';
+import { type Audience, seesPublicOnly } from '../domain/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
 import { isCurrentMembership } from '../domain/membership';
 import { personRowFilter } from '../people/people.visibility';
@@ -167,7 +167,7 @@ export function rankedKinds(plan: SearchPlan, audience: Audience): SearchKind[] 
   if (plan.kinds.has('team')) kinds.push('team');
   if (plan.kinds.has('organisation') && !teamOnly && !plan.topics?.length) kinds.push('organisation');
   if (plan.kinds.has('topic') && !teamOnly && !plan.area) kinds.push('topic');
-  if (plan.kinds.has('person') && audience.kind !== 'anonymous') kinds.push('person');
+  if (plan.kinds.has('person') && !seesPublicOnly(audience)) kinds.push('person');
   return kinds;
 }
 

@@ -53,7 +53,7 @@ export function jargonTypes(q: string): JargonHit[] {
 }
 
 /** Search text in comparable form, as wijkweb_norm does in SQL: lower case, no accents. */
-export function normaliseSearchText(q: string): string {
+function normaliseSearchText(q: string): string {
   return q.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 

@@ -14,10 +14,10 @@ export const TeamListQuery = PageQuery.extend({
 });
 export type TeamListQuery = z.infer<typeof TeamListQuery>;
 
-export const LocationSummary = z.object({ id: z.string(), address: z.string(), lat: z.number(), lon: z.number() });
-export const OrganisationRef = z.object({ id: z.string(), name: z.string() });
+const LocationSummary = z.object({ id: z.string(), address: z.string(), lat: z.number(), lon: z.number() });
+const OrganisationRef = z.object({ id: z.string(), name: z.string() });
 
-export const TeamSummary = z.object({
+const TeamSummary = z.object({
   id: z.string(), name: z.string(), team_type: z.string(), organisation: OrganisationRef,
   topics: z.array(z.string()), areas: z.array(z.string()), access: Access,
   locations: z.array(LocationSummary), public_phone: z.string().nullable(), walk_in_hours: z.string().nullable(),
@@ -25,13 +25,13 @@ export const TeamSummary = z.object({
 });
 export const TeamList = Paged(TeamSummary);
 
-export const TeamLocation = z.object({
+const TeamLocation = z.object({
   id: z.string(), name: z.string().nullable(), address: z.string(), street: z.string(), house_number: z.string(),
   postcode: z.string(), city: z.string(), lat: z.number(), lon: z.number(), buurt_code: z.string().nullable(),
   opening_hours: z.string().nullable(),
 });
 /** A current member, shaped by the people feature (presentPeople) for the audience. */
-export const TeamMember = Member;
+const TeamMember = Member;
 export const TeamDetail = TeamSummary.extend({
   description: z.string(), target_groups: z.array(z.string()), funding: z.string().nullable(),
   public_email: z.string().nullable(), website: z.string().nullable(),
@@ -47,5 +47,5 @@ export const TeamDetail = TeamSummary.extend({
     membership_id: z.string(), role: z.string(), since: z.string().nullable(), person: z.object({ id: z.string(), name: z.string() }), may: MayFlags,
   })).optional().describe('Signed in, for those who may act on them: people this team asked for who are not yet accepted by their employer'),
 });
-export type TeamSummary = z.infer<typeof TeamSummary>;
+type TeamSummary = z.infer<typeof TeamSummary>;
 export type TeamDetail = z.infer<typeof TeamDetail>;

@@ -11,7 +11,7 @@ const COLUMNS = ['name', 'team_type', 'description', 'target_groups', 'access', 
   'website', 'walk_in_hours', 'organisation_id'] as const;
 
 /** The team as the audit log remembers it: its own fields and its lists. */
-export async function teamSnapshot(db: Trx | Kysely<DB>, id: string) {
+async function teamSnapshot(db: Trx | Kysely<DB>, id: string) {
   const team = await db.selectFrom('teams').select([...COLUMNS, 'id', 'version', 'archived_at', 'last_verified_at']).where('id', '=', id).executeTakeFirst();
   if (!team) return undefined;
   const [topics, areas, locations] = await Promise.all([

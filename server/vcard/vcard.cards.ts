@@ -5,11 +5,11 @@ import type { Person } from '../people/people.visibility';
 import { card, escapeText, type Property } from './vcard.format';
 import { photoValue } from './vcard.photo';
 
-export interface TeamInfo { id: string; name: string; organisation: { name: string } }
+interface TeamInfo { id: string; name: string; organisation: { name: string } }
 
 const rev = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+/, '').replace(/\+0000$/, 'Z');
 /** A Dutch number as a tel: URI (RFC 3966), so a phone dials it from anywhere: 020 123 → tel:+3120123. */
-export function telUri(number: string): string {
+function telUri(number: string): string {
   const digits = number.replace(/[^+0-9]/g, '');
   const e164 = digits.startsWith('+') ? digits : digits.startsWith('00') ? `+${digits.slice(2)}` : digits.startsWith('0') ? `+31${digits.slice(1)}` : digits;
   return `tel:${e164}`;
@@ -38,7 +38,7 @@ export async function personCard(p: Person, teams: TeamInfo[], origin: string): 
   return card(props);
 }
 
-export interface TeamDetail extends TeamInfo {
+interface TeamDetail extends TeamInfo {
   public_phone: string | null; public_email: string | null; website: string | null; description: string;
   walk_in_hours: string | null; locations: Array<{ street: string; house_number: string; postcode: string; city: string }>;
   updated_at: string;

@@ -7,7 +7,7 @@ export function escapeText(value: string): string {
 }
 
 /** Folds a content line so no physical line exceeds 75 octets, never splitting a UTF-8 character. */
-export function fold(line: string): string {
+function fold(line: string): string {
   const out: string[] = [];
   let current = '';
   let octets = 0;

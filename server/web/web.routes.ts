@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { isMachinePath } from '../http/api-paths';
 
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 /** The app's shell: also the readable error page for a malformed link (http/framework-errors.ts). */
 export const WEB_SHELL = `${WEB_DIST}/index.html`;
 

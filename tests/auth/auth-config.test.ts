@@ -36,7 +36,7 @@ describe(`configuration for sign-in on ${TEST_BACKEND}`, () => {
     } finally { await database.close(); }
   });
 
-  it('seeds the three demo accounts idempotently with the demo', async () => {
+  it('seeds the demo accounts (one per role) idempotently with the demo', async () => {
     const database = await createTestDatabase();
     try {
       await prepareDatabase(database, loadConfig({}), () => {});
@@ -46,6 +46,7 @@ describe(`configuration for sign-in on ${TEST_BACKEND}`, () => {
       const rows = await database.db.selectFrom('accounts').select(['email', 'role']).orderBy('email').execute();
       expect(rows).toEqual([
         { email: 'admin@wijkweb.demo', role: 'admin' },
+        { email: 'analist@wijkweb.demo', role: 'analist' },
         { email: 'professional@wijkweb.demo', role: 'professional' },
         { email: 'redacteur@wijkweb.demo', role: 'editor' },
       ]);

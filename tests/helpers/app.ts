@@ -9,6 +9,8 @@ export interface TestApp { app: FastifyInstance; database: Database; close(): Pr
 
 export interface TestAppOptions {
   seed?: boolean;
+  /** On PGlite: the database on its worker thread, as the server runs it (see helpers/db.ts). */
+  pgliteThread?: boolean;
   serveWeb?: boolean;
   env?: Record<string, string>;
   logger?: FastifyServerOptions['logger'];
@@ -28,7 +30,7 @@ export async function buildTestApp(database: Database, options: Omit<TestAppOpti
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = options.seed === false ? await createTestDatabase() : await createSeededDatabase();
+  const database = options.seed === false ? await createTestDatabase({ thread: options.pgliteThread }) : await createSeededDatabase({ thread: options.pgliteThread });
   const app = await buildTestApp(database, options);
   return { app, database, close: async () => { await app.close(); await database.close(); } };
 }

@@ -4,10 +4,10 @@
 // is intercepted: map tiles get a blank PNG, anything else is aborted, and all are
 // recorded so a test can assert that the app needs no outside host.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -60,14 +60,30 @@ function newest(dir: string): number {
 const isStale = () => !existsSync(DIST_INDEX)
   || statSync(DIST_INDEX).mtimeMs < Math.max(newest(join(ROOT, 'web')), statSync(join(ROOT, 'vite.config.ts')).mtimeMs);
 
+const LOCK_STALE_MS = 120_000;
+
+/** Resolves when `path` is gone (the builder removed its lock), or after `ms` at the latest. */
+function whenRemoved(path: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(dirname(path), (_event, name) => { if (name === basename(path) && !existsSync(path)) done(); });
+    const timer = setTimeout(done, ms);
+    function done() { clearTimeout(timer); watcher.close(); resolve(); }
+    // removed between the failed mkdir and the watch: no event would come
+    if (!existsSync(path)) done();
+  });
+}
+
 /** Builds web/dist if missing or older than web/ sources; one builder at a time across workers. */
 export async function ensureWebBuild(): Promise<void> {
   if (!isStale()) return;
   const lock = join(tmpdir(), 'wijkweb-web-build.lock');
-  for (let waited = 0; ; waited += 250) {
+  for (;;) {
     try { mkdirSync(lock); break; } catch {
-      if (waited > 120_000 || statSync(lock, { throwIfNoEntry: false })?.mtimeMs! < Date.now() - 120_000) rmSync(lock, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 250));
+      // another worker builds: wait until it removes the lock (a lock left by a crashed
+      // builder counts as gone once it is LOCK_STALE_MS old)
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age >= LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      else await whenRemoved(lock, LOCK_STALE_MS - age);
     }
   }
   try {

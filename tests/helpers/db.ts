@@ -13,17 +13,17 @@ export const TEST_BACKEND = TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 type Start = 'blank' | 'migrated' | 'seeded';
 
-async function open(start: Start): Promise<Database> {
+/** `thread`: on PGlite, run it on its worker thread as the server does (server/db/pglite-thread.ts).
+ * Off by default: a test's queries run one after another, and on a busy machine each hop to
+ * another thread waits for the scheduler (measured: the heavy files no faster, often slower). */
+async function open(start: Start, { thread = false } = {}): Promise<Database> {
   if (!TEST_DATABASE_URL) {
     if (start === 'blank') return createDatabase({ dataDir: 'memory://' });
     const dump = await readFile(inject('dbTemplates')[start]);
-    if (process.env.PGLITE_MAIN_THREAD) {
-      const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: PGLITE_EXTENSIONS });
-      const database = await createDatabase({ pglite });
-      return { ...database, close: async () => { await database.close(); await pglite.close(); } };
-    }
-    // on its own thread, as the server runs it
-    return createDatabase({ dataDir: 'memory://', loadDataDir: dump });
+    if (thread) return createDatabase({ dataDir: 'memory://', loadDataDir: dump });
+    const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: PGLITE_EXTENSIONS });
+    const database = await createDatabase({ pglite });
+    return { ...database, close: async () => { await database.close(); await pglite.close(); } };
   }
   const name = `wijkweb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(start === 'blank' ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${inject('dbTemplates')[start]}`);
@@ -42,9 +42,9 @@ async function open(start: Start): Promise<Database> {
 /** A fresh, empty database on the backend under test (not migrated). */
 export const createBlankDatabase = () => open('blank');
 /** A fresh database on the backend under test, migrated to the latest schema. */
-export const createTestDatabase = () => open('migrated');
+export const createTestDatabase = (options?: { thread?: boolean }) => open('migrated', options);
 /** A fresh migrated database with the taxonomy and the demo wijk loaded. */
-export const createSeededDatabase = () => open('seeded');
+export const createSeededDatabase = (options?: { thread?: boolean }) => open('seeded', options);
 
 async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });

@@ -2,6 +2,7 @@
 // receives. Like a plain relay on a private network: no TLS, AUTH accepted when offered.
 // The parser reads just enough MIME (headers, multipart, quoted-printable/base64) to check
 // To, Subject, the text and HTML parts and the link a mail carries.
+import { EventEmitter, on } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
@@ -27,7 +28,7 @@ export interface TestSmtp {
 
 export async function startSmtp(): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
-  const waiters: Array<() => void> = [];
+  const arrivals = new EventEmitter();
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     authOptional: true,
@@ -39,7 +40,7 @@ export async function startSmtp(): Promise<TestSmtp> {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         messages.push({ ...parseMail(raw), envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
-        waiters.splice(0).forEach((wake) => wake());
+        arrivals.emit('mail');
         callback();
       });
     },
@@ -48,15 +49,27 @@ export async function startSmtp(): Promise<TestSmtp> {
   const { port } = server.server.address() as AddressInfo;
   const taken = new Set<ReceivedMail>();
 
+  const take = (to?: string) => {
+    const found = messages.find((m) => !taken.has(m) && (!to || m.envelopeTo.includes(to)));
+    if (found) taken.add(found);
+    return found;
+  };
+
+  // Woken by each arriving mail, not by polling; the listener is in place before this
+  // returns to the event loop, so a mail cannot slip between the look and the wait.
   async function waitFor(to?: string, timeoutMs = 5000): Promise<ReceivedMail> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = messages.find((m) => !taken.has(m) && (!to || m.envelopeTo.includes(to)));
-      if (found) { taken.add(found); return found; }
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no mail${to ? ` to ${to}` : ''} within ${timeoutMs} ms`);
-      await new Promise<void>((resolve) => { waiters.push(resolve); setTimeout(resolve, Math.min(left, 100)); });
+    const already = take(to);
+    if (already) return already;
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      for await (const _ of on(arrivals, 'mail', { signal })) {
+        const found = take(to);
+        if (found) return found;
+      }
+    } catch (error) {
+      if (!signal.aborted) throw error;
     }
+    throw new Error(`no mail${to ? ` to ${to}` : ''} within ${timeoutMs} ms`);
   }
 
   return {

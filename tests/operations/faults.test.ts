@@ -62,13 +62,15 @@ function expect503(res: { status: number; body: any; headers: Record<string, unk
 // parameter name (a new route is covered the day it exists), plus query strings some need.
 const PARAMS: Record<string, string> = {
   id: '00000000-0000-4000-8000-000000000001', person_id: '00000000-0000-4000-8000-000000000001',
-  code: 'BU99990101', hash: 'a'.repeat(64), kind: 'teams', name: 'x', field: 'photo',
+  code: 'BU99990101', hash: 'a'.repeat(64), kind: 'teams', name: 'x', field: 'photo', key: 'jeugdige',
 };
 const fill = (path: string) => PLAUSIBLE[path] ?? path.replace(/\{(\w+)\}/g, (m, name: string) => PARAMS[name] ?? m);
 const PLAUSIBLE: Record<string, string> = {
   '/api/lookup': '/api/lookup?lat=52.15&lon=5.38',
   '/api/lookup/vcard': '/api/lookup/vcard?lat=52.15&lon=5.38',
   '/api/search': '/api/search?q=schuldhulp',
+  '/api/insight/coverage': '/api/insight/coverage?area=GM9901',
+  '/api/pathways/at': '/api/pathways/at?area=BU99010101',
   '/api/map/markers': '/api/map/markers?bbox=5.3,52.1,5.5,52.2',
   '/api/map/boundaries': '/api/map/boundaries?bbox=5.3,52.1,5.5,52.2',
 };

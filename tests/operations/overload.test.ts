@@ -16,7 +16,7 @@ let t: TestApp;
 let base: string;
 const loop = monitorEventLoopDelay({ resolution: 10 });
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ pgliteThread: true }); // PGlite as the server runs it: on its own thread
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => { await t?.close(); });

@@ -128,6 +128,7 @@ describe('canary leak crawl', () => {
     const locations = await db.selectFrom('locations').select(['id', 'lat', 'lon', 'buurt_code']).execute();
     const areas = (await db.selectFrom('areas').select('code').execute()).map((a) => a.code);
     const memberships = await all('memberships');
+    const pathways = (await db.selectFrom('pathways').select('key').execute()).map((p) => p.key);
     const photoHashes = (await db.selectFrom('person_photos').select('hash').execute()).map((p) => p.hash);
     const demoPhotos = (await db.selectFrom('people').select('photo_url').where('photo_url', 'like', '/demo-photos/%').execute())
       .map((p) => /\/demo-photos\/(.+)\.svg$/.exec(p.photo_url!)?.[1]).filter((n): n is string => !!n);
@@ -138,10 +139,11 @@ describe('canary leak crawl', () => {
             : /^\/api\/locations/.test(path) ? locations.map((l) => l.id)
               : /^\/api\/memberships/.test(path) ? memberships : []),
       code: () => areas,
-      kind: () => ['organisations', 'teams', 'locations', 'people'],
+      kind: () => ['organisations', 'teams', 'locations', 'people', 'pathways'],
       hash: () => (photoHashes.length ? photoHashes : ['0'.repeat(64)]),
       name: () => demoPhotos.slice(0, 5),
       person_id: () => people,
+      key: () => pathways,
     };
     const urls: string[] = [];
     const unfilled: string[] = [];
@@ -170,6 +172,8 @@ describe('canary leak crawl', () => {
       if (l.buurt_code && !seenBuurt.has(l.buurt_code)) {
         seenBuurt.add(l.buurt_code);
         for (const path of ['/api/lookup', '/api/lookup/vcard']) urls.push(withQuery(path, { lat: String(l.lat), lon: String(l.lon) }));
+        // each pathway resolved for the buurt: steps name contact persons
+        for (const key of pathways) urls.push(withQuery(`/api/pathways/${key}`, { area: l.buurt_code }));
       }
     }
     urls.push('/api/people/00000000-0000-4000-8000-000000000000', '/api/people/geen-id', '/api/teams/geen-id', '/api/bestaat-niet',

@@ -45,8 +45,9 @@ export function ProfessionalBanner() {
   // always hears the whole sentence.
   return (
     <p class="pro-banner" data-testid="pro-banner">
-      <span class="pro-banner__long">{t('auth.banner', { role: t(`account.role.${me.role}`) })}</span>
-      <span class="pro-banner__short" aria-hidden="true">{t('auth.banner_short')}</span>
+      {/* the analist sees people as residents do (no 06 numbers): its own words */}
+      <span class="pro-banner__long">{t(me.role === 'analist' ? 'insight.banner' : 'auth.banner', { role: t(`account.role.${me.role}`) })}</span>
+      <span class="pro-banner__short" aria-hidden="true">{t(me.role === 'analist' ? 'insight.banner_short' : 'auth.banner_short')}</span>
     </p>
   );
 }

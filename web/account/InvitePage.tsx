@@ -10,7 +10,7 @@ import { errorText, fieldErrors } from '../auth/errors';
 import { canInvite, useSession } from '../auth/session';
 import { SignInFirst } from '../auth/SignInFirst';
 
-type Role = 'professional' | 'editor' | 'admin';
+type Role = 'professional' | 'editor' | 'admin' | 'analist';
 interface Org { id: string; name: string }
 
 export function InvitePage() {
@@ -25,7 +25,7 @@ export function InvitePage() {
   if (me === undefined) return null;
   if (me === null) return <SignInFirst />;
   if (!canInvite(me)) return <div class="page"><h1>{t('invite.title')}</h1><p class="notice">{t('invite.not_allowed')}</p></div>;
-  const roles: Role[] = me.role === 'admin' ? ['professional', 'editor', 'admin'] : ['professional', 'editor'];
+  const roles: Role[] = me.role === 'admin' ? ['professional', 'editor', 'analist', 'admin'] : ['professional', 'editor'];
 
   const submit = async (e: Event) => {
     e.preventDefault();

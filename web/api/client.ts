@@ -17,9 +17,9 @@ export type MarkerList = z.infer<typeof Markers>;
 export type Boundaries = z.infer<typeof FeatureCollection>;
 export type AreaItems = z.infer<typeof AreaList>;
 export type ServingTeam = AreaDetail['teams'][number];
-export interface ClientConfig { tiles: { url: string; attribution: string }; boundary_attribution: string }
+interface ClientConfig { tiles: { url: string; attribution: string }; boundary_attribution: string }
 
-export interface ErrorDetail { field?: string; message: string }
+interface ErrorDetail { field?: string; message: string }
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly code = '', readonly details: ErrorDetail[] = [], readonly body: unknown = undefined) { super(message); }
   /** The server's message for one field, if it named it. */

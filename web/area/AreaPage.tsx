@@ -8,6 +8,7 @@ import { CATEGORIES, useTaxonomy, type Taxonomy } from '../components/taxonomy';
 import { TeamCard } from '../components/TeamCard';
 import type { Params } from '../router';
 import { FirstContactFaces } from './FirstContactFaces';
+import { AreaFigures } from '../insight/AreaFigures';
 
 export function AreaPage({ params }: { params: Params }) {
   const code = params.code!;
@@ -27,6 +28,7 @@ function AreaView({ area, tax }: { area: AreaDetail; tax: Taxonomy }) {
       )}
       <h1>{t('area.who_works', { name: area.name })}</h1>
       <p class="lead">{t(`area.intro_${area.kind}`, { name: area.name, n: area.teams.length })}</p>
+      <AreaFigures figures={area.figures} />
       <p><a href={area.kind === 'buurt' ? `/kaart?buurt=${area.code}` : '/kaart'}>{t('area.on_map')}</a></p>
       {area.teams.length === 0 && <p>{t('area.no_teams')}</p>}
       {CATEGORIES.map((cat) => {

@@ -12,7 +12,7 @@ import { errorText } from './errors';
 import { signIn, useSession } from './session';
 
 /** Only our own paths are followed after sign-in (no open redirect). */
-export function safeNext(next: string | null): string {
+function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/kaart';
 }
 

@@ -6,7 +6,7 @@ import { ApiError, getJson, sendJson } from '../api/client';
 
 export interface Me {
   email: string;
-  role: 'professional' | 'editor' | 'admin';
+  role: 'professional' | 'editor' | 'admin' | 'analist';
   person_id: string | null;
   scopes?: unknown;
   mfa_required?: boolean;

@@ -32,7 +32,7 @@ function kind(error: unknown): 'chunk' | 'bad_address' | 'other' {
   return 'other';
 }
 
-export function ErrorPage({ error }: { error: unknown }) {
+function ErrorPage({ error }: { error: unknown }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${t('errors.title')} · Wijkweb`;

@@ -6,7 +6,7 @@ import { accessText, Phone } from './contact';
 import { TypeBadge } from './TypeBadge';
 import type { Taxonomy } from './taxonomy';
 
-export interface CardTeam {
+interface CardTeam {
   id: string; name: string; team_type: string; organisation: { name: string };
   access: string; public_phone: string | null; walk_in_hours?: string | null;
   locations?: Array<{ address: string }>;

@@ -1,7 +1,7 @@
 import { t } from '../i18n/i18n';
 
 /** tel: href from a Dutch number as written ("020 - 123 45 67" → "tel:0201234567"). */
-export function telHref(phone: string): string {
+function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
 
@@ -18,7 +18,7 @@ export function Email({ address }: { address: string }) {
   return <a href={`mailto:${address}`}>{address}</a>;
 }
 
-export type AccessRoute = 'walk_in' | 'self_referral' | 'gp_referral' | 'district_team_referral' | 'municipal_decision';
+type AccessRoute = 'walk_in' | 'self_referral' | 'gp_referral' | 'district_team_referral' | 'municipal_decision';
 
 /** The access route in plain words (B1), e.g. "zelf binnenlopen, zonder afspraak". */
 export function accessText(access: string): string {

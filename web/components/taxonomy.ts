@@ -17,7 +17,7 @@ export interface Taxonomy {
 
 const empty: Taxonomy = { topics: [], types: [], topic: (k) => k, type: (k) => k, category: () => 'other', short: () => '', plain: () => '' };
 
-export function makeTaxonomy(topics: Topic[], types: TeamType[]): Taxonomy {
+function makeTaxonomy(topics: Topic[], types: TeamType[]): Taxonomy {
   const topicMap = new Map(topics.map((x) => [x.key, x]));
   const typeMap = new Map(types.map((x) => [x.key, x]));
   return {
@@ -49,4 +49,4 @@ export function useTaxonomy(): Taxonomy {
 }
 
 export const CATEGORIES = ['first_contact', 'care', 'welfare', 'informal', 'other'] as const;
-export type Category = (typeof CATEGORIES)[number];
+type Category = (typeof CATEGORIES)[number];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export interface Async<T> { data: T | undefined; error: unknown; loading: boolean; retry: () => void }
+interface Async<T> { data: T | undefined; error: unknown; loading: boolean; retry: () => void }
 
 // "Opnieuw proberen" asks every fetch that failed on this page to run again: no reload, so
 // nothing typed or opened is lost, and the one button serves whatever part of the page failed.

@@ -22,7 +22,7 @@ export const same = (a: FormValue | undefined, b: FormValue | undefined) => a !=
 export const changedFields = (base: Values, draft: Values): string[] => Object.keys(draft).filter((k) => !same(base[k], draft[k]));
 
 /** A form value as the API takes it: lines become a list of non-empty lines. */
-export function toWire(spec: FieldSpec | undefined, value: FormValue): unknown {
+function toWire(spec: FieldSpec | undefined, value: FormValue): unknown {
   if (spec?.kind === 'lines' && typeof value === 'string') return value.split('\n').map((s) => s.trim()).filter(Boolean);
   if (Array.isArray(value)) return [...value].sort();
   return value;
@@ -34,7 +34,7 @@ export const bodyOf = (specs: FieldSpec[], draft: Values, keys: string[]) =>
 export type FieldErrors = Record<string, string>;
 
 /** Zod's issues as one Dutch message per top-level field (a list item's error names the list). */
-export function zodErrors(error: z.ZodError): FieldErrors {
+function zodErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'body');

@@ -7,11 +7,11 @@ import { ApiError, sendJson } from '../api/client';
 import { t } from '../i18n/i18n';
 import { bodyOf, changedFields, type FieldErrors, type FieldSpec, same, serverErrors, validate, type Values } from './form-model';
 
-export interface ConflictRow { name: string; mine: Values[string]; theirs: Values[string] }
+interface ConflictRow { name: string; mine: Values[string]; theirs: Values[string] }
 export interface Conflict { theirs: Values; mineOnly: Values; etag: string; rows: ConflictRow[] }
 export type Choice = 'mine' | 'theirs';
 
-export interface EditorOptions<R> {
+interface EditorOptions<R> {
   path: string;
   schema: z.ZodType;
   specs: FieldSpec[];

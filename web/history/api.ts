@@ -1,7 +1,7 @@
 // A record's history (editors and admins of the record only; the server decides).
 import { getJson } from '../api/client';
 
-export interface FieldChange { field: string; before: unknown; after: unknown }
+interface FieldChange { field: string; before: unknown; after: unknown }
 export interface HistoryEntry { at: string; actor: string; action: string; changes: FieldChange[] }
 
 export const historyApi = {

@@ -14,7 +14,7 @@ type Field = 'postcode' | 'number' | 'address';
 type Errors = Partial<Record<Field, string>>;
 
 /** The lookup a URL asks for, or the field errors when its values are malformed. */
-export function readQuery(q: URLSearchParams): { params: { postcode?: string; number?: string; address?: string } | null; errors: Errors } {
+function readQuery(q: URLSearchParams): { params: { postcode?: string; number?: string; address?: string } | null; errors: Errors } {
   const postcode = q.get('postcode') ?? '';
   const number = q.get('nummer') ?? '';
   const address = q.get('adres') ?? '';

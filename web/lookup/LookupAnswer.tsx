@@ -19,6 +19,7 @@ import { useFetch } from '../components/use-fetch';
 import { lookupApi, type LookupResult, type LookupTeam } from '../search/api';
 import './lookup.css';
 import { isNew, NewMark } from '../components/NewMark';
+import { PathwaysAtAddress } from '../pathways/PathwaysAtAddress';
 
 type Params = { postcode?: string; number?: string; address?: string };
 type Contact = LookupTeam['contacts'][number];
@@ -29,7 +30,7 @@ let focusNext = false;
 export function requestFocusOnAnswer(): void { focusNext = true; }
 
 /** "op 280 m" / "op 1,4 km": rounded, in the current language. */
-export function distanceText(m: number): string {
+function distanceText(m: number): string {
   if (m < 1000) return t('lookup.distance_m', { d: Math.max(10, Math.round(m / 10) * 10) });
   return t('lookup.distance_km', { d: (m / 1000).toLocaleString(getLang() === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }) });
 }
@@ -102,6 +103,7 @@ function Answer({ result, params, tax }: { result: LookupResult; params: Params;
           {!me && <a class="no-print" href={`/inloggen?next=${encodeURIComponent(here)}`}>{t('lookup.hidden_signin')}</a>}
         </p>
       )}
+      {(buurt || result.candidates.length > 0) && <PathwaysAtAddress params={apiQuery(params)} tax={tax} />}
       <Teams teams={result.teams} tax={tax} hasArea={Boolean(buurt || wijk || gemeente)} />
       {result.nearest.length > 0 && <NearestList nearest={result.nearest} tax={tax} />}
       <p class="print-only lookup-print-foot">

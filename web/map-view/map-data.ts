@@ -5,9 +5,9 @@
 import { api, getJson, withQuery, type Boundaries, type MarkerList } from '../api/client';
 import type { BBox } from '../map/leaflet-adapter';
 
-export type Kind = 'gemeente' | 'wijk' | 'buurt';
-export type Band = 'low' | 'mid' | 'high';
-export interface AreaLayer { kind: Kind; band: Band }
+type Kind = 'gemeente' | 'wijk' | 'buurt';
+type Band = 'low' | 'mid' | 'high';
+interface AreaLayer { kind: Kind; band: Band }
 
 /** Gemeenten at the national view, wijken for a city, buurten (with their wijk) once zoomed in. */
 export function layersFor(zoom: number): AreaLayer[] {

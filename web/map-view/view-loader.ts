@@ -4,7 +4,7 @@
 import type { BBox, MapAdapter, MarkerPoint, View } from '../map/leaflet-adapter';
 import { contains, fetchBoundaries, fetchBox, fetchMarkers, layersFor } from './map-data';
 
-export const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 250;
 
 interface Slot { key: string; box: BBox | null; ctrl: AbortController | null }
 const empty = (): Slot => ({ key: '', box: null, ctrl: null });

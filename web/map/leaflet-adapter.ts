@@ -293,3 +293,34 @@ export function mountAreaPicker(el: HTMLElement, opts: {
     destroy: () => { map.off(); map.remove(); },
   };
 }
+
+export interface Choropleth { destroy(): void }
+
+/**
+ * A map of buurten filled by one colour scale (insight's coverage): a picture beside the
+ * accessible table that carries the same numbers, so it has no keyboard path of its own.
+ * Each buurt's path has the class `choropleth-<code>`; its tooltip is the label given.
+ */
+export function mountChoropleth(el: HTMLElement, opts: {
+  tiles: { url: string; attribution: string }; boundaryAttribution: string;
+  boundaries: BoundaryCollection; fill: (code: string) => { colour: string; label: string } | undefined;
+}): Choropleth {
+  const map = L.map(el, { keyboard: false, scrollWheelZoom: false, minZoom: 8, maxZoom: 18, zoomSnap: 0.5 });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  L.tileLayer(opts.tiles.url, { attribution: opts.tiles.attribution, maxZoom: 19, crossOrigin: true }).addTo(map);
+  map.attributionControl.addAttribution(opts.boundaryAttribution);
+  const features = opts.boundaries.features.filter((f) => opts.fill(f.properties.code));
+  const layer = L.geoJSON({ type: 'FeatureCollection', features } as never, {
+    style: (f) => {
+      const code = (f?.properties as { code: string }).code;
+      return { color: '#333333', weight: 1, fillColor: opts.fill(code)?.colour ?? '#ffffff', fillOpacity: 0.75, className: `choropleth choropleth-${code}` };
+    },
+    onEachFeature: (f, l) => {
+      const { code, name } = f.properties as { code: string; name: string };
+      l.bindTooltip(textContent(`${name}: ${opts.fill(code)?.label ?? ''}`), { sticky: true, className: 'area-label' });
+    },
+  }).addTo(map);
+  const bounds = layer.getBounds();
+  if (bounds.isValid()) map.fitBounds(bounds, { animate: false, padding: [4, 4] }); else map.setView([52.1, 5.1], 10);
+  return { destroy: () => { map.off(); map.remove(); } };
+}

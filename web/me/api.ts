@@ -2,7 +2,7 @@
 // errors come back as the server's message so the page can show and announce them.
 import { ApiError } from '../api/client';
 
-export interface Consent { field: string; granted_at: string; withdrawn_at: string | null }
+interface Consent { field: string; granted_at: string; withdrawn_at: string | null }
 export interface MyData {
   account: { email: string; role: string; created_at: string; last_sign_in_at: string | null; two_factor_enabled: boolean };
   person: (Record<string, unknown> & { id: string; given_name: string; family_name: string; photo_url: string | null;

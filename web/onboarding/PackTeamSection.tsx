@@ -6,7 +6,7 @@ import { PersonCard } from '../components/PersonCard';
 import type { Taxonomy } from '../components/taxonomy';
 import type { PackMember, PackTeam } from './api';
 
-export function MetToggle({ member, busy, onToggle }: { member: PackMember; busy: boolean; onToggle: (m: PackMember) => void }) {
+function MetToggle({ member, busy, onToggle }: { member: PackMember; busy: boolean; onToggle: (m: PackMember) => void }) {
   return (
     <button type="button" class={member.met ? 'met-toggle met-toggle--on' : 'met-toggle'} aria-pressed={member.met}
       aria-label={t('onb.met_label', { name: member.person.name })} disabled={busy} onClick={() => onToggle(member)}>

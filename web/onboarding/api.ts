@@ -6,10 +6,10 @@ import { ApiError, getJson, withQuery } from '../api/client';
 export type PackData = z.infer<typeof Pack>;
 export type PackTeam = PackData['teams'][number];
 export type PackMember = PackTeam['members'][number];
-export type ChangesData = z.infer<typeof Changes>;
+type ChangesData = z.infer<typeof Changes>;
 export type Change = ChangesData['items'][number];
-export type SubscriptionsData = z.infer<typeof Subscriptions>;
-export type HomeAreaData = z.infer<typeof HomeArea>;
+type SubscriptionsData = z.infer<typeof Subscriptions>;
+type HomeAreaData = z.infer<typeof HomeArea>;
 
 async function send<T>(method: 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T | null> {
   const res = await fetch(path, {

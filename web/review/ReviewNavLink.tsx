@@ -8,7 +8,7 @@ import { t } from '../i18n/i18n';
 import { reviewApi } from './api';
 
 /** Fired on window after a record was confirmed, so the count follows at once. */
-export const REVIEWED_EVENT = 'wijkweb:reviewed';
+const REVIEWED_EVENT = 'wijkweb:reviewed';
 export const announceReviewed = () => window.dispatchEvent(new Event(REVIEWED_EVENT));
 
 export function ReviewNavLink({ current }: { current: boolean }) {

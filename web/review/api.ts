@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ReviewList } from '../../server/review/review.schemas';
 import { getJson, sendJson, withQuery } from '../api/client';
 
-export type ReviewData = z.infer<typeof ReviewList>;
+type ReviewData = z.infer<typeof ReviewList>;
 export type ReviewRow = ReviewData['items'][number];
 
 export const reviewApi = {

@@ -22,7 +22,7 @@ interface Results { q: string; items: SearchItem[]; total: number; crisis?: Cris
 type Option = { item: SearchItem } | { all: string };
 
 /** Groups in the order their best result was ranked, so the best match stays first. */
-export function groupByKind(items: SearchItem[]): Array<[SearchKind, SearchItem[]]> {
+function groupByKind(items: SearchItem[]): Array<[SearchKind, SearchItem[]]> {
   const groups = new Map<SearchKind, SearchItem[]>();
   for (const item of items) groups.set(item.kind, [...(groups.get(item.kind) ?? []), item]);
   return [...groups];

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 
 export type { SearchItem, SearchResult, LookupResult, LookupTeam };
 export type SearchKind = SearchItem['kind'];
-export const KINDS: readonly SearchKind[] = ['team', 'topic', 'organisation', 'person'];
+const KINDS: readonly SearchKind[] = ['team', 'topic', 'organisation', 'person'];
 /** Searches need at least this many characters. */
 export const MIN_CHARS = 2;
 

@@ -17,6 +17,7 @@ import { RequestedMembers } from '../edit/RequestedMembers';
 import { StaleMark } from '../review/StaleMark';
 import { VerifyButton } from '../review/VerifyButton';
 import { HistorySection } from '../history/HistorySection';
+import { PathwayLinks } from '../pathways/PathwayLinks';
 
 export function TeamPage({ params }: { params: Params }) {
   const id = params.id!;
@@ -89,6 +90,8 @@ function TeamView({ team, tax, onChanged }: { team: TeamDetail; tax: Taxonomy; o
           ? <ul class="tag-list">{buurten.map((a) => <li key={a.code}><a href={`/gebieden/${a.code}`}>{a.name}</a></li>)}</ul>
           : <p class="muted">{t('team.serves_none')}</p>}
       </section>
+
+      <PathwayLinks team={team.id} />
 
       <p class="verified">{t('team.verified', { date: formatDate(team.last_verified_at) })}</p>
       <StaleMark item={team} />

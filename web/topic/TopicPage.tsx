@@ -10,6 +10,7 @@ import { CATEGORIES, useTaxonomy, type Taxonomy } from '../components/taxonomy';
 import { TeamCard } from '../components/TeamCard';
 import type { Params } from '../router';
 import { tileKey } from '../start/tiles';
+import { PathwayLinks } from '../pathways/PathwayLinks';
 
 const DIRECT = new Set(['walk_in', 'self_referral']);
 
@@ -37,6 +38,7 @@ export function TopicPage({ params }: { params: Params }) {
       {known && tile && <p class="muted">{tax.topic(topic)}</p>}
       {isCrisis ? <p class="lead">{t('topic.crisis_text')}</p> : <p class="lead">{t('topic.intro')}</p>}
       {error ? <ErrorMessage error={error} /> : !isCrisis && !data ? <Loading /> : null}
+      {!isCrisis && <PathwayLinks topic={topic} />}
       {data && teams.length === 0 && <p>{t('topic.none')}</p>}
       {direct.length > 0 && <Group id="direct" title={t('topic.direct')} hint={t('topic.direct_hint')} teams={direct} tax={tax} />}
       {referral.length > 0 && <Group id="referral" title={t('topic.referral')} hint={t('topic.referral_hint')} teams={referral} tax={tax} />}
