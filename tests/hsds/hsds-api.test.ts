@@ -27,7 +27,9 @@ describe('HSDS API behaviour', () => {
     expect(profile.headers['content-type']).toMatch(/text\/markdown/);
     expect(profile.body).toMatch(/urn:nl:cbs:gebied:BU/);
     const docs = (await getJson(app, '/docs/json')).body;
-    for (const p of ['/hsds/services', '/hsds/services/{id}', '/hsds/organizations', '/hsds/organizations/{id}', '/hsds/service_at_locations', '/hsds/taxonomies', '/hsds/taxonomy_terms']) {
+    expect(Object.keys(docs.paths['/hsds/profile'].get.responses[200].content)).toEqual(['text/markdown']);
+    for (const p of ['/hsds/services', '/hsds/services/{id}', '/hsds/organizations', '/hsds/organizations/{id}', '/hsds/service_at_locations',
+      '/hsds/service_at_locations/{id}', '/hsds/taxonomies', '/hsds/taxonomies/{id}', '/hsds/taxonomy_terms', '/hsds/taxonomy_terms/{id}']) {
       expect(docs.paths[p], p).toBeDefined();
     }
   });
