@@ -8,7 +8,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from './types';
 
 export type UpsertTable = 'organisations' | 'teams' | 'locations' | 'people';
-export type SqlType = 'text' | 'text[]' | 'boolean' | 'double precision' | 'uuid' | 'date' | 'timestamptz';
+export type SqlType = 'text' | 'text[]' | 'boolean' | 'double precision' | 'integer' | 'uuid' | 'date' | 'timestamptz';
 
 export interface UpsertColumn {
   name: string; type: SqlType;

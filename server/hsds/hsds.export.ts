@@ -56,7 +56,7 @@ export async function exportHsds(db: Kysely<DB>, dir: string, opts: ExportOption
       const { pairs, total, teams, children } = await serviceAtLocationPage(db, {}, page, PAGE);
       const teamById = new Map(teams.map((t) => [t.id, t]));
       const locationById = new Map(children.locations.map((l) => [l.id, l]));
-      return { total, contents: pairs.map((p) => serviceAtLocation(teamById.get(p.team_id)!, locationById.get(p.location_id)!, children.documents.get(p.team_id))) };
+      return { total, contents: pairs.map((p) => serviceAtLocation(teamById.get(p.team_id)!, locationById.get(p.location_id)!, children.documents.get(p.team_id), children.structured)) };
     }],
     ['taxonomies', async (page) => ({ total: 2, contents: page === 1 ? [taxonomy(TEAM_TYPE_TAXONOMY), taxonomy(TOPIC_TAXONOMY)] : [] })],
     ['taxonomy_terms', async (page) => ({ total: vocab.terms.length, contents: page === 1 ? vocab.terms.map(taxonomyTerm) : [] })],

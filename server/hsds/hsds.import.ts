@@ -5,7 +5,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/types';
 import { type Bundle, collect, type DocumentKind, emptyBundle, type Obj } from './hsds.collect';
-import { hsdsDocuments, loadVocabulary, locationsById, organisationPage, servicePage, type Vocabulary } from './hsds.queries';
+import { hsdsDocuments, loadVocabulary, locationsById, organisationPage, servicePage, structuredChildren, type Vocabulary } from './hsds.queries';
 import { location, organizationAsWijkweb, type Rec, servicesAsWijkweb } from './hsds.map';
 import type { Audience } from '../domain/audience';
 import { TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
@@ -58,7 +58,7 @@ export async function importHsds(db: Kysely<DB>, files: { name: string; data: un
     if (teams.some((t) => (t.fields.team_type ?? FALLBACK_TEAM_TYPE.key) === FALLBACK_TEAM_TYPE.key)) {
       await trx.insertInto('team_types').values(FALLBACK_TEAM_TYPE).onConflict((oc) => oc.doNothing()).execute();
     }
-    report.services = await upsertRecords(trx, 'teams', teams.map(({ fields: { topics: _topics, ...fields }, ...rest }) => ({ ...rest, fields })), { description: '', access: 'self_referral', team_type: FALLBACK_TEAM_TYPE.key }, (m) => say(`services ${m}`));
+    report.services = await upsertRecords(trx, 'teams', teams.map(({ fields: { topics: _topics, ...fields }, ...rest }) => ({ ...rest, fields })), { description: '', access: 'self_referral', team_type: FALLBACK_TEAM_TYPE.key, interpretation_available: false }, (m) => say(`services ${m}`));
 
     await replaceTopics(trx, teams);
     await replaceLocations(trx, teams, bundle);
@@ -90,7 +90,8 @@ async function renderAsWijkweb(trx: Transaction<DB>, kind: DocumentKind, ids: st
     return servicesAsWijkweb(rows, children, vocab);
   }
   if (kind === 'organization') return (await organisationPage(trx, { ids }, 1, ids.length)).rows.map(organizationAsWijkweb);
-  return (await locationsById(trx, ids)).map(location);
+  const st = await structuredChildren(trx, [], ids);
+  return (await locationsById(trx, ids)).map((l) => location(l, st));
 }
 
 /**

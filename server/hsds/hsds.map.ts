@@ -3,7 +3,7 @@
 import { EMAIL_PATTERN } from '../http/schemas';
 import { cbsUri, hsdsId, taxonomyId, TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
 import { ACCESS_TEXT, COVERAGE_PREFIX } from './hsds.profile';
-import type { HsdsDocument, LocationRow, OrganisationRow, TeamChildren, TeamRow, Term, Vocabulary } from './hsds.queries';
+import type { HsdsDocument, LocationRow, OrganisationRow, Structured, TeamChildren, TeamRow, Term, Vocabulary } from './hsds.queries';
 import { mergeRecord } from './hsds.merge';
 import { residentsMaySeeNumber } from '../people/people.visibility';
 
@@ -72,16 +72,52 @@ export function organizationAsWijkweb(o: OrganisationRow): Rec {
   });
 }
 
+type Extras = Partial<Pick<TeamRow, 'minimum_age' | 'maximum_age' | 'eligibility_description' | 'fees_description' | 'interpretation_available'>>;
+
 /** The one-to-one fields of a service (lists of an organisation's services). */
-export function serviceCore(t: Pick<TeamRow, 'id' | 'name' | 'description' | 'website' | 'public_email' | 'access' | 'last_verified_at' | 'updated_at'> & { organisation_id?: string }): Rec {
+export function serviceCore(t: Pick<TeamRow, 'id' | 'name' | 'description' | 'website' | 'public_email' | 'access' | 'last_verified_at' | 'updated_at'> & Extras & { organisation_id?: string }): Rec {
   return compact({
     id: t.id, organization_id: t.organisation_id, name: t.name, description: t.description, url: uri(t.website),
-    email: email(t.public_email), status: 'active', application_process: ACCESS_TEXT[t.access],
+    email: email(t.public_email), status: 'active',
+    interpretation_services: t.interpretation_available ? INTERPRETATION_TEXT : undefined,
+    application_process: ACCESS_TEXT[t.access], fees_description: t.fees_description ?? undefined,
+    eligibility_description: t.eligibility_description ?? undefined, minimum_age: t.minimum_age ?? undefined, maximum_age: t.maximum_age ?? undefined,
     assured_date: date(t.last_verified_at), last_modified: t.updated_at,
   });
 }
 
-export function location(l: Omit<LocationRow, 'team_id'>): Rec {
+export const INTERPRETATION_TEXT = 'Er is een tolk beschikbaar.';
+const COST_TEXT: Record<string, string> = { free: 'Gratis', contribution: 'Eigen bijdrage', insurance: 'Vergoed door de zorgverzekering', gemeente: 'Via de gemeente' };
+
+type Parent = { service_id: string } | { location_id: string };
+const parentOf = (r: { team_id?: string | null; location_id?: string | null }): Parent =>
+  (r.team_id ? { service_id: r.team_id } : { location_id: r.location_id! });
+
+function scheduleRec(r: Structured['schedules'][number]): Json {
+  return compact({
+    id: r.id, ...parentOf(r), valid_from: r.valid_from, valid_to: r.valid_to, dtstart: r.dtstart, until: r.until, timezone: r.timezone,
+    count: r.count, wkst: r.wkst, freq: r.freq, interval: r.interval, byday: r.byday, byweekno: r.byweekno, bymonthday: r.bymonthday,
+    byyearday: r.byyearday, description: r.description ?? (r.closed ? 'Gesloten' : undefined), opens_at: r.opens_at, closes_at: r.closes_at,
+    schedule_link: r.schedule_link, attending_type: r.attending_type, notes: r.notes,
+  });
+}
+const phoneRec = (r: Structured['phones'][number]): Json =>
+  compact({ id: r.id, ...parentOf(r), number: r.number, extension: r.extension, type: r.type, description: r.description });
+const languageRec = (r: Structured['languages'][number]): Json => compact({ id: r.id, ...parentOf(r), name: r.name, code: r.code, note: r.note });
+const costRec = (r: Structured['costs'][number]): Json => compact({
+  id: r.id, service_id: r.team_id, valid_from: r.valid_from, valid_to: r.valid_to, option: r.option ?? COST_TEXT[r.kind],
+  currency: r.currency, amount: r.amount === null ? undefined : Number(r.amount), amount_description: r.amount_description,
+});
+const documentRec = (r: Structured['documents'][number]): Json => compact({ id: r.id, service_id: r.team_id, document: r.document, uri: r.uri });
+const accessibilityRec = (r: Structured['accessibility'][number]): Json =>
+  compact({ id: r.id, location_id: r.location_id, description: r.description ?? ACCESSIBILITY_TEXT[r.kind], details: r.details, url: r.url });
+const ACCESSIBILITY_TEXT: Record<string, string> = { wheelchair: 'Rolstoeltoegankelijk', hearing_loop: 'Ringleiding', parking: 'Parkeren', other: 'Toegankelijkheid' };
+
+const rowsOf = <T extends { team_id?: string | null; location_id?: string | null }>(rows: T[], key: 'team_id' | 'location_id', id: string) =>
+  rows.filter((r) => r[key] === id);
+
+export function location(l: Omit<LocationRow, 'team_id'>, st?: Structured): Rec {
+  const schedules = st ? rowsOf(st.schedules, 'location_id', l.id).map(scheduleRec) : [];
   return compact({
     id: l.id, location_type: 'physical', name: l.name ?? undefined, latitude: l.lat, longitude: l.lon,
     external_identifier: l.buurt_code ?? undefined, external_identifier_type: l.buurt_code ? 'cbs_buurtcode' : undefined,
@@ -89,7 +125,12 @@ export function location(l: Omit<LocationRow, 'team_id'>): Rec {
       id: hsdsId('address', l.id), location_id: l.id, address_1: `${l.street} ${l.house_number}`, city: l.city,
       state_province: '', postal_code: postalCode(l.postcode), country: 'NL', address_type: 'physical',
     }],
-    schedules: l.opening_hours ? [{ id: hsdsId('schedule', `location:${l.id}`), location_id: l.id, description: l.opening_hours }] : [],
+    schedules: [...schedules, ...(l.opening_hours ? [{ id: hsdsId('schedule', `location:${l.id}`), location_id: l.id, description: l.opening_hours }] : [])],
+    ...(st ? {
+      phones: rowsOf(st.phones, 'location_id', l.id).map(phoneRec),
+      languages: rowsOf(st.languages, 'location_id', l.id).map(languageRec),
+      accessibility: rowsOf(st.accessibility, 'location_id', l.id).map(accessibilityRec),
+    } : {}),
   });
 }
 
@@ -103,10 +144,10 @@ const salOf = (service: Record<string, unknown> | undefined, locationId: string)
     .find((x: unknown) => isRec(x) && (x.location_id === locationId || (isRec(x.location) && x.location.id === locationId)));
 
 /** A team at one of its locations (the list shape: one-to-one fields, location and service). */
-export function serviceAtLocation(t: TeamRow, l: LocationRow, doc?: HsdsDocument): Rec {
+export function serviceAtLocation(t: TeamRow, l: LocationRow, doc?: HsdsDocument, structured?: Structured): Rec {
   const now: Rec = {
     id: hsdsId('service_at_location', `${t.id}:${l.id}`), service_id: t.id, location_id: l.id,
-    location: location(l), service: withOriginal({ ...serviceCore(t), organization: organizationOf(t) }, doc),
+    location: location(l, structured), service: withOriginal({ ...serviceCore(t), organization: organizationOf(t) }, doc),
   };
   const [mapped, original] = [salOf(doc?.mapped, l.id), salOf(doc?.original, l.id)];
   return mapped && original ? mergeRecord(now, mapped, publicOriginal(original)) : now;
@@ -132,18 +173,26 @@ export function servicesAsWijkweb(rows: TeamRow[], children: TeamChildren, vocab
   return rows.map((t) => {
     const typeTerm = termOf(TEAM_TYPE_TAXONOMY, t.team_type);
     const topicTerms = (topics.get(t.id) ?? []).map((r) => termOf(TOPIC_TAXONOMY, r.topic_key)).filter((x): x is Term => !!x);
+    const st = children.structured;
+    const phones = rowsOf(st.phones, 'team_id', t.id).map(phoneRec);
+    const schedules = rowsOf(st.schedules, 'team_id', t.id).map(scheduleRec);
     return {
       ...serviceCore(t),
       organization: organizationOf(t) as Rec,
-      phones: t.public_phone ? [{ id: hsdsId('phone', `team:${t.id}`), service_id: t.id, number: t.public_phone, type: 'voice' }] : [],
-      schedules: t.walk_in_hours ? [{ id: hsdsId('schedule', `team:${t.id}`), service_id: t.id, description: t.walk_in_hours, attending_type: 'in_person' }] : [],
+      // structured phones when the team has them, else its one public number
+      phones: phones.length ? phones : t.public_phone ? [{ id: hsdsId('phone', `team:${t.id}`), service_id: t.id, number: t.public_phone, type: 'voice' }] : [],
+      // weekly hours and exceptions, then the free-text note beside them
+      schedules: [...schedules, ...(t.walk_in_hours ? [{ id: hsdsId('schedule', `team:${t.id}`), service_id: t.id, description: t.walk_in_hours, attending_type: 'in_person' }] : [])],
+      languages: rowsOf(st.languages, 'team_id', t.id).map(languageRec),
+      cost_options: rowsOf(st.costs, 'team_id', t.id).map(costRec),
+      required_documents: rowsOf(st.documents, 'team_id', t.id).map(documentRec),
       funding: t.funding ? [{ id: hsdsId('funding', t.id), service_id: t.id, source: t.funding }] : [],
       service_areas: (areas.get(t.id) ?? []).map((a) => compact({
         id: hsdsId('service_area', `${t.id}:${a.code}`), service_id: t.id, name: a.name, description: `${COVERAGE_PREFIX}${a.coverage}`,
         uri: cbsUri(a.code), extent: a.geometry ? JSON.stringify(a.geometry) : undefined, extent_type: a.geometry ? 'geojson' : undefined,
       })),
       service_at_locations: (locations.get(t.id) ?? []).map((l) => ({
-        id: hsdsId('service_at_location', `${t.id}:${l.id}`), service_id: t.id, location_id: l.id, location: location(l),
+        id: hsdsId('service_at_location', `${t.id}:${l.id}`), service_id: t.id, location_id: l.id, location: location(l, st),
       })),
       attributes: [...(typeTerm ? [attribute(t.id, typeTerm, 'team_type')] : []), ...topicTerms.map((x) => attribute(t.id, x, 'topic'))],
     };

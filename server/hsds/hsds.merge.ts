@@ -24,6 +24,7 @@ function withoutDerived(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v).filter(([k]) => !DERIVED.has(k)).map(([k, x]) => [k, withoutDerived(x)]));
 }
 
+const isEmpty = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0);
 const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b) || isDeepStrictEqual(withoutDerived(a), withoutDerived(b));
 
 /** The merged value, or undefined when the field is to be left out. */
@@ -73,7 +74,9 @@ export function mergeRecord<T extends Obj>(now: T, mapped: Obj, original: Obj): 
   const out: Obj = {};
   for (const key of new Set([...Object.keys(original), ...Object.keys(now)])) {
     let value: unknown;
-    if (key in now) value = mergeField(now[key], mapped[key], original[key]);
+    // a field Wijkweb did not render at import (a newer version renders it) and has nothing for: the source's
+    if (key in now && !(key in mapped) && key in original && isEmpty(now[key])) value = original[key];
+    else if (key in now) value = mergeField(now[key], mapped[key], original[key]);
     else if (key in mapped) value = undefined; // Wijkweb rendered it at import and no longer does: removed here
     else value = original[key];
     if (value !== undefined) out[key] = value;

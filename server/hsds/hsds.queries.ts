@@ -119,7 +119,8 @@ function filteredTeams(db: Kysely<DB>, f: ServiceFilter, vocab: Vocabulary) {
 }
 
 const TEAM_COLUMNS = ['t.id', 't.organisation_id', 't.name', 't.description', 't.team_type', 't.access', 't.funding',
-  't.public_phone', 't.public_email', 't.website', 't.walk_in_hours', 't.last_verified_at', 't.updated_at'] as const;
+  't.public_phone', 't.public_email', 't.website', 't.walk_in_hours', 't.last_verified_at', 't.updated_at',
+  't.minimum_age', 't.maximum_age', 't.eligibility_description', 't.fees_description', 't.interpretation_available'] as const;
 const ORG_COLUMNS = ['o.id', 'o.name', 'o.description', 'o.website', 'o.phone', 'o.email'] as const;
 
 export type TeamRow = Awaited<ReturnType<typeof teamPage>>['rows'][number];
@@ -146,8 +147,8 @@ export async function hsdsDocuments(db: Kysely<DB>, kind: DocumentKind, ids: str
 
 /** The children of a page of teams, one query per kind (never one per team). */
 export async function teamChildren(db: Kysely<DB>, teamIds: string[], withExtent: boolean) {
-  if (teamIds.length === 0) return { topics: [], areas: [], locations: [], documents: new Map<string, HsdsDocument>() };
-  const [topics, areas, locations, documents] = await Promise.all([
+  if (teamIds.length === 0) return { topics: [], areas: [], locations: [], documents: new Map<string, HsdsDocument>(), structured: emptyStructured() };
+  const [topics, areas, locations, documents, structured] = await Promise.all([
     db.selectFrom('team_topics').select(['team_id', 'topic_key']).where('team_id', 'in', teamIds)
       .orderBy('team_id').orderBy('topic_key').execute(),
     db.selectFrom('team_areas as ta').innerJoin('areas as a', 'a.code', 'ta.area_code').where('ta.team_id', 'in', teamIds)
@@ -160,10 +161,37 @@ export async function teamChildren(db: Kysely<DB>, teamIds: string[], withExtent
         'l.buurt_code', 'l.opening_hours'])
       .orderBy('tl.team_id').orderBy('l.id').execute(),
     hsdsDocuments(db, 'service', teamIds),
+    structuredChildren(db, teamIds),
   ]);
-  return { topics, areas: areas as (typeof areas[number] & { geometry?: unknown })[], locations, documents };
+  return { topics, areas: areas as (typeof areas[number] & { geometry?: unknown })[], locations, documents, structured };
 }
 export type TeamChildren = Awaited<ReturnType<typeof teamChildren>>;
+
+const day = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+
+/**
+ * Structured service data (schedules, phones, languages, cost options, required documents,
+ * accessibility) of a page of teams and of their locations: one query per table.
+ */
+export async function structuredChildren(db: Kysely<DB>, teamIds: string[], locationIds?: string[]) {
+  const ofLocations = (eb: any, column: string) => (locationIds
+    ? eb(column, 'in', locationIds.length ? locationIds : ['00000000-0000-0000-0000-000000000000'])
+    : eb(column, 'in', eb.selectFrom('team_locations').select('location_id').where('team_id', 'in', teamIds.length ? teamIds : ['00000000-0000-0000-0000-000000000000'])));
+  const teams = teamIds.length ? teamIds : ['00000000-0000-0000-0000-000000000000'];
+  const [schedules, phones, languages, costs, documents, accessibility] = await Promise.all([
+    db.selectFrom('schedules').selectAll().select([day('valid_from').as('valid_from'), day('valid_to').as('valid_to'), day('dtstart').as('dtstart'), day('until').as('until')])
+      .where((eb) => eb.or([eb('team_id', 'in', teams), ofLocations(eb, 'location_id')])).orderBy('sort_order').orderBy('id').execute(),
+    db.selectFrom('phones').selectAll().where((eb) => eb.or([eb('team_id', 'in', teams), ofLocations(eb, 'location_id')])).orderBy('sort_order').orderBy('id').execute(),
+    db.selectFrom('languages').selectAll().where((eb) => eb.or([eb('team_id', 'in', teams), ofLocations(eb, 'location_id')])).orderBy('sort_order').orderBy('id').execute(),
+    db.selectFrom('cost_options').selectAll().select([day('valid_from').as('valid_from'), day('valid_to').as('valid_to')])
+      .where('team_id', 'in', teams).orderBy('sort_order').orderBy('id').execute(),
+    db.selectFrom('required_documents').selectAll().where('team_id', 'in', teams).orderBy('sort_order').orderBy('id').execute(),
+    db.selectFrom('accessibility').selectAll().where((eb) => ofLocations(eb, 'location_id')).orderBy('sort_order').orderBy('id').execute(),
+  ]);
+  return { schedules, phones, languages, costs, documents, accessibility };
+}
+export type Structured = Awaited<ReturnType<typeof structuredChildren>>;
+export const emptyStructured = (): Structured => ({ schedules: [], phones: [], languages: [], costs: [], documents: [], accessibility: [] });
 export type LocationRow = TeamChildren['locations'][number];
 
 export async function servicePage(db: Kysely<DB>, f: ServiceFilter, page: number, perPage: number, withExtent = false) {

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../http/errors';
-import { errorResponses, IdParams } from '../http/schemas';
+import { errorResponses, IdParams, mediaResponse } from '../http/schemas';
 import { TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY, taxonomyId } from './hsds.ids';
 import { compact, hsdsPage, oneToOne, organization, type Rec, serviceAtLocation, serviceCore, services, taxonomy, taxonomyTerm } from './hsds.map';
 import { HSDS_VERSION, PROFILE_MARKDOWN } from './hsds.profile';
@@ -27,7 +27,7 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/hsds/profile', {
-    schema: { tags, summary: 'The Dutch HSDS profile of Wijkweb (Markdown)', response: { 200: z.string() } },
+    schema: { tags, summary: 'The Dutch HSDS profile of Wijkweb (Markdown)', response: { 200: mediaResponse('text/markdown', 'The profile as Markdown') } },
   }, async (_request, reply) => reply.type('text/markdown; charset=utf-8').send(PROFILE_MARKDOWN));
 
   app.get('/hsds/services', {
@@ -84,7 +84,7 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
     // full: the whole service (phones, schedules, areas, terms …) instead of its one-to-one fields
     const nested = full ? new Map(services(teams, children, vocab).map((s) => [s.id, s])) : null;
     const contents = pairs.map((p) => {
-      const sal = serviceAtLocation(teamById.get(p.team_id)!, locationById.get(p.location_id)!, children.documents.get(p.team_id));
+      const sal = serviceAtLocation(teamById.get(p.team_id)!, locationById.get(p.location_id)!, children.documents.get(p.team_id), children.structured);
       return nested ? { ...sal, service: nested.get(p.team_id) } : sal;
     });
     return { contents, total };

@@ -27,7 +27,11 @@ export function organisationFields(o: Obj): Partial<OrganisationFields> | string
 interface TeamFields {
   name: string; description: string; website: string | null; public_email: string | null; public_phone: string | null;
   walk_in_hours: string | null; access: string; funding: string | null; last_verified_at: string | null;
+  minimum_age: number | null; maximum_age: number | null; eligibility_description: string | null; fees_description: string | null;
+  interpretation_available: boolean;
 }
+/** A whole age Wijkweb can hold (0–120); anything else stays only in the verbatim original. */
+const age = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 120 ? v : null);
 function scheduleText(list: unknown): string | null {
   const s = (Array.isArray(list) ? list : [])[0];
   if (!s) return null;
@@ -46,6 +50,14 @@ export function teamFields(s: Obj): Partial<TeamFields> | string {
   if (has(s, 'schedules')) f.walk_in_hours = scheduleText(s.schedules);
   if (has(s, 'application_process')) f.access = ACCESS_BY_TEXT.get(text(s.application_process) ?? '') ?? 'self_referral';
   if (has(s, 'funding')) f.funding = text((Array.isArray(s.funding) ? s.funding : [])[0]?.source);
+  if (has(s, 'minimum_age') || has(s, 'maximum_age')) {
+    const [min, max] = [age(s.minimum_age), age(s.maximum_age)];
+    f.minimum_age = min;
+    f.maximum_age = min !== null && max !== null && max < min ? null : max;
+  }
+  if (has(s, 'eligibility_description')) f.eligibility_description = text(s.eligibility_description);
+  if (has(s, 'fees_description')) f.fees_description = text(s.fees_description);
+  if (has(s, 'interpretation_services')) f.interpretation_available = text(s.interpretation_services) !== null;
   if (has(s, 'assured_date')) {
     const d = text(s.assured_date);
     f.last_verified_at = d && /^\d{4}-\d{2}-\d{2}/.test(d) && !Number.isNaN(Date.parse(d.slice(0, 10))) ? `${d.slice(0, 10)}T00:00:00Z` : null;

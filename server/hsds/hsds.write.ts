@@ -15,7 +15,9 @@ const COLUMNS: Record<Table, UpsertColumn[]> = {
   organisations: text('name', 'description', 'website', 'email', 'phone'),
   locations: [...text('name', 'street', 'house_number', 'postcode', 'city', 'opening_hours', 'buurt_code'),
     { name: 'lat', type: 'double precision' }, { name: 'lon', type: 'double precision' }],
-  teams: [...text('name', 'description', 'website', 'public_email', 'public_phone', 'walk_in_hours', 'access', 'funding', 'team_type'),
+  teams: [...text('name', 'description', 'website', 'public_email', 'public_phone', 'walk_in_hours', 'access', 'funding', 'team_type',
+    'eligibility_description', 'fees_description'), { name: 'minimum_age', type: 'integer' }, { name: 'maximum_age', type: 'integer' },
+    { name: 'interpretation_available', type: 'boolean' },
     { name: 'organisation_id', type: 'uuid' }, { name: 'last_verified_at', type: 'timestamptz', sameDay: true }],
 };
 

@@ -27,7 +27,9 @@ describe('HSDS API behaviour', () => {
     expect(profile.headers['content-type']).toMatch(/text\/markdown/);
     expect(profile.body).toMatch(/urn:nl:cbs:gebied:BU/);
     const docs = (await getJson(app, '/docs/json')).body;
-    for (const p of ['/hsds/services', '/hsds/services/{id}', '/hsds/organizations', '/hsds/organizations/{id}', '/hsds/service_at_locations', '/hsds/taxonomies', '/hsds/taxonomy_terms']) {
+    expect(Object.keys(docs.paths['/hsds/profile'].get.responses[200].content)).toEqual(['text/markdown']);
+    for (const p of ['/hsds/services', '/hsds/services/{id}', '/hsds/organizations', '/hsds/organizations/{id}', '/hsds/service_at_locations',
+      '/hsds/service_at_locations/{id}', '/hsds/taxonomies', '/hsds/taxonomies/{id}', '/hsds/taxonomy_terms', '/hsds/taxonomy_terms/{id}']) {
       expect(docs.paths[p], p).toBeDefined();
     }
   });
@@ -66,6 +68,31 @@ describe('HSDS API behaviour', () => {
     expect(again).toEqual(body); // stable ids for phones, schedules, areas, links
     expect((await getJson(app, '/hsds/services/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await getJson(app, '/hsds/services/nope')).status).toBe(400);
+  });
+
+  it('renders structured service data: phones, weekly hours and a closed period, languages, costs, documents, ages, accessibility', async () => {
+    const db = t.database.db;
+    const { team_id: teamId, location_id: locationId } = await db.selectFrom('team_locations').select(['team_id', 'location_id']).orderBy('team_id').executeTakeFirstOrThrow();
+    await db.updateTable('teams').set({ minimum_age: 18, maximum_age: 67, fees_description: 'Gratis', eligibility_description: 'Voor inwoners met geldzorgen', interpretation_available: true }).where('id', '=', teamId).execute();
+    const [phone] = await db.insertInto('phones').values([{ team_id: teamId, number: '0299-123456', type: 'voice', description: 'spoed' }]).returning('id').execute();
+    await db.insertInto('schedules').values([{ team_id: teamId, freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:00', closes_at: '12:00' },
+      { team_id: teamId, closed: true, valid_from: '2026-12-24', valid_to: '2026-12-26' }]).execute();
+    await db.insertInto('languages').values([{ team_id: teamId, code: 'tr', name: 'Turks' }]).execute();
+    await db.insertInto('cost_options').values([{ team_id: teamId, kind: 'contribution', amount: '3.50', amount_description: 'per keer' }]).execute();
+    await db.insertInto('required_documents').values([{ team_id: teamId, document: 'Identiteitsbewijs' }]).execute();
+    await db.insertInto('accessibility').values([{ location_id: locationId, kind: 'wheelchair', details: 'Drempelvrij' }]).execute();
+    const body = (await getJson(app, `/hsds/services/${teamId}`)).body;
+    expect(body).toMatchObject({ minimum_age: 18, maximum_age: 67, fees_description: 'Gratis', eligibility_description: 'Voor inwoners met geldzorgen', interpretation_services: expect.any(String) });
+    expect(body.phones).toEqual([{ id: phone!.id, service_id: teamId, number: '0299-123456', type: 'voice', description: 'spoed' }]);
+    expect(body.schedules).toEqual(expect.arrayContaining([
+      expect.objectContaining({ freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:00', closes_at: '12:00' }),
+      expect.objectContaining({ valid_from: '2026-12-24', valid_to: '2026-12-26', description: 'Gesloten' })]));
+    expect(body.languages).toEqual([expect.objectContaining({ code: 'tr', name: 'Turks' })]);
+    expect(body.cost_options).toEqual([expect.objectContaining({ option: 'Eigen bijdrage', amount: 3.5, currency: 'EUR', amount_description: 'per keer' })]);
+    expect(body.required_documents).toEqual([expect.objectContaining({ document: 'Identiteitsbewijs' })]);
+    const at = body.service_at_locations.find((x: { location_id: string }) => x.location_id === locationId);
+    expect(at.location.accessibility).toEqual([expect.objectContaining({ description: 'Rolstoeltoegankelijk', details: 'Drempelvrij' })]);
+    if (hsdsPresent) expect(recordProblems(body, 'service')).toEqual([]);
   });
 
   it('filters combine as AND and say which field is wrong', async () => {
@@ -136,7 +163,7 @@ describe('HSDS API behaviour', () => {
     const page = await servicePage(many.db, {}, 1, 100);
     expect(page.rows.length).toBeGreaterThan(10);
     expect(many.count()).toBe(one.count());
-    expect(many.count()).toBeLessThanOrEqual(8);
+    expect(many.count()).toBeLessThanOrEqual(14);
   });
 });
 
