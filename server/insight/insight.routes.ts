@@ -5,10 +5,17 @@ import { z } from 'zod';
 import { errorResponses } from '../http/schemas';
 import { HttpError, notFound } from '../http/errors';
 import { authoriseInsight } from '../http/authorise';
-import { toCsv } from '../csv/csv.format';
+import { stringify } from 'csv-stringify/sync';
 import { coverageCsvRows, coverageOf } from './coverage.queries';
 import { defaultRange, usageOf } from './usage.queries';
 import { Coverage, CoverageQuery, Usage, UsageQuery } from './insight.schemas';
+
+// The file format of every Wijkweb CSV (server/csv/FORMAT.md): UTF-8 with BOM, `;`, CRLF, and a
+// cell starting with = + - @ guarded by an apostrophe (CSV injection). Written here with the same
+// library rather than imported, since csv/ reaches lookup/ (pathways) and lookup/ counts into insight/.
+const FORMULA = /^[=+\-@\t\r]/;
+const spreadsheet = (headers: string[], rows: string[][]) => stringify([headers, ...rows.map((r) => r.map((c) => (FORMULA.test(c) ? `'${c}` : c)))],
+  { bom: true, delimiter: ';', record_delimiter: 'windows', eof: true });
 
 const insightRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -30,7 +37,7 @@ const insightRoutes: FastifyPluginAsyncZod = async (app) => {
     const { headers, rows } = coverageCsvRows(coverage);
     return reply.type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="dekking-${coverage.area.code}.csv"`)
-      .send(toCsv(headers, rows));
+      .send(spreadsheet(headers, rows));
   });
 
   app.get('/api/insight/usage', {
