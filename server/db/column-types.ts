@@ -33,3 +33,5 @@ export type CostKind = 'free' | 'contribution' | 'insurance' | 'gemeente';
 export type AccessibilityKind = 'wheelchair' | 'hearing_loop' | 'parking' | 'other';
 /** Who a pathway (verwijsroute) is written for. */
 export type PathwayAudience = 'professionals' | 'residents' | 'both';
+/** What a usage count counts (insight): keep equal to the CHECK list of 2026-12-07_40_insight. */
+export type UsageKind = 'term' | 'zero' | 'topic' | 'lookup';

@@ -3,7 +3,7 @@
 // Column types (timestamps as ISO strings, jsonb, CHECK-constrained unions) are chosen in
 // .kysely-codegenrc.json and written by hand in server/db/column-types.ts.
 
-import type { Access, AccessibilityKind, AccountRole, AccountTokenKind, AreaKind, Bytes, ConsentField, ContactLevel, CostKind, Coverage, JsonText, Language, MembershipStatus, PathwayAudience, PhoneType, TeamCategory, Timestamptz } from "./column-types";
+import type { Access, AccessibilityKind, AccountRole, AccountTokenKind, AreaKind, Bytes, ConsentField, ContactLevel, CostKind, Coverage, JsonText, Language, MembershipStatus, PathwayAudience, PhoneType, TeamCategory, Timestamptz, UsageKind } from "./column-types";
 import type { ColumnType } from "kysely";
 import type { GeneratedAlways } from "./column-types";
 
@@ -451,7 +451,7 @@ export interface UsageCounts {
   area_code: Generated<string>;
   count: number;
   key: string;
-  kind: string;
+  kind: UsageKind;
   week: string;
 }
 

@@ -44,6 +44,7 @@ describe('export', () => {
     const heads: Record<string, string> = {
       organisations: 'extern_id;naam;omschrijving', locations: 'extern_id;naam;straat;huisnummer;postcode',
       teams: 'extern_id;organisatie;naam;teamtype', people: 'extern_id;voornaam;achternaam',
+      pathways: 'extern_id;voor;titel;situatie',
     };
     for (const kind of KINDS) {
       const res = await source.app.inject({ method: 'GET', url: `/api/export/${kind}.csv` });
