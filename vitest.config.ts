@@ -10,18 +10,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // API, privacy, matrix and crawl suites check on both. What Chromium adds (layout, focus,
 // axe, the flows through several pages) does not depend on the database under the server,
 // and each browser file costs a Chromium and a seeded app, the largest share of a run. They
-// run whole in the first (PostgreSQL) run; a test that needs a browser on one particular
-// backend says so in its own file and stays out of this list.
-const BROWSER = [
-  'tests/web/admin-audit.test.ts', 'tests/web/editing.test.ts', 'tests/web/huisarts.test.ts',
-  'tests/web/import.test.ts', 'tests/web/map-scale.test.ts', 'tests/web/map.test.ts',
-  'tests/web/my-data.test.ts', 'tests/web/newcomer-editor.test.ts', 'tests/web/onboarding.test.ts',
-  'tests/web/pages.test.ts', 'tests/web/person-photo.test.ts', 'tests/web/print.test.ts',
-  'tests/web/professional-view.test.ts', 'tests/web/resident-tasks.test.ts', 'tests/web/review.test.ts',
-  'tests/web/robustness.test.ts', 'tests/web/search-ui.test.ts', 'tests/web/sign-in.test.ts',
-];
+// run whole in the first (PostgreSQL) run. A browser test lives in tests/web/ or is named
+// <feature>-browser.test.ts; one that needs a browser on one particular backend takes
+// another name and runs in both.
+const BROWSER = ['tests/web/**', 'tests/**/*-browser.test.ts'];
 const BACKEND_FREE = [
-  'tests/architecture/**', 'tests/i18n/**', 'tests/web/messages.test.ts', 'tests/web/units.test.ts',
+  'tests/architecture/**', 'tests/i18n/**',
   'tests/operations/production.test.ts', 'tests/install/settings.test.ts',
   ...BROWSER,
 ];

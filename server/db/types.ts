@@ -62,11 +62,14 @@ export interface AccountTokens {
 export interface Areas {
   code: string;
   created_at: Generated<Timestamptz>;
+  figures_year: number | null;
   geometry: JsonText | null;
   geometry_high: JsonText | null;
   geometry_low: JsonText | null;
   geometry_mid: JsonText | null;
+  households: number | null;
   kind: AreaKind;
+  land_ha: number | null;
   last_verified_at: Timestamptz | null;
   last_verified_by: string | null;
   max_lat: number | null;
@@ -76,15 +79,12 @@ export interface Areas {
   name: string;
   parent_code: string | null;
   population: number | null;
-  households: number | null;
+  postcodes: Generated<string[]>;
   share_0_15: number | null;
   share_65_plus: number | null;
+  share_rented: number | null;
   share_single_person: number | null;
   share_with_children: number | null;
-  share_rented: number | null;
-  land_ha: number | null;
-  figures_year: number | null;
-  postcodes: Generated<string[]>;
   updated_at: Generated<Timestamptz>;
   version: Generated<number>;
 }
@@ -451,7 +451,7 @@ export interface UsageCounts {
   area_code: Generated<string>;
   count: number;
   key: string;
-  kind: 'term' | 'zero' | 'topic' | 'lookup';
+  kind: string;
   week: string;
 }
 
@@ -462,7 +462,6 @@ export interface DB {
   accounts: Accounts;
   areas: Areas;
   audit_log: AuditLog;
-  usage_counts: UsageCounts;
   cost_options: CostOptions;
   digest_subscriptions: DigestSubscriptions;
   digests_sent: DigestsSent;
@@ -491,6 +490,7 @@ export interface DB {
   teams: Teams;
   topic_synonyms: TopicSynonyms;
   topics: Topics;
+  usage_counts: UsageCounts;
 }
 
 export type * from "./column-types";
