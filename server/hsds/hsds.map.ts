@@ -115,6 +115,9 @@ const ACCESSIBILITY_TEXT: Record<string, string> = { wheelchair: 'Rolstoeltoegan
 
 const rowsOf = <T extends { team_id?: string | null; location_id?: string | null }>(rows: T[], key: 'team_id' | 'location_id', id: string) =>
   rows.filter((r) => r[key] === id);
+/** Phones the public may see (the one visibility rule: never a 06 number in HSDS). */
+const publicPhones = (rows: Structured['phones'], key: 'team_id' | 'location_id', id: string) =>
+  rowsOf(rows, key, id).filter((r) => residentsMaySeeNumber(r.number)).map(phoneRec);
 
 export function location(l: Omit<LocationRow, 'team_id'>, st?: Structured): Rec {
   const schedules = st ? rowsOf(st.schedules, 'location_id', l.id).map(scheduleRec) : [];
@@ -127,7 +130,7 @@ export function location(l: Omit<LocationRow, 'team_id'>, st?: Structured): Rec 
     }],
     schedules: [...schedules, ...(l.opening_hours ? [{ id: hsdsId('schedule', `location:${l.id}`), location_id: l.id, description: l.opening_hours }] : [])],
     ...(st ? {
-      phones: rowsOf(st.phones, 'location_id', l.id).map(phoneRec),
+      phones: publicPhones(st.phones, 'location_id', l.id),
       languages: rowsOf(st.languages, 'location_id', l.id).map(languageRec),
       accessibility: rowsOf(st.accessibility, 'location_id', l.id).map(accessibilityRec),
     } : {}),
@@ -174,7 +177,7 @@ export function servicesAsWijkweb(rows: TeamRow[], children: TeamChildren, vocab
     const typeTerm = termOf(TEAM_TYPE_TAXONOMY, t.team_type);
     const topicTerms = (topics.get(t.id) ?? []).map((r) => termOf(TOPIC_TAXONOMY, r.topic_key)).filter((x): x is Term => !!x);
     const st = children.structured;
-    const phones = rowsOf(st.phones, 'team_id', t.id).map(phoneRec);
+    const phones = publicPhones(st.phones, 'team_id', t.id);
     const schedules = rowsOf(st.schedules, 'team_id', t.id).map(scheduleRec);
     return {
       ...serviceCore(t),

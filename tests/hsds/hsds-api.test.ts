@@ -59,7 +59,7 @@ describe('HSDS API behaviour', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ id: team.id, organization_id: team.organisation_id, name: team.name, status: 'active', assured_date: team.last_verified_at!.slice(0, 10) });
     expect(body.phones).toEqual([expect.objectContaining({ number: team.public_phone, type: 'voice' })]);
-    expect(body.schedules[0].description).toBe(team.walk_in_hours);
+    expect(body.schedules.at(-1).description).toBe(team.walk_in_hours); // the free-text note after the weekly hours
     const areas = await t.database.db.selectFrom('team_areas').select('area_code').where('team_id', '=', team.id).orderBy('area_code').execute();
     expect(body.service_areas.map((a: { uri: string }) => a.uri.split(':').at(-1))).toEqual(areas.map((a) => a.area_code));
     expect(JSON.parse(body.service_areas[0].extent).type).toMatch(/Polygon/);
@@ -83,15 +83,16 @@ describe('HSDS API behaviour', () => {
     await db.insertInto('accessibility').values([{ location_id: locationId, kind: 'wheelchair', details: 'Drempelvrij' }]).execute();
     const body = (await getJson(app, `/hsds/services/${teamId}`)).body;
     expect(body).toMatchObject({ minimum_age: 18, maximum_age: 67, fees_description: 'Gratis', eligibility_description: 'Voor inwoners met geldzorgen', interpretation_services: expect.any(String) });
-    expect(body.phones).toEqual([{ id: phone!.id, service_id: teamId, number: '0299-123456', type: 'voice', description: 'spoed' }]);
+    expect(body.phones).toContainEqual({ id: phone!.id, service_id: teamId, number: '0299-123456', type: 'voice', description: 'spoed' });
+    expect(JSON.stringify(body.phones)).not.toMatch(/"number":"(\+31|0)6/);
     expect(body.schedules).toEqual(expect.arrayContaining([
       expect.objectContaining({ freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:00', closes_at: '12:00' }),
       expect.objectContaining({ valid_from: '2026-12-24', valid_to: '2026-12-26', description: 'Gesloten' })]));
-    expect(body.languages).toEqual([expect.objectContaining({ code: 'tr', name: 'Turks' })]);
-    expect(body.cost_options).toEqual([expect.objectContaining({ option: 'Eigen bijdrage', amount: 3.5, currency: 'EUR', amount_description: 'per keer' })]);
-    expect(body.required_documents).toEqual([expect.objectContaining({ document: 'Identiteitsbewijs' })]);
+    expect(body.languages).toContainEqual(expect.objectContaining({ code: 'tr', name: 'Turks' }));
+    expect(body.cost_options).toContainEqual(expect.objectContaining({ option: 'Eigen bijdrage', amount: 3.5, currency: 'EUR', amount_description: 'per keer' }));
+    expect(body.required_documents).toContainEqual(expect.objectContaining({ document: 'Identiteitsbewijs' }));
     const at = body.service_at_locations.find((x: { location_id: string }) => x.location_id === locationId);
-    expect(at.location.accessibility).toEqual([expect.objectContaining({ description: 'Rolstoeltoegankelijk', details: 'Drempelvrij' })]);
+    expect(at.location.accessibility).toContainEqual(expect.objectContaining({ description: 'Rolstoeltoegankelijk', details: 'Drempelvrij' }));
     if (hsdsPresent) expect(recordProblems(body, 'service')).toEqual([]);
   });
 
