@@ -3,9 +3,10 @@
 //  - requests in flight: beyond a few per database connection a new request would only
 //    wait in the pool's queue, so it is refused at once. This is what sheds a burst.
 //  - memory (@fastify/under-pressure): near the heap limit new work is refused rather than
-//    risking an out-of-memory kill. Its event-loop-delay check is deliberately off: on
-//    PGlite every query blocks this loop by design, and one slow query (or a migration at
-//    start) would then shed the next, unrelated requests.
+//    risking an out-of-memory kill. Its event-loop-delay check is deliberately off: a
+//    PGlite handed in by the caller (and the tests' copies) still runs on this loop, and
+//    one slow query (or a migration at start) would then shed the next, unrelated requests.
+//    The server's own embedded database runs on a worker thread (db/pglite-thread.ts).
 // /api/health is exempt (route config `overload: 'exempt'`), so it stays answerable.
 import { getHeapStatistics } from 'node:v8';
 import underPressure from '@fastify/under-pressure';
