@@ -132,12 +132,27 @@ describe('canary leak crawl', () => {
     const photoHashes = (await db.selectFrom('person_photos').select('hash').execute()).map((p) => p.hash);
     const demoPhotos = (await db.selectFrom('people').select('photo_url').where('photo_url', 'like', '/demo-photos/%').execute())
       .map((p) => /\/demo-photos\/(.+)\.svg$/.exec(p.photo_url!)?.[1]).filter((n): n is string => !!n);
+    // HSDS ids the directory has no table of its own for: taken from the lists that name them
+    const hsdsIds = async (list: string) => {
+      const ids: string[] = [];
+      for (let page = 1; ; page++) {
+        const body = (await t.app.inject({ method: 'GET', url: `${list}?per_page=100&page=${page}` })).json() as { contents?: { id: string }[]; total_pages?: number };
+        ids.push(...(body.contents ?? []).map((c) => c.id));
+        if (!body.total_pages || page >= body.total_pages) return ids;
+      }
+    };
+    const hsds: Record<string, string[]> = {
+      '/hsds/service_at_locations': await hsdsIds('/hsds/service_at_locations'),
+      '/hsds/taxonomies': await hsdsIds('/hsds/taxonomies'),
+      '/hsds/taxonomy_terms': await hsdsIds('/hsds/taxonomy_terms'),
+    };
     const values: Record<string, (path: string) => string[]> = {
       id: (path) => (/^\/api\/people|^\/api\/me/.test(path) ? people
         : /^\/api\/teams|^\/hsds\/services/.test(path) ? teams
           : /^\/api\/organisations|^\/hsds\/organizations/.test(path) ? organisations
             : /^\/api\/locations/.test(path) ? locations.map((l) => l.id)
-              : /^\/api\/memberships/.test(path) ? memberships : []),
+              : /^\/api\/memberships/.test(path) ? memberships
+                : hsds[path.replace(/\/:?\{?id\}?$/, '')] ?? []),
       code: () => areas,
       kind: () => ['organisations', 'teams', 'locations', 'people', 'pathways'],
       hash: () => (photoHashes.length ? photoHashes : ['0'.repeat(64)]),
