@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/auth.guards';
 import { HttpError } from '../http/errors';
-import { errorResponses } from '../http/schemas';
+import { errorResponses, mediaResponse } from '../http/schemas';
 import { exportCsv } from './csv.export';
 import { importCsv } from './csv.import';
 import { ImportBody, ImportQuery, ImportReport, KindParams } from './csv.schemas';
@@ -18,7 +18,7 @@ const csvRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/export/:kind.csv', {
     schema: {
       tags: ['exchange'], summary: 'CSV export (UTF-8 with BOM, `;`); people only as the caller may see them',
-      params: KindParams, response: { 200: z.string().describe('text/csv'), ...errorResponses(400) },
+      params: KindParams, response: { 200: mediaResponse('text/csv', 'The export as CSV (UTF-8 with BOM, ";", CRLF; server/csv/FORMAT.md)'), ...errorResponses(400) },
     },
   }, async (request, reply) => {
     const csv = await exportCsv(app.database.db, request.audience, request.params.kind);

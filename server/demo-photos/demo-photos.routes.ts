@@ -3,7 +3,7 @@
 // database access: the portrait depends on the name alone, so any valid name answers.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses } from '../http/schemas';
+import { errorResponses, mediaResponse } from '../http/schemas';
 import { portraitSvg } from './demo-photos.portraits';
 
 const Params = z.object({
@@ -14,7 +14,7 @@ const demoPhotosRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/demo-photos/:name.svg', {
     schema: {
       tags: ['meta'], summary: 'A generated portrait for a demo person (SVG)', params: Params,
-      response: { 200: z.string().describe('image/svg+xml'), ...errorResponses(400) },
+      response: { 200: mediaResponse('image/svg+xml', 'A generated demo portrait (SVG)'), ...errorResponses(400) },
     },
   }, async (request, reply) => reply
     .type('image/svg+xml')

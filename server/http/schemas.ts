@@ -54,10 +54,10 @@ export const ErrorBody = z.object({
   details: z.array(z.object({ field: z.string().optional(), in: z.string().optional(), message: z.string() }).passthrough()),
 });
 
-/** Response schemas for the error statuses a route can return (for OpenAPI). */
 /** A response that is not JSON, declared with its real media type in /docs/json (Markdown, vCard, CSV, SVG …). */
 export const mediaResponse = (mediaType: string, description: string) => ({ description, content: { [mediaType]: { schema: z.string() } } });
 
+/** Response schemas for the error statuses a route can return (for OpenAPI). */
 export const errorResponses = (...codes: number[]) =>
   Object.fromEntries(codes.map((c) => [c, ErrorBody])) as Record<number, typeof ErrorBody>;
 

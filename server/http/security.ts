@@ -5,6 +5,7 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from './errors';
+import { ErrorBody } from './schemas';
 import { sessionToken } from './session-cookie';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -74,6 +75,14 @@ export function registerWriteGuards(app: FastifyInstance): void {
     if (origin !== undefined ? origin.toLowerCase() !== ownOrigin(request) : fetchSite === 'cross-site') {
       throw new HttpError(403, 'forbidden_origin', 'Dit verzoek komt van een andere website en is geweigerd. / This request comes from another site and was refused.');
     }
+  });
+
+  // Every write route can answer the 415 below, so each declares it in /docs/json: added
+  // here once rather than in every route file (and kept where a route declares its own).
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    if (response && methods.some((m) => WRITES.has(m)) && !('415' in response)) response['415'] = ErrorBody;
   });
 
   // Writes with a body must be JSON; Fastify's own parser would 415 too, but with its own

@@ -20,7 +20,7 @@ const insightRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['insight'],
       summary: 'Per buurt of a gemeente or wijk: CBS figures, which team types of the basic set a shown, not-stale team serves, professionals per 1,000 inhabitants and weighed gaps (analist, admin)',
       description: 'The basic set is INSIGHT_TEAM_TYPES. `format=csv` answers a spreadsheet (UTF-8 with BOM, `;`).',
-      querystring: CoverageQuery, response: { 200: z.union([Coverage, z.string().describe('text/csv')]), ...errorResponses(400, 401, 403, 404) },
+      querystring: CoverageQuery, response: { 200: { description: 'Coverage per buurt, or with format=csv the same as a spreadsheet', content: { 'application/json': { schema: Coverage }, 'text/csv': { schema: z.string() } } }, ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
     const coverage = await coverageOf(db, request.query.area, basicSet);

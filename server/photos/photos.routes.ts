@@ -9,7 +9,7 @@ import { signedIn } from '../auth/auth.guards';
 import { may, type PersonOwner } from '../domain/permissions';
 import { authorise } from '../http/authorise';
 import { HttpError, notFound } from '../http/errors';
-import { errorResponses } from '../http/schemas';
+import { errorResponses, mediaResponse } from '../http/schemas';
 import { presentPeople } from '../people/people.present';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, photoUrlOf, processPhoto } from './photos.image';
 import { photoBytes, photoOwners, photoSubject, removePhoto, savePhoto } from './photos.queries';
@@ -87,7 +87,7 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/photos/:hash.webp', {
     schema: {
       tags: ['directory'], summary: 'A portrait by content hash (WebP); 404 when the asker may not see it (any more)',
-      params: PhotoFileParams, response: { 200: z.any().describe('image/webp'), ...errorResponses(400, 404) },
+      params: PhotoFileParams, response: { 200: mediaResponse('image/webp', 'The photo, re-encoded as WebP without metadata'), ...errorResponses(400, 404) },
     },
     // After the audience hook's "private, no-store": the bytes never change, the right to see them may.
     onSend: async (request, reply, payload) => {

@@ -1,7 +1,7 @@
 // How a card leaves the server, for every route that sends one (vcard.routes.ts and the
 // kennismaken pack in onboarding): the response schema, the headers, the site's origin.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { mediaResponse } from '../http/schemas';
 
 export const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 /** An ASCII file name a phone shows: "Buurtteam Noord.vcf". */
@@ -16,4 +16,4 @@ export function sendCard(reply: FastifyReply, card: { name: string; text: string
 }
 
 /** The 200 response of a route that answers a card. */
-export const VCARD = { 200: z.string().describe('text/vcard (vCard 4.0, RFC 6350)') };
+export const VCARD = { 200: mediaResponse('text/vcard', 'vCard 4.0 (RFC 6350)') };

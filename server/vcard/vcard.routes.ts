@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { notFound } from '../http/errors';
-import { errorResponses, IdParams } from '../http/schemas';
+import { errorResponses, IdParams, mediaResponse } from '../http/schemas';
 import { AreaCodeParams } from '../areas/areas.schemas';
 import { presentPeople } from '../people/people.present';
 import { areaVcard, personVcard, teamVcard } from './vcard.queries';
@@ -17,7 +17,7 @@ async function sendQr(request: FastifyRequest, reply: FastifyReply, path: string
   return reply.type('image/svg+xml').header('cache-control', 'public, max-age=3600').send(svg);
 }
 
-const SVG = { 200: z.string().describe('image/svg+xml') };
+const SVG = { 200: mediaResponse('image/svg+xml', 'A QR code as SVG') };
 
 const vcardRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
