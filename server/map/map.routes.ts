@@ -3,6 +3,7 @@ import { errorResponses } from '../http/schemas';
 import { bandsMissing, fillBoundaryBands } from '../areas/areas.bands';
 import { CLUSTER_FIELDS, clusteredMarkers } from './map.clusters';
 import { sendWithEtag } from '../http/content-etag';
+import { hasServiceFilters, matchTeams } from '../services/services.filters';
 import { cachedBody } from './map.cache';
 import { boundaryFeatures, MARKER_FIELDS, mapExtent, markerTuples } from './map.queries';
 import { BoundariesQuery, Extent, FeatureCollection, Markers, MarkersQuery } from './map.schemas';
@@ -16,6 +17,14 @@ const mapRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const q = request.query;
     const db = app.database.db;
+    // With a resident's filter the answer depends on the hour (Nu open) and holds the few
+    // teams that match: not cached, not clustered.
+    if (hasServiceFilters(q)) {
+      const rows = await markerTuples(db, q);
+      const matches = await matchTeams(db, rows.map((r) => r[2]), q, app.clock());
+      const items = rows.filter((r) => matches.has(r[2]));
+      return sendWithEtag(request, reply, JSON.stringify({ fields: MARKER_FIELDS, items, total: items.length }));
+    }
     const key = `markers#${JSON.stringify([q.zoom ?? null, q.bbox ?? null, [...(q.type ?? [])].sort(), [...(q.topic ?? [])].sort()])}`;
     const body = await cachedBody(db, key, async () => {
       if (q.zoom === undefined) return { fields: MARKER_FIELDS, items: await markerTuples(db, q) };

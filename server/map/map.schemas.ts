@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BBox, KeyList } from '../http/schemas';
+import { ServiceFilterQuery } from '../services/services.schemas';
 
 const Zoom = z.coerce.number().min(0).max(24);
 
@@ -8,6 +9,8 @@ export const MarkersQuery = z.object({
   zoom: Zoom.optional().describe('Map zoom: with it, markers come clustered for that zoom (see `clusters`)'),
   type: KeyList.optional(),
   topic: KeyList.optional(),
+  // the residents' filters (Nu open, Gratis, …): with any of them, only matching teams, unclustered
+  ...ServiceFilterQuery.shape,
 });
 export type MarkersQuery = z.infer<typeof MarkersQuery>;
 

@@ -66,4 +66,25 @@ describeBrowser('web: residents filter search results', () => {
     await shared.close();
     await page.close();
   });
+
+  it('the map takes the same filters: only matching teams get a marker, the list says why', async () => {
+    const page = await browser.newPage({ width: 1280, height: 900 });
+    const markers = page.waitForResponse((r) => r.url().includes('/api/map/markers') && r.url().includes('free=1'), { timeout: WAIT });
+    await page.goto(`${browser.baseUrl}/kaart?nu_open=1&gratis=1`);
+    const answer = await (await markers).json() as { items: [number, number, string][]; clusters?: unknown[] };
+    const matching = (await browser.testApp.app.inject({ url: '/api/teams?open_now=1&free=1&per_page=100' })).json().items.map((t: { id: string }) => t.id);
+    expect(answer.clusters ?? []).toEqual([]);
+    expect(answer.items.length).toBeGreaterThan(0);
+    for (const [, , teamId] of answer.items) expect(matching).toContain(teamId);
+    const all = (await browser.testApp.app.inject({ url: '/api/teams?per_page=100' })).json().total;
+    expect(matching.length).toBeLessThan(all);
+
+    const list = page.locator('[data-testid="result-list"] li');
+    await page.locator('[data-testid="result-list"] [data-testid="match-reasons"]').first().waitFor({ timeout: WAIT });
+    const reasons = await list.evaluateAll((lis) => lis.map((li) => li.querySelector('[data-testid="match-reasons"]')?.textContent ?? ''));
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const why of reasons) expect(why).toMatch(/open tot .*gratis|gratis.*open tot/);
+    expect(await page.locator('input[name="gratis"]').isChecked()).toBe(true);
+    await page.close();
+  });
 });

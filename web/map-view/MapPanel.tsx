@@ -10,6 +10,8 @@ import { ViewLoader } from './view-loader';
 
 interface Props {
   tax: Taxonomy; types: string[]; topics: string[];
+  /** The residents' filters as API parameters (only matching teams get a marker). */
+  service: Record<string, string>; serviceKey: string;
   selectedTeam: string | null; selectedArea: string | null;
   initial: { lat: number; lon: number; zoom: number } | null;
   onMove: (v: View) => void; onMarkerClick: (id: string) => void; onAreaClick: (code: string) => void;
@@ -49,7 +51,7 @@ export function MapPanel(props: Props) {
         onAreaClick: (code) => cb.current.onAreaClick(code),
       });
       adapter.current = a;
-      loader.current = new ViewLoader(a, () => ({ type: cb.current.types.join(',') || undefined, topic: cb.current.topics.join(',') || undefined }));
+      loader.current = new ViewLoader(a, () => ({ ...cb.current.service, type: cb.current.types.join(',') || undefined, topic: cb.current.topics.join(',') || undefined }));
       if (init) a.setView(init.lat, init.lon, init.zoom);
       else if (opening) a.fitBBox(opening.bbox, opening.maxZoom);
       setReady(true);
@@ -64,7 +66,7 @@ export function MapPanel(props: Props) {
     if (!ready) return;
     if (first.current) { first.current = false; return; } // the first view already asked with these filters
     loader.current?.refilter();
-  }, [ready, typeKey, topicKey]);
+  }, [ready, typeKey, topicKey, props.serviceKey]);
 
   useEffect(() => { if (ready) adapter.current?.setSelected(props.selectedTeam); }, [ready, props.selectedTeam]);
   useEffect(() => { if (ready) adapter.current?.setSelectedArea(props.selectedArea); }, [ready, props.selectedArea]);

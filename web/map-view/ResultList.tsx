@@ -4,21 +4,26 @@ import { api, type TeamPage } from '../api/client';
 import { t } from '../i18n/i18n';
 import { announce } from '../components/announce';
 import { TeamCard } from '../components/TeamCard';
+import { MatchReasons } from '../service-filters/ServiceFilters';
 import type { Taxonomy } from '../components/taxonomy';
 import type { BBox } from '../map/leaflet-adapter';
 
-interface Props { tax: Taxonomy; types: string[]; topics: string[]; bbox: BBox | null; selected: string | null }
+interface Props {
+  tax: Taxonomy; types: string[]; topics: string[]; bbox: BBox | null; selected: string | null;
+  /** The residents' filters as API parameters, and their identity for effects. */
+  service: Record<string, string>; serviceKey: string;
+}
 
 const round = (b: BBox) => b.map((x) => x.toFixed(5)).join(',');
 
-export function ResultList({ tax, types, topics, bbox, selected }: Props) {
+export function ResultList({ tax, types, topics, service, serviceKey, bbox, selected }: Props) {
   const [result, setResult] = useState<TeamPage | null>(null);
   const [failed, setFailed] = useState(false);
-  const key = `${types.join(',')}|${topics.join(',')}|${bbox ? round(bbox) : ''}`;
+  const key = `${types.join(',')}|${topics.join(',')}|${serviceKey}|${bbox ? round(bbox) : ''}`;
   useEffect(() => {
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
-      api.teams({ type: types.join(',') || undefined, topic: topics.join(',') || undefined, bbox: bbox ? round(bbox) : undefined, per_page: 100 }, ctrl.signal)
+      api.teams({ ...service, type: types.join(',') || undefined, topic: topics.join(',') || undefined, bbox: bbox ? round(bbox) : undefined, per_page: 100 }, ctrl.signal)
         .then((r) => { setResult(r); setFailed(false); announce(t('list.count', { n: r.total })); })
         .catch((e: Error) => { if (e.name !== 'AbortError') setFailed(true); });
     }, 200);
@@ -36,7 +41,7 @@ export function ResultList({ tax, types, topics, bbox, selected }: Props) {
       {result && (
         <ul class="card-list">
           {result.items.map((team) => (
-            <li key={team.id}><TeamCard team={team} tax={tax} selected={team.id === selected} /></li>
+            <li key={team.id}><TeamCard team={team} tax={tax} selected={team.id === selected}><MatchReasons matches={team.matches} /></TeamCard></li>
           ))}
         </ul>
       )}

@@ -33,7 +33,7 @@ const box = (b: BBox) => b.join(',');
 export const fetchBoundaries = (layer: AreaLayer, bbox: BBox, signal: AbortSignal) =>
   getJson<Boundaries>(withQuery('/api/map/boundaries', { kind: layer.kind, band: layer.band, bbox: box(bbox) }), signal);
 
-export const fetchMarkers = (filters: { type?: string; topic?: string }, bbox: BBox, zoom: number, signal: AbortSignal) =>
+export const fetchMarkers = (filters: Record<string, string | undefined>, bbox: BBox, zoom: number, signal: AbortSignal) =>
   getJson<MarkerList>(withQuery('/api/map/markers', { ...filters, bbox: box(bbox), zoom: Math.round(zoom) }), signal);
 
 // Asked once per page load, and early (web/main.tsx) on /kaart, beside the JS still loading.

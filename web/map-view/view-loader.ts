@@ -16,7 +16,7 @@ export class ViewLoader {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private last: View | null = null;
 
-  constructor(private adapter: MapAdapter, private filters: () => { type?: string; topic?: string }) {}
+  constructor(private adapter: MapAdapter, private filters: () => Record<string, string | undefined>) {}
 
   /** A new view: the first loads at once, later ones once the map has been still a moment. */
   onView(v: View): void {
@@ -49,7 +49,7 @@ export class ViewLoader {
         .catch((e) => { if (!isAbort(e)) this.areas.box = null; /* tried again on the next move */ });
     }
     const f = this.filters();
-    const markerKey = `${Math.round(v.zoom)}|${f.type ?? ''}|${f.topic ?? ''}`;
+    const markerKey = `${Math.round(v.zoom)}|${JSON.stringify(f)}`;
     if (this.markers.key !== markerKey || !this.markers.box || !contains(this.markers.box, v.bbox)) {
       const slot = this.restart(this.markers, markerKey, fetchBox(v.bbox, v.zoom));
       fetchMarkers(f, slot.box!, v.zoom, slot.ctrl!.signal).then((m) => {
