@@ -12,6 +12,7 @@ import { TEAM_TYPE_TAXONOMY, TOPIC_TAXONOMY } from './hsds.ids';
 import { attributeTerms, lastModified, locationFields, organisationFields, serviceAreaCode, teamFields } from './hsds.rows';
 import { isUuid } from '../http/schemas';
 import { syncChildren } from '../db/sync-children';
+import { writeImportedServiceData } from './hsds.service-data';
 import { areaCodesFor, upsertRecords, type UpsertCounts } from './hsds.write';
 
 export interface HsdsImportReport {
@@ -63,6 +64,8 @@ export async function importHsds(db: Kysely<DB>, files: { name: string; data: un
     await replaceTopics(trx, teams);
     await replaceLocations(trx, teams, bundle);
     report.service_areas = await replaceAreas(trx, teams, (id, r) => skip('service_area', id, r));
+    const structured = await writeImportedServiceData(trx, teams, locations);
+    say(`hours, phones, languages, costs, documents and accessibility: ${structured} records changed`);
     // Every location has an owner (server/domain/permissions.ts): a new one belongs to the
     // organisation of the first service at it; others may link to it, never edit it.
     await sql`update locations l set organisation_id = (select t.organisation_id from team_locations tl join teams t on t.id = tl.team_id

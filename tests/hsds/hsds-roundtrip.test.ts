@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setStalenessPolicy, stalenessPolicy } from '../../server/domain/staleness';
 import { exportHsds } from '../../server/hsds/hsds.export';
 import { readHsdsFiles } from '../../server/hsds/hsds.files';
+import { matchTeams } from '../../server/services/services.filters';
 import { importHsds } from '../../server/hsds/hsds.import';
 import { CARRIED } from '../../server/hsds/hsds.profile';
 import { seedReference } from '../../seeds/index';
@@ -96,11 +97,30 @@ describe('a Dutch data set comes back whole', () => {
     expect(list.find((s) => s.id === gym!.id)).toEqual(gym);
   });
 
+  it('the imported hours, phones, costs and languages feed the residents\' filters', async () => {
+    const db = t.database.db;
+    const [geldloket, gym] = source.services.map((s) => s.id as string);
+    const rows = async (table: 'schedules' | 'phones' | 'cost_options' | 'languages', team: string) =>
+      db.selectFrom(table).selectAll().where('team_id', '=', team).orderBy('sort_order').execute();
+    expect((await rows('schedules', geldloket!)).map((s) => [s.freq, s.byday, s.opens_at?.slice(0, 5)])).toEqual([['WEEKLY', 'MO,WE', '09:00'], ['WEEKLY', 'TH', '13:00']]);
+    expect((await rows('phones', geldloket!)).map((p) => p.number)).toEqual(['0299-123456', '0299-123499']);
+    expect((await rows('cost_options', geldloket!)).map((c) => c.kind)).toEqual(['free']);
+    expect((await rows('cost_options', gym!)).map((c) => c.kind)).toEqual(['contribution', 'free']);
+    expect((await rows('languages', geldloket!)).map((l) => l.code)).toEqual(['nl', 'tr']);
+    // Monday 7 December 2026, 10:30 in Amsterdam: the geldloket is open (MO 09:00–), the gym (SA) is not
+    const monday = new Date('2026-12-07T09:30:00Z');
+    const matches = await matchTeams(db, [geldloket!, gym!], { open_now: true, free: true, language: 'tr' }, monday);
+    expect([...matches.keys()]).toEqual([geldloket]);
+    expect(matches.get(geldloket!)!.map((m) => m.filter).sort()).toEqual(['free', 'language', 'open_now']);
+  });
+
   it('a second import is no change; a Wijkweb edit shows, the rest stays as the source had it', async () => {
     const again = await importHsds(t.database.db, await readHsdsFiles([FIXTURE]));
     expect(again.services).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
     const id = source.services[0]!.id as string;
-    await t.database.db.updateTable('teams').set({ name: 'Geldloket Lindeburg', public_phone: '0299-111111' }).where('id', '=', id).execute();
+    // the imported phones are structured rows now (the residents' filters read them): edit the first one there
+    await t.database.db.updateTable('teams').set({ name: 'Geldloket Lindeburg' }).where('id', '=', id).execute();
+    await t.database.db.updateTable('phones').set({ number: '0299-111111' }).where('team_id', '=', id).where('sort_order', '=', 0).execute();
     const edited = (await getJson(t.app, `/hsds/services/${id}`)).body;
     expect(edited.name).toBe('Geldloket Lindeburg');
     expect(edited.phones[0]).toMatchObject({ id: source.services[0]!.phones[0].id, number: '0299-111111', type: 'voice', description: source.services[0]!.phones[0].description });
