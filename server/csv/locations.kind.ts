@@ -1,5 +1,6 @@
 // locaties.csv: extern_id;naam;straat;huisnummer;postcode;plaats;breedtegraad;lengtegraad;buurtcode;openingstijden;tijden;telefoons;toegankelijkheid
 import { may, ownersOf } from '../domain/permissions';
+import { phonesFor } from '../people/people.visibility';
 import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { AREA_CODE, type Codec, decimal, EXTERNAL_ID, optional, text } from './csv.values';
 import { matchKeys } from './csv.keys';
@@ -47,13 +48,13 @@ export const locationsKind: Kind = {
     ...LOCATION_SERVICE_COLUMNS,
   ],
   exportHeaders: () => ['extern_id', ...FIELDS.map((f) => f.header), ...LOCATION_SERVICE_HEADERS],
-  async exportRows(db) {
+  async exportRows(db, audience) {
     const rows = await db.selectFrom('locations').where('archived_at', 'is', null)
       .select(['id', 'external_id', 'name', 'street', 'house_number', 'postcode', 'city', 'lat', 'lon', 'buurt_code', 'opening_hours']).execute();
     const service = await locationServiceData(db, rows.map((r) => r.id));
     return rows
       .map((r) => [exportKey(r), r.name ?? '', r.street, r.house_number, r.postcode, r.city, String(r.lat), String(r.lon), r.buurt_code ?? '', r.opening_hours ?? '',
-        ...locationServiceCells(service.get(r.id)!)])
+        ...locationServiceCells({ ...service.get(r.id)!, phones: phonesFor(audience, service.get(r.id)!.phones) })])
       .sort((a, b) => byCells([a[4]!, a[2]!, a[3]!, a[0]!], [b[4]!, b[2]!, b[3]!, b[0]!]));
   },
   async check(db, audience, rows, headers) {

@@ -1,6 +1,7 @@
 // teams.csv: a team with its organisation, type, topics, service area (buurtcodes) and
 // locations, each pointing at other rows by their extern_id.
 import { sql } from 'kysely';
+import { phonesFor } from '../people/people.visibility';
 import { may, ownersOf } from '../domain/permissions';
 import { type Kind, exportKey, byCells, type RowError } from './csv.kind';
 import { AREA_CODE, EMAIL, EXTERNAL_ID, KEY, list, oneOf, optional, PHONE, text, URL_OR_PATH } from './csv.values';
@@ -67,7 +68,10 @@ export const teamsKind: Kind = {
     const cols = teamsKind.columns;
     const cell = (h: string, v: unknown) => cols.find((c) => c.header === h)!.codec.write(v);
     const service = new Map<string, string[]>();
-    for (const r of rows) service.set(r.id, teamServiceCells(await teamServiceData(db, r.id)));
+    for (const r of rows) {
+      const data = await teamServiceData(db, r.id);
+      service.set(r.id, teamServiceCells({ ...data, phones: phonesFor(audience, data.phones) }));
+    }
     return rows.map((r) => [
       exportKey(r), orgKeys.get(r.organisation_id)!, r.name, r.team_type, r.description, cell('doelgroepen', r.target_groups), r.access,
       r.funding ?? '', r.public_phone ?? '', r.public_email ?? '', r.website ?? '', r.walk_in_hours ?? '',

@@ -8,6 +8,7 @@ import { buurtAt } from '../lookup/lookup.queries';
 import type { LocationCreate, LocationPatch } from './locations.schemas';
 import { teamVisibleTo } from '../domain/team-visibility';
 import { ANONYMOUS, type Audience } from '../domain/audience';
+import { phonesFor } from '../people/people.visibility';
 import { locationServiceData } from '../services/services.queries';
 import { writeLocationService } from '../services/services.write';
 import type { LocationServiceInput } from '../services/services.write-schemas';
@@ -24,7 +25,8 @@ export async function getLocation(db: Kysely<DB>, id: string, audience: Audience
   if (!location) return undefined;
   const teams = await db.selectFrom('team_locations as tl').innerJoin('teams as t', 't.id', 'tl.team_id')
     .select(['t.id', 't.name']).where('tl.location_id', '=', id).where(teamVisibleTo(audience)).orderBy('t.name').execute();
-  return { ...location, ...(await locationServiceData(db, [id])).get(id)!, teams };
+  const service = (await locationServiceData(db, [id])).get(id)!;
+  return { ...location, ...service, phones: phonesFor(audience, service.phones), teams };
 }
 
 /** The buurt of a coordinate, read before the write's transaction (PGlite has one connection). */

@@ -207,3 +207,8 @@ export async function seesTeamLevelFields(db: Kysely<DB>, audience: Audience, pe
 /** A Dutch mobile (06) number: never shown to residents, whoever published it (also inside imported HSDS records). */
 export const MOBILE_NUMBER = /^\s*(\+31|0031|0)[\s-]*(\(0\)[\s-]*)?6/;
 export const residentsMaySeeNumber = (number: unknown): boolean => typeof number !== 'string' || !MOBILE_NUMBER.test(number);
+
+/** A team's or location's phone lines as the audience may see them: residents never get an 06 number. */
+export function phonesFor<P extends { number: string }>(audience: Audience, phones: P[]): P[] {
+  return seesPublicOnly(audience) ? phones.filter((p) => residentsMaySeeNumber(p.number)) : phones;
+}

@@ -9,6 +9,7 @@ import { mayFlags, ownersOf } from '../domain/permissions';
 import { listMembers } from '../people/people.queries';
 import type { TeamListQuery } from './teams.schemas';
 import { teamVisibleTo } from '../domain/team-visibility';
+import { phonesFor } from '../people/people.visibility';
 import { stalenessOf } from '../domain/staleness';
 import { hasServiceFilters, matchTeams } from '../services/services.filters';
 import { locationServiceData, teamServiceData } from '../services/services.queries';
@@ -87,8 +88,8 @@ export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
   if (!team) return undefined;
   const [{ members, hidden }, service, locationService] = await Promise.all([
     listMembers(db, audience, id), teamServiceData(db, id), locationServiceData(db, team.locations.map((l) => l.id))]);
-  const locations = team.locations.map((l) => ({ ...l, ...locationService.get(l.id)! }));
-  const answer = { ...withStaleness(team), locations, ...service, members, hidden_member_count: hidden };
+  const locations = team.locations.map((l) => { const s = locationService.get(l.id)!; return { ...l, ...s, phones: phonesFor(audience, s.phones) }; });
+  const answer = { ...withStaleness(team), locations, ...service, phones: phonesFor(audience, service.phones), members, hidden_member_count: hidden };
   if (audience.kind === 'anonymous') return answer;
   return { ...answer, may: mayFlags(audience, { kind: 'team', id, archived: false, organisationId: team.organisation.id }), requested: await requestedFor(db, audience, id) };
 }

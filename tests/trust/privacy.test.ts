@@ -71,8 +71,26 @@ describe('anonymous responses', () => {
     for (const [url, body] of seen) {
       expect(body, url).not.toMatch(/\b06[- ]?\d{8}\b/);
       // (the OpenAPI document names these fields in its schemas; it holds no values)
-      if (url !== '/docs/json') expect(body, url).not.toMatch(/"(phone_mobile|private_notes|availability_note|working_days|languages|public_fields)"/);
+      if (url !== '/docs/json') expect(body, url).not.toMatch(/"(phone_mobile|private_notes|availability_note|working_days|public_fields)"/);
+      // a person's languages are for professionals; a team's (the service's languages) are public
+      expect(body, url).not.toContain('"shown_to":"professionals"');
+      if (url !== '/docs/json') for (const person of peopleIn(body)) expect(Object.keys(person), url).not.toContain('languages');
       for (const secret of secrets) expect(body.includes(secret), `${url} leaks ${secret}`).toBe(false);
     }
   });
 });
+
+/** Every person object in a JSON answer (they carry `shown_to`); none in an answer that is not JSON. */
+function peopleIn(body: string): Record<string, unknown>[] {
+  let value: unknown;
+  try { value = JSON.parse(body); } catch { return []; }
+  const out: Record<string, unknown>[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (v === null || typeof v !== 'object') return;
+    if ('shown_to' in v) out.push(v as Record<string, unknown>);
+    Object.values(v).forEach(walk);
+  };
+  walk(value);
+  return out;
+}
