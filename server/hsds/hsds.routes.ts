@@ -1,6 +1,8 @@
 // HSDS 3.0 (Open Referral) under /hsds: the directory's public data in the international
 // format for service directories. Paths, paging and field names follow the official
 // OpenAPI of HSDS 3.0; see hsds.profile.ts for the Dutch profile.
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../http/errors';
@@ -15,6 +17,25 @@ import { HsdsMeta, HsdsObject, HsdsPage, HsdsPageQuery, OrganizationByIdQuery, O
 const ORGANISATION_SERVICES = 1000;
 
 const tags = ['hsds'];
+
+type Fetch = (page: number, perPage: number) => Promise<{ contents: Rec[]; total: number }>;
+const NDJSON_PAGE = 100;
+
+/** One page as HSDS JSON, or with format=ndjson every result streamed as a line, page by page (memory stays one page). */
+async function listAnswer(reply: FastifyReply, query: { format: 'json' | 'ndjson'; page: number; per_page: number }, fetch: Fetch) {
+  if (query.format === 'json') {
+    const { contents, total } = await fetch(query.page, query.per_page);
+    return hsdsPage(contents, total, query.page, query.per_page);
+  }
+  async function* lines() {
+    for (let page = 1; ; page++) {
+      const { contents, total } = await fetch(page, NDJSON_PAGE);
+      for (const record of contents) yield `${JSON.stringify(record)}\n`;
+      if (!contents.length || page * NDJSON_PAGE >= total) return;
+    }
+  }
+  return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(lines()));
+}
 
 const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.database.db;
@@ -32,12 +53,14 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/hsds/services', {
     schema: { tags, summary: 'Teams as HSDS services (fully nested unless full=false; minimal: ids only); filters combine (AND)', querystring: ServiceListQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
-  }, async (request) => {
-    const { page, per_page, minimal, full, ...filter } = request.query;
-    const { rows, total, children, vocab } = await servicePage(db(), filter, page, per_page);
-    const all = services(rows, children, vocab);
-    const contents = minimal ? all.map((s) => compact({ id: s.id, last_modified: s.last_modified }) as Rec) : full === false ? all.map(oneToOne) : all;
-    return hsdsPage(contents, total, page, per_page);
+  }, async (request, reply) => {
+    const { page: _page, per_page: _perPage, format: _format, minimal, full, ...filter } = request.query;
+    return listAnswer(reply, request.query, async (page, perPage) => {
+      const { rows, total, children, vocab } = await servicePage(db(), filter, page, perPage);
+      const all = services(rows, children, vocab);
+      const contents = minimal ? all.map((s) => compact({ id: s.id, last_modified: s.last_modified }) as Rec) : full === false ? all.map(oneToOne) : all;
+      return { contents, total };
+    });
   });
 
   app.get('/hsds/services/:id', {
@@ -60,11 +83,13 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/hsds/organizations', {
     schema: { tags, summary: 'Organisations as HSDS organizations, paged (full / full_service: with their services)', querystring: OrganizationQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
-  }, async (request) => {
-    const { page, per_page, search, full, full_service } = request.query;
-    const { rows, total, documents } = await organisationPage(db(), { search }, page, per_page);
-    const withServices = full || full_service ? await servicesOf(rows.map((o) => o.id), !!full_service) : null;
-    return hsdsPage(rows.map((o) => ({ ...organization(o, documents.get(o.id)), ...(withServices ? { services: withServices.get(o.id) } : {}) })), total, page, per_page);
+  }, async (request, reply) => {
+    const { search, full, full_service } = request.query;
+    return listAnswer(reply, request.query, async (page, perPage) => {
+      const { rows, total, documents } = await organisationPage(db(), { search }, page, perPage);
+      const withServices = full || full_service ? await servicesOf(rows.map((o) => o.id), !!full_service) : null;
+      return { contents: rows.map((o) => ({ ...organization(o, documents.get(o.id)), ...(withServices ? { services: withServices.get(o.id) } : {}) })), total };
+    });
   });
 
   app.get('/hsds/organizations/:id', {
@@ -92,16 +117,15 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/hsds/service_at_locations', {
     schema: { tags, summary: 'Each team at each of its locations; the service filters apply; postcode: teams working there, with proximity: locations near it', querystring: ServiceAtLocationQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
-  }, async (request) => {
-    const { page, per_page, full, postcode, proximity, ...filter } = request.query;
+  }, async (request, reply) => {
+    const { page: _page, per_page: _perPage, format: _format, full, postcode, proximity, ...filter } = request.query;
     let where: Parameters<typeof serviceAtLocationPage>[1] = filter;
     if (postcode) {
       const area = await postcodeArea(db(), postcode);
       if (proximity !== undefined) where = area.centre ? { ...filter, near: { ...area.centre, metres: proximity } } : { ...filter, buurt_codes: [] };
       else where = { ...filter, buurt_codes: area.buurtCodes };
     }
-    const { contents, total } = await serviceAtLocations(where, page, per_page, full);
-    return hsdsPage(contents, total, page, per_page);
+    return listAnswer(reply, request.query, (page, perPage) => serviceAtLocations(where, page, perPage, full));
   });
 
   app.get('/hsds/service_at_locations/:id', {
@@ -115,10 +139,9 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/hsds/taxonomies', {
     schema: { tags, summary: 'The two Wijkweb taxonomies: team types and help topics', querystring: HsdsPageQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
-  }, async (request) => {
-    const { page, per_page } = request.query;
+  }, async (request, reply) => {
     const all = [taxonomy(TEAM_TYPE_TAXONOMY), taxonomy(TOPIC_TAXONOMY)];
-    return hsdsPage(all.slice((page - 1) * per_page, page * per_page), all.length, page, per_page);
+    return listAnswer(reply, request.query, async (page, perPage) => ({ contents: all.slice((page - 1) * perPage, page * perPage), total: all.length }));
   });
 
   app.get('/hsds/taxonomies/:id', {
@@ -140,8 +163,8 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/hsds/taxonomy_terms', {
     schema: { tags, summary: 'Team types and help topics as taxonomy terms', querystring: TaxonomyTermQuery, response: { 200: HsdsPage, ...errorResponses(400) } },
-  }, async (request) => {
-    const { page, per_page, search, taxonomy_id, top_only, parent_id } = request.query;
+  }, async (request, reply) => {
+    const { search, taxonomy_id, top_only, parent_id } = request.query;
     const needle = search?.toLowerCase();
     const vocab = await loadVocabulary(db());
     const terms = [...vocab.groups, ...vocab.terms]
@@ -149,7 +172,7 @@ const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
       .filter((t) => !parent_id || t.parent_id === parent_id)
       .filter((t) => !taxonomy_id || taxonomyId(t.taxonomy) === taxonomy_id)
       .filter((t) => !needle || [t.key, t.label_nl, t.label_en].some((s) => s.toLowerCase().includes(needle)));
-    return hsdsPage(terms.slice((page - 1) * per_page, page * per_page).map(taxonomyTerm), terms.length, page, per_page);
+    return listAnswer(reply, request.query, async (page, perPage) => ({ contents: terms.slice((page - 1) * perPage, page * perPage).map(taxonomyTerm), total: terms.length }));
   });
 };
 

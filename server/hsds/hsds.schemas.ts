@@ -9,6 +9,7 @@ export const HsdsPageQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   // HSDS clients ask for big pages; more than 100 is quietly capped rather than refused.
   per_page: z.coerce.number().int().min(1).default(50).transform((n) => Math.min(n, HSDS_MAX_PER_PAGE)),
+  format: z.enum(['json', 'ndjson']).default('json').describe('json: one page; ndjson: every result, one JSON object per line, without pages'),
 });
 
 const Search = SearchText.optional().transform((s) => s || undefined).describe('Full text in name, organisation or description');
@@ -55,8 +56,13 @@ export const TaxonomyTermQuery = HsdsPageQuery.extend({
 });
 
 export const HsdsObject = z.looseObject({ id: z.string() });
-export const HsdsPage = z.looseObject({
+const HsdsPageBody = z.looseObject({
   total_items: z.number().int(), total_pages: z.number().int(), page_number: z.number().int(), size: z.number().int(),
   first_page: z.boolean(), last_page: z.boolean(), empty: z.boolean(), contents: z.array(HsdsObject),
 });
+/** A list answer: one page as JSON, or with format=ndjson every result as a line of its own. */
+export const HsdsPage = {
+  description: 'One page (json), or every result, one per line (format=ndjson)',
+  content: { 'application/json': { schema: HsdsPageBody }, 'application/x-ndjson': { schema: z.string() } },
+};
 export const HsdsMeta = z.object({ version: z.string(), profile: z.string(), openapi_url: z.string() });

@@ -202,6 +202,21 @@ describe('every parameter of the official OpenAPI changes the answer as the spec
     expect((await getJson(app, `/hsds/organizations/${org.id}`)).body.services.every((s: R) => !('attributes' in s))).toBe(true);
   });
 
+  it('format=ndjson streams every result of a list, one valid record per line, without pages', async () => {
+    for (const [path, kind] of [['/hsds/services', 'service'], ['/hsds/organizations', 'organization'], ['/hsds/service_at_locations', 'service_at_location'], ['/hsds/taxonomy_terms', 'taxonomy_term']] as const) {
+      const paged = (await getJson(app, `${path}?per_page=3`)).body;
+      const res = await app.inject({ method: 'GET', url: `${path}?format=ndjson&per_page=3` });
+      expect(res.statusCode, path).toBe(200);
+      expect(res.headers['content-type'], path).toMatch(/^application\/x-ndjson/);
+      const records = res.body.trimEnd().split('\n').map((line) => JSON.parse(line));
+      expect(records.length, path).toBe(paged.total_items);
+      expect(records.length, path).toBeGreaterThan(3);
+      expect(new Set(records.map((r) => r.id)).size, path).toBe(records.length);
+      for (const r of records.slice(0, 20)) expect(recordProblems(r, kind as Kind), `${path} ${r.id}`).toEqual([]);
+    }
+    expect((await getJson(app, '/hsds/services?format=xml')).status).toBe(400);
+  });
+
   it('taxonomy_terms: top_only gives the groups, parent_id the terms under one; by id; taxonomies by id', async () => {
     const all = await list('/hsds/taxonomy_terms?per_page=100');
     const top = await list('/hsds/taxonomy_terms?per_page=100&top_only=true');
