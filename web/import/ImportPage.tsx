@@ -6,9 +6,12 @@ import { t } from '../i18n/i18n';
 import { useTitle } from '../components/Status';
 import type { ImportReport } from '../../server/csv/csv.schemas';
 import { ReportView } from './ReportView';
+import { useSession } from '../auth/session';
 import './import.css';
 
-const KINDS = ['organisations', 'locations', 'teams', 'people'] as const;
+// verwijsroutes (pathways) are the gemeente's agreements: only admins import them
+const KINDS = ['organisations', 'locations', 'teams', 'people', 'pathways'] as const;
+const ADMIN_ONLY: ReadonlySet<string> = new Set(['pathways']);
 type Kind = (typeof KINDS)[number];
 type Phase = { step: 'idle' } | { step: 'busy'; label: string } | { step: 'report'; report: ImportReport } | { step: 'done'; report: ImportReport } | { step: 'failed'; message: string };
 
@@ -47,6 +50,8 @@ export function ImportPage() {
 }
 
 function ImportForm() {
+  const { me } = useSession();
+  const kinds = KINDS.filter((k) => !ADMIN_ONLY.has(k) || me?.role === 'admin');
   const [kind, setKind] = useState<Kind>('organisations');
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
@@ -62,7 +67,7 @@ function ImportForm() {
     <form class="import-form" onSubmit={(e) => { e.preventDefault(); void run(true); }}>
       <fieldset>
         <legend>{t('import.kind')}</legend>
-        {KINDS.map((k) => (
+        {kinds.map((k) => (
           <label key={k} class="choice"><input type="radio" name="kind" value={k} checked={kind === k}
             onChange={() => { setKind(k); setPhase({ step: 'idle' }); }} /> {t(`import.kind.${k}`)}</label>
         ))}
