@@ -23,7 +23,7 @@ import { requireMfaIfConfigured } from './auth/totp.verify';
 import mailPlugin from './mail/mail.plugin';
 import { frameworkErrorOptions } from './http/framework-errors';
 import { registerOverloadShedding } from './http/overload';
-import healthRoutes from './health/health.routes';
+import healthRoutes, { clientConfig } from './health/health.routes';
 import taxonomyRoutes from './taxonomy/taxonomy.routes';
 import areasRoutes from './areas/areas.routes';
 import organisationsRoutes from './organisations/organisations.routes';
@@ -48,6 +48,7 @@ import onboardingRoutes from './onboarding/onboarding.routes';
 import changesRoutes from './onboarding/changes.routes';
 import digestRoutes from './onboarding/digest.routes';
 import webRoutes, { WEB_SHELL } from './web/web.routes';
+import { cachedExtent } from './map/map.cache';
 import metricsPlugin from './metrics/metrics.plugin';
 import metricsRoutes from './metrics/metrics.routes';
 import { setStalenessPolicy } from './domain/staleness';
@@ -167,6 +168,7 @@ export async function buildApp({ config, database, logger = false, serveWeb = tr
   await app.register(reviewRoutes);
   await app.register(historyRoutes);
   await app.register(insightRoutes);
-  if (serveWeb) await app.register(webRoutes);
+  // The page carries what the map opens with (web/web.routes.ts withBootData): one wave of requests to a first draw.
+  if (serveWeb) await app.register(webRoutes, { boot: async () => ({ config: clientConfig(app.config), extent: await cachedExtent(app.database.db) }) });
   return app;
 }

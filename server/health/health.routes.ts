@@ -12,6 +12,14 @@ const NotReady = z.object({
   status: z.enum(['unavailable', 'migrating']), database: z.enum(['postgres', 'pglite']),
   pending_migrations: z.array(z.string()).describe('Migrations this version has and the database lacks'),
 });
+/** The settings the web app reads at start: asked at /api/config, or given in the page (web/web.routes.ts). */
+export function clientConfig(config: { TILE_URL: string; TILE_ATTRIBUTION: string }) {
+  return {
+    tiles: { url: config.TILE_URL, attribution: config.TILE_ATTRIBUTION },
+    boundary_attribution: 'Grenzen: Kadaster / Centraal Bureau voor de Statistiek',
+  };
+}
+
 const ClientConfig = z.object({
   tiles: z.object({ url: z.string(), attribution: z.string() }),
   boundary_attribution: z.string(),
@@ -60,10 +68,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/config', {
     schema: { tags: ['meta'], summary: 'Settings the web app reads at start (base map tiles).', response: { 200: ClientConfig } },
-  }, async () => ({
-    tiles: { url: app.config.TILE_URL, attribution: app.config.TILE_ATTRIBUTION },
-    boundary_attribution: 'Grenzen: Kadaster / Centraal Bureau voor de Statistiek',
-  }));
+  }, async () => clientConfig(app.config));
 };
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

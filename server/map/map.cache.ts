@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import Supercluster from 'supercluster';
 import type { DB } from '../db/types';
-import { markerTuples, type MarkerRow } from './map.queries';
+import type { BBox } from '../http/schemas';
+import { mapExtent, markerTuples, type MarkerRow } from './map.queries';
 import type { MarkersQuery } from './map.schemas';
 import { hiddenCutoff } from '../domain/staleness';
 import { directoryMarker } from '../domain/directory-changes';
@@ -68,4 +69,9 @@ export async function cachedBody(db: Kysely<DB>, key: string, build: () => Promi
     cache.set(full, hit);
   }
   return hit;
+}
+
+/** The box around every known boundary (where the map opens), kept while the directory is unchanged. */
+export async function cachedExtent(db: Kysely<DB>): Promise<BBox | null> {
+  return JSON.parse(await cachedBody(db, 'extent', () => mapExtent(db))) as BBox | null;
 }

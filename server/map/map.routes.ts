@@ -4,8 +4,8 @@ import { bandsMissing, fillBoundaryBands } from '../areas/areas.bands';
 import { CLUSTER_FIELDS, clusteredMarkers } from './map.clusters';
 import { sendWithEtag } from '../http/content-etag';
 import { hasServiceFilters, matchTeams } from '../services/services.filters';
-import { cachedBody } from './map.cache';
-import { boundaryFeatures, MARKER_FIELDS, mapExtent, markerTuples } from './map.queries';
+import { cachedBody, cachedExtent } from './map.cache';
+import { boundaryFeatures, MARKER_FIELDS, markerTuples } from './map.queries';
 import { BoundariesQuery, Extent, FeatureCollection, Markers, MarkersQuery } from './map.schemas';
 
 const mapRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -53,7 +53,7 @@ const mapRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/map/extent', {
     schema: { tags: ['map'], summary: 'The box around every known boundary: where the map opens', response: { 200: Extent } },
-  }, async (_request, reply) => reply.header('cache-control', 'public, max-age=60').send({ bbox: await mapExtent(app.database.db) }));
+  }, async (_request, reply) => reply.header('cache-control', 'public, max-age=60').send({ bbox: await cachedExtent(app.database.db) }));
 };
 
 export default mapRoutes;

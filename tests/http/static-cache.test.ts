@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import webRoutes, { cacheControlFor } from '../../server/web/web.routes';
+import webRoutes, { cacheControlFor, withBootData } from '../../server/web/web.routes';
 import { buildTestApp } from '../helpers/app';
 import { createSeededDatabase } from '../helpers/db';
 import type { FastifyInstance } from 'fastify';
@@ -30,7 +30,9 @@ beforeAll(async () => {
   // the entry bundle (the password dictionaries' lazy chunk is bigger but compresses less)
   mainJs = js.filter(({ f }) => f.startsWith('index-')).sort((a, b) => b.size - a.size)[0]!.f;
   database = await createSeededDatabase();
-  app = await buildTestApp(database, { beforeReady: async (a) => { await a.register(webRoutes, { root: out }); } });
+  app = await buildTestApp(database, {
+    beforeReady: async (a) => { await a.register(webRoutes, { root: out, boot: async () => ({ extent: [6.1, 52.2, 6.3, 52.3], note: '</script><b>' }) }); },
+  });
 }, 120_000);
 afterAll(async () => {
   await app?.close();
@@ -46,6 +48,21 @@ describe('the web app', () => {
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.headers['cache-control']).toBe('no-cache');
     }
+  });
+
+  it('carries the boot data in the page, and on /kaart has the map\'s code fetched beside the main script', async () => {
+    const page = (await app.inject('/kaart')).body;
+    const block = /<script type="application\/json" id="boot">(.*?)<\/script>/.exec(page);
+    expect(JSON.parse(block![1]!)).toEqual({ extent: [6.1, 52.2, 6.3, 52.3], note: '</script><b>' });
+    expect(page).not.toContain('</script><b>'); // a value cannot end the data block
+    const preloads = [...page.matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)">/g)].map((m) => m[1]);
+    expect(preloads.some((f) => f!.startsWith('MapView-'))).toBe(true);
+    expect(preloads.some((f) => f!.startsWith('leaflet-adapter-'))).toBe(true);
+    for (const f of preloads) expect((await app.inject(`/assets/${f}`)).statusCode).toBe(200);
+    // other pages do not fetch the map's code
+    expect((await app.inject('/')).body).not.toMatch(/MapView-/);
+    // and without boot data the shell is unchanged
+    expect(withBootData('<head></head>', {})).toBe('<head><script type="application/json" id="boot">{}</script></head>');
   });
 
   it('sends hashed assets immutable, as br, gzip or plain by Accept-Encoding', async () => {

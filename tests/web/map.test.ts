@@ -48,13 +48,20 @@ describeBrowser('web: the map view (/kaart)', () => {
     // The list is the same result set: the live region announces its count.
     await expect.poll(() => page.locator('#results-title').textContent()).toMatch(/\d+ teams gevonden/);
     await page.screenshot({ path: `${ARTIFACTS}/map.png` });
-    // One wave before the map can draw: who is signed in (asked once), the taxonomy, the map's
-    // configuration and its extent are all asked before any of them has answered.
+    // One wave before the map can draw: the page carries the map's configuration and extent,
+    // so who is signed in (asked once), the taxonomy, and the boundaries and markers of the
+    // view the map opens on are all asked before any of them has answered, and the map takes
+    // those answers (its own view agrees with the one worked out at the page start).
     const first = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })));
+      .map((e) => ({ path: new URL(e.name).pathname, url: e.name, start: e.startTime, end: e.responseEnd })));
     expect(first.filter((e) => e.path === '/api/auth/me')).toHaveLength(1);
-    const wave = first.filter((e) => ['/api/auth/me', '/api/topics', '/api/team-types', '/api/config', '/api/map/extent'].includes(e.path));
-    expect(wave.map((e) => e.path).sort()).toEqual(['/api/auth/me', '/api/config', '/api/map/extent', '/api/team-types', '/api/topics']);
+    expect(first.filter((e) => e.path === '/api/config' || e.path === '/api/map/extent')).toEqual([]);
+    const boundaries = first.filter((e) => e.path === '/api/map/boundaries');
+    const markerAsks = first.filter((e) => e.path === '/api/map/markers');
+    // the demo wijk opens zoomed in: wijken and buurten, each asked once, and the markers once
+    expect(boundaries.map((e) => new URL(e.url).searchParams.get('kind')).sort()).toEqual(['buurt', 'wijk']);
+    expect(markerAsks).toHaveLength(1);
+    const wave = [...first.filter((e) => ['/api/auth/me', '/api/topics', '/api/team-types'].includes(e.path)), ...boundaries, ...markerAsks];
     expect(Math.max(...wave.map((e) => e.start))).toBeLessThan(Math.min(...wave.map((e) => e.end)));
   });
 

@@ -1,6 +1,7 @@
 // The one fetch wrapper: JSON in, typed JSON out, errors as ApiError. Types come from the
 // server's Zod schemas, type-only, so the web bundle carries none of the server code.
 import type { z } from 'zod';
+import { bootData } from './boot';
 import type { TeamList, TeamDetail } from '../../server/teams/teams.schemas';
 import type { AreaDetail, AreaList } from '../../server/areas/areas.schemas';
 import type { Markers, FeatureCollection } from '../../server/map/map.schemas';
@@ -94,7 +95,7 @@ function cached<T>(path: string): Promise<T> {
 }
 
 export const api = {
-  config: () => cached<ClientConfig>('/api/config'),
+  config: () => { const given = bootData().config; return given ? Promise.resolve(given) : cached<ClientConfig>('/api/config'); },
   topics: () => cached<z.infer<typeof TopicList>>('/api/topics').then((r) => r.items),
   teamTypes: () => cached<z.infer<typeof TeamTypeList>>('/api/team-types').then((r) => r.items),
   buurten: () => cached<AreaItems>('/api/areas?kind=buurt').then((r) => r.items),

@@ -1,11 +1,12 @@
 // Drives the Leaflet adapter from Preact: create once on the place to open (a named buurt
 // or the extent of all boundaries), then let the ViewLoader fetch what each view needs.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { t } from '../i18n/i18n';
 import type { Taxonomy } from '../components/taxonomy';
 import { createMap, type BBox, type MapAdapter, type View } from '../map/leaflet-adapter';
-import { fetchExtent } from './map-data';
+import { EXTENT_MAX_ZOOM, FALLBACK_BOX, fetchExtent } from './map-data';
+import { openingView } from '../map/opening-view';
 import { ViewLoader } from './view-loader';
 
 interface Props {
@@ -17,15 +18,13 @@ interface Props {
   onMove: (v: View) => void; onMarkerClick: (id: string) => void; onAreaClick: (code: string) => void;
 }
 
-const FALLBACK: BBox = [5.2, 52.3, 5.5, 52.45];
-
 /** Where to open without a view in the URL: the named buurt, else every known boundary. */
 async function openingBox(area: string | null): Promise<{ bbox: BBox; maxZoom: number }> {
   if (area) {
     const detail = await api.area(area).catch(() => null);
     if (detail?.bbox) return { bbox: detail.bbox, maxZoom: 16 };
   }
-  return { bbox: (await fetchExtent()).bbox ?? FALLBACK, maxZoom: 15 };
+  return { bbox: (await fetchExtent()).bbox ?? FALLBACK_BOX, maxZoom: EXTENT_MAX_ZOOM };
 }
 
 export function MapPanel(props: Props) {
@@ -37,7 +36,8 @@ export function MapPanel(props: Props) {
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
 
-  useEffect(() => {
+  // A layout effect: the map is made before the page's first paint, not a frame after it.
+  useLayoutEffect(() => {
     let live = true;
     const init = cb.current.initial;
     Promise.all([api.config(), init ? null : openingBox(cb.current.selectedArea)]).then(([config, opening]) => {
@@ -53,7 +53,11 @@ export function MapPanel(props: Props) {
       adapter.current = a;
       loader.current = new ViewLoader(a, () => ({ ...cb.current.service, type: cb.current.types.join(',') || undefined, topic: cb.current.topics.join(',') || undefined }));
       if (init) a.setView(init.lat, init.lon, init.zoom);
-      else if (opening) a.fitBBox(opening.bbox, opening.maxZoom);
+      else if (opening) {
+        // The view the page start computed too (map-data.ts prefetchMap), so its early answers fit.
+        const v = openingView(opening.bbox, el.current.clientWidth, el.current.clientHeight, opening.maxZoom);
+        a.setView(v.lat, v.lon, v.zoom);
+      }
       setReady(true);
     }).catch(() => { if (live) setFailed(true); });
     return () => { live = false; loader.current?.destroy(); adapter.current?.destroy(); adapter.current = null; };

@@ -4,6 +4,8 @@
 // place revalidates with a 304 instead of downloading again).
 import { api, getJson, withQuery, type Boundaries, type MarkerList } from '../api/client';
 import type { BBox } from '../map/leaflet-adapter';
+import { openingView, viewAt } from '../map/opening-view';
+import { bootData } from '../api/boot';
 
 type Kind = 'gemeente' | 'wijk' | 'buurt';
 type Band = 'low' | 'mid' | 'high';
@@ -36,9 +38,12 @@ export const fetchBoundaries = (layer: AreaLayer, bbox: BBox, signal: AbortSigna
 export const fetchMarkers = (filters: Record<string, string | undefined>, bbox: BBox, zoom: number, signal: AbortSignal) =>
   getJson<MarkerList>(withQuery('/api/map/markers', { ...filters, bbox: box(bbox), zoom: Math.round(zoom) }), signal);
 
-// Asked once per page load, and early (web/main.tsx) on /kaart, beside the JS still loading.
+// Asked once per page load, and early (web/main.tsx) on /kaart, beside the JS still loading;
+// given in the page itself when the server put it there (api/boot.ts).
 let extent: Promise<{ bbox: BBox | null }> | undefined;
 export const fetchExtent = () => {
+  const given = bootData().extent;
+  if (given !== undefined) return Promise.resolve({ bbox: given });
   if (!extent) {
     extent = getJson<{ bbox: BBox | null }>('/api/map/extent');
     extent.catch(() => { extent = undefined; });
@@ -46,15 +51,69 @@ export const fetchExtent = () => {
   return extent;
 };
 
+/** Where the map opens without a view in the URL and without data: the demo wijk's part of the country. */
+export const FALLBACK_BOX: BBox = [5.2, 52.3, 5.5, 52.45];
+/** The most the map zooms in to show the whole extent (a one-buurt installation stays readable). */
+export const EXTENT_MAX_ZOOM = 15;
+
+// The first boundaries and markers, asked as the page starts (prefetchMap), for the
+// ViewLoader's first view to take if they fit it: same layers or zoom, a box holding the view.
+interface Early { key: string; box: BBox; answer: Promise<unknown> }
+const early: { areas?: Early; markers?: Early } = {};
+
+/** An early answer for `slot` when it was asked for `key` and its box holds `view`; each is taken once. */
+export function takeEarly<T>(slot: 'areas' | 'markers', key: string, view: BBox): { box: BBox; answer: Promise<T> } | undefined {
+  const found = early[slot];
+  delete early[slot];
+  return found && found.key === key && contains(found.box, view) ? { box: found.box, answer: found.answer as Promise<T> } : undefined;
+}
+
+export const areaKey = (layers: AreaLayer[]) => layers.map((l) => `${l.kind}-${l.band}`).join('+');
+export const markerKey = (zoom: number, filters: Record<string, string | undefined>) => `${Math.round(zoom)}|${JSON.stringify(filters)}`;
+
+/** The size of the map on /kaart before its code has loaded: the page's own layout, measured on an invisible copy. */
+function mapSize(): { width: number; height: number } | null {
+  const main = document.getElementById('inhoud');
+  if (!main) return null;
+  const probe = document.createElement('div');
+  probe.className = 'map-view';
+  probe.setAttribute('aria-hidden', 'true');
+  probe.style.visibility = 'hidden';
+  probe.innerHTML = '<div class="map-view__side"></div><div class="map-view__map"><div class="map-wrap"><div class="map"></div></div></div>';
+  main.appendChild(probe);
+  const map = probe.querySelector<HTMLElement>('.map')!;
+  const size = { width: map.clientWidth, height: map.clientHeight };
+  probe.remove();
+  return size.width > 0 && size.height > 0 ? size : null;
+}
+
 /**
- * Everything the first draw of /kaart needs before its boundaries and markers, asked at
- * once as the page starts (not in waves behind the lazy map chunk): the map's code, the
- * taxonomy, the map configuration and, when the URL names no place, the extent to open on.
+ * Everything the first draw of /kaart needs, asked at once as the page starts (not in waves
+ * behind the lazy map chunk): the map's code, the taxonomy, the map configuration, and the
+ * boundaries and markers of the view the map will open on. That view is worked out here
+ * (map/opening-view.ts) from the extent the page carries and the map's size; the map opens
+ * on the same view, and its loader takes these answers when they fit.
  */
 export function prefetchMap(query: URLSearchParams, load: () => Promise<unknown>): void {
   void load().catch(() => {});
   void api.config().catch(() => {});
   void api.topics().catch(() => {});
   void api.teamTypes().catch(() => {});
-  if (!query.get('lat') && !query.get('buurt')) void fetchExtent().catch(() => {});
+  if (query.get('buurt')) return; // opens on that buurt: its box comes with its own request
+  const lat = Number(query.get('lat')), lon = Number(query.get('lon')), z = Number(query.get('z'));
+  const given = query.has('lat') && query.has('lon') && query.has('z') && [lat, lon, z].every(Number.isFinite);
+  const box = given ? null : bootData().extent;
+  if (!given && box === undefined) { void fetchExtent().catch(() => {}); return; }
+  const size = mapSize();
+  if (!size) return;
+  const view = given ? viewAt(lat, lon, z, size.width, size.height) : openingView(box ?? FALLBACK_BOX, size.width, size.height, EXTENT_MAX_ZOOM);
+  const layers = layersFor(view.zoom);
+  const areas = fetchBox(view.bbox, view.zoom);
+  const none = new AbortController().signal;
+  early.areas = { key: areaKey(layers), box: areas, answer: Promise.all(layers.map((l) => fetchBoundaries(l, areas, none))) };
+  early.areas.answer.catch(() => {});
+  // Markers only for the plain map: with anything more in the URL (a filter) the loader asks itself.
+  if ([...query.keys()].some((k) => !['lat', 'lon', 'z'].includes(k))) return;
+  early.markers = { key: markerKey(view.zoom, {}), box: areas, answer: fetchMarkers({}, areas, view.zoom, none) };
+  early.markers.answer.catch(() => {});
 }

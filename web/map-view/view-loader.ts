@@ -2,7 +2,8 @@
 // (debounced), asks only for what the new view lacks, and aborts requests a newer view
 // has made stale, so a quick series of pans never piles up downloads.
 import type { BBox, MapAdapter, MarkerPoint, View } from '../map/leaflet-adapter';
-import { contains, fetchBoundaries, fetchBox, fetchMarkers, layersFor } from './map-data';
+import type { Boundaries, MarkerList } from '../api/client';
+import { areaKey, contains, fetchBoundaries, fetchBox, fetchMarkers, layersFor, markerKey, takeEarly } from './map-data';
 
 const DEBOUNCE_MS = 250;
 
@@ -41,18 +42,25 @@ export class ViewLoader {
 
   private load(v: View): void {
     const layers = layersFor(v.zoom);
-    const areaKey = layers.map((l) => `${l.kind}-${l.band}`).join('+');
-    if (this.areas.key !== areaKey || !this.areas.box || !contains(this.areas.box, v.bbox)) {
-      const slot = this.restart(this.areas, areaKey, fetchBox(v.bbox, v.zoom));
-      Promise.all(layers.map((l) => fetchBoundaries(l, slot.box!, slot.ctrl!.signal).then((fc) => ({ key: `${l.kind}-${l.band}`, features: fc.features as never[] }))))
-        .then((list) => this.adapter.setAreas(list))
+    const aKey = areaKey(layers);
+    if (this.areas.key !== aKey || !this.areas.box || !contains(this.areas.box, v.bbox)) {
+      // The page start may have asked already (map-data.ts prefetchMap): taken when it fits this view.
+      const given = takeEarly<Boundaries[]>('areas', aKey, v.bbox);
+      const slot = this.restart(this.areas, aKey, given?.box ?? fetchBox(v.bbox, v.zoom));
+      const box = slot.box; // an early answer cannot be aborted: drawn only while still the latest
+      const answers = given?.answer ?? Promise.all(layers.map((l) => fetchBoundaries(l, slot.box!, slot.ctrl!.signal)));
+      answers.then((list) => list.map((fc, i) => ({ key: `${layers[i]!.kind}-${layers[i]!.band}`, features: fc.features as never[] })))
+        .then((list) => { if (this.areas.box === box) this.adapter.setAreas(list); })
         .catch((e) => { if (!isAbort(e)) this.areas.box = null; /* tried again on the next move */ });
     }
     const f = this.filters();
-    const markerKey = `${Math.round(v.zoom)}|${JSON.stringify(f)}`;
-    if (this.markers.key !== markerKey || !this.markers.box || !contains(this.markers.box, v.bbox)) {
-      const slot = this.restart(this.markers, markerKey, fetchBox(v.bbox, v.zoom));
-      fetchMarkers(f, slot.box!, v.zoom, slot.ctrl!.signal).then((m) => {
+    const mKey = markerKey(v.zoom, f);
+    if (this.markers.key !== mKey || !this.markers.box || !contains(this.markers.box, v.bbox)) {
+      const given = takeEarly<MarkerList>('markers', mKey, v.bbox);
+      const slot = this.restart(this.markers, mKey, given?.box ?? fetchBox(v.bbox, v.zoom));
+      const box = slot.box;
+      (given?.answer ?? fetchMarkers(f, slot.box!, v.zoom, slot.ctrl!.signal)).then((m) => {
+        if (this.markers.box !== box) return; // a newer view asked since
         const points: MarkerPoint[] = m.items.map(([lat, lon, teamId, type, name, locationId]) => ({ lat, lon, teamId, type, name, locationId }));
         this.adapter.setClustered(points, (m.clusters ?? []).map(([lat, lon, count, expansionZoom, id]) => ({ lat, lon, count, expansionZoom, id })));
       }).catch((e) => { if (!isAbort(e)) this.markers.box = null; /* the list still works */ });
