@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureWebBuild } from './ensure-web-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const STAMP = join(root, 'dist/.built'); // written by build-server.mjs: when its build started (ms)
@@ -52,6 +53,8 @@ function buildInBackground() {
   child.on('error', () => rmSync(LOCK, { recursive: true, force: true }));
   child.unref();
 }
+
+ensureWebBuild(); // one process for both checks: a node start less before the server's
 
 const mode = process.env.WIJKWEB_START;
 const fresh = mode !== 'tsx' && existsSync(join(root, 'dist/server/main.js')) && builtAt() >= sourcesChangedAt();

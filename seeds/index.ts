@@ -2,14 +2,8 @@
 // (demo installations and tests). Each runs in one transaction and only ever inserts
 // with ON CONFLICT DO NOTHING under stable ids, so seeding twice changes nothing: no
 // new rows, and existing rows (perhaps edited since) keep their version and updated_at.
-import type { InsertResult, Kysely } from 'kysely';
+import { type InsertResult, type Kysely, sql } from 'kysely';
 import type { DB } from '../server/db/types';
-import { seedDemoAccounts } from './demo/accounts';
-import { buildDemoRows } from './demo/build';
-import { seedDemoFigures } from './demo/figures';
-import { seedRecentChanges } from './demo/recent-changes';
-import { seedServiceData } from './demo/service-data';
-import { seedDemoPathways } from './demo/pathways';
 import { TEAM_TYPES, TOPICS, TOPIC_SYNONYMS } from './taxonomy';
 
 export interface SeedOptions {
@@ -40,6 +34,7 @@ async function insertInChunks<R>(
 /** Team types, help topics and their lay synonyms. */
 export async function seedReference(db: Kysely<DB>, opts: SeedOptions = {}): Promise<void> {
   const report = opts.onProgress;
+  if (await referenceInPlace(db)) return; // every start: one read instead of hundreds of upserts
   await db.transaction().execute(async (trx) => {
     await insertInChunks('team types', TEAM_TYPES.map((t, index) => ({ ...t, sort_order: (index + 1) * 10 })),
       // An installation whose team types have no plain words yet gets all four texts once;
@@ -56,12 +51,34 @@ export async function seedReference(db: Kysely<DB>, opts: SeedOptions = {}): Pro
 }
 
 /**
+ * Would seeding the reference data change nothing? Every team type, topic and synonym is
+ * there, and every team type the seed gives plain words has them (the one update it makes).
+ */
+async function referenceInPlace(db: Kysely<DB>): Promise<boolean> {
+  const types = TEAM_TYPES.map((t) => t.key);
+  const plain = TEAM_TYPES.filter((t) => t.plain_nl).map((t) => t.key);
+  const topics = TOPICS.map((t) => t.key);
+  const { rows: [found] } = await sql<{ types: number; plain: number; topics: number; synonyms: number }>`select
+    (select count(*)::int from team_types where key = any(${types}::text[])) as types,
+    (select count(*)::int from team_types where key = any(${plain}::text[]) and plain_nl is not null) as plain,
+    (select count(*)::int from topics where key = any(${topics}::text[])) as topics,
+    (select count(*)::int from topic_synonyms s join unnest(${TOPIC_SYNONYMS.map((r) => r.topic_key)}::text[],
+      ${TOPIC_SYNONYMS.map((r) => r.phrase)}::text[]) as u(topic_key, phrase) on s.topic_key = u.topic_key and s.phrase = u.phrase) as synonyms`.execute(db);
+  return found !== undefined && found.types === types.length && found.plain === plain.length
+    && found.topics === topics.length && found.synonyms === new Set(TOPIC_SYNONYMS.map((r) => `${r.topic_key}\u0000${r.phrase}`)).size;
+}
+
+/**
  * The demo gemeente Lindeburg: areas, organisations, locations, teams and people.
  * Needs the reference data (team types and topics) to be seeded first.
  */
 export async function seedDemo(db: Kysely<DB>, opts: SeedOptions = {}): Promise<void> {
   const report = opts.onProgress;
   const now = new Date();
+  // The demo wijk's modules load only when it is seeded: every other start skips them.
+  const [{ seedDemoAccounts }, { buildDemoRows }, { seedDemoFigures }, { seedRecentChanges }, { seedServiceData }, { seedDemoPathways }] = await Promise.all([
+    import('./demo/accounts'), import('./demo/build'), import('./demo/figures'), import('./demo/recent-changes'),
+    import('./demo/service-data'), import('./demo/pathways')]);
   const rows = buildDemoRows(now);
   await db.transaction().execute(async (trx) => {
     const typeCount = await trx.selectFrom('team_types').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();

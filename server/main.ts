@@ -1,13 +1,14 @@
 // The only file that listens: configuration, database, app, and a graceful close.
 import path from 'node:path';
-import { buildApp } from './app';
 import { loadStartableConfig, SettingsError, type Config } from './config';
 import { DataDirLockedError } from './db/dir-lock';
-import { installGracefulShutdown } from './lifecycle';
 import { openDatabase, prepareDatabase } from './start';
-import { startLocalSocket } from './backup/backup.socket';
-import { sendDigests } from './onboarding/digest.job';
-import { sendReviewReminders } from './review/reminders';
+
+// The app's modules (most of the start's time) load while the database opens and migrates:
+// the embedded one does its work on its own thread, PostgreSQL in its own process.
+const modules = Promise.all([import('./app'), import('./lifecycle'), import('./backup/backup.socket'),
+  import('./onboarding/digest.job'), import('./review/reminders')]);
+modules.catch(() => {}); // awaited below; a failure is reported there
 
 /** Stops the start with the reason in one line per problem: an operator reads it, not a stack trace. */
 function stop(reason: string): never {
@@ -35,6 +36,7 @@ try {
   await database.close();
   process.exit(1);
 }
+const [{ buildApp }, { installGracefulShutdown }, { startLocalSocket }, { sendDigests }, { sendReviewReminders }] = await modules;
 const app = await buildApp({ config, database, logger: { level: config.LOG_LEVEL } });
 // Embedded database: db:backup and the other commands ask the running server over a local socket.
 if (database.backend === 'pglite') {

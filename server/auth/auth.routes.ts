@@ -87,7 +87,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const person = account.person_id
       ? await db.selectFrom('people').select(['given_name', 'family_name']).where('id', '=', account.person_id).executeTakeFirst()
       : undefined;
-    const policy = checkPassword(request.body.new_password, [account.email, person?.given_name ?? '', person?.family_name ?? '']);
+    const policy = await checkPassword(request.body.new_password, [account.email, person?.given_name ?? '', person?.family_name ?? '']);
     if (!policy.ok) {
       throw new HttpError(400, 'weak_password', 'Kies een sterker wachtwoord. / Choose a stronger password.',
         policy.reasons.map((reason) => ({ field: 'new_password', message: reason, reason, score: policy.score })));

@@ -37,7 +37,7 @@ export async function redeemToken(app: FastifyInstance, request: FastifyRequest,
   const now = app.clock();
   const live = await findLiveToken(db, input.token, input.kind, now);
   if (!live) throw invalidToken();
-  const policy = checkPassword(input.password, await personalInputs(db, live));
+  const policy = await checkPassword(input.password, await personalInputs(db, live));
   if (!policy.ok) throw weakPassword(policy.reasons);
   const passwordHash = await hashPassword(input.password);
 

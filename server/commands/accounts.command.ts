@@ -23,7 +23,7 @@ function options<T extends Record<string, { type: 'string'; multiple?: boolean }
 /** Refuses a password the policy refuses, with its reasons (its dictionaries load only when needed). */
 async function assertStrong(password: string, inputs: string[]): Promise<void> {
   const { checkPassword } = await import('../auth/password-policy');
-  const result = checkPassword(password, inputs);
+  const result = await checkPassword(password, inputs);
   if (!result.ok) throw new CommandFailed(`Password refused: ${result.reasons.join(', ')} (zxcvbn score ${result.score}).`);
 }
 

@@ -1,7 +1,7 @@
 // Outgoing mail. With SMTP_URL: a nodemailer SMTP transport. Without it, outside production,
 // each mail is written to the log (To, Subject, link) so a developer can follow the link;
 // in production that would silently lose invitations, so the app refuses to start.
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
 import type { MailContent } from './templates';
@@ -54,12 +54,15 @@ export function assertMailConfig(config: MailConfig): void {
 export function createMailer(config: MailConfig, log: FastifyBaseLogger): Mailer {
   assertMailConfig(config);
   if (!config.SMTP_URL) return logMailer(log);
-  const transport: Transporter = nodemailer.createTransport(config.SMTP_URL);
+  // nodemailer is loaded with the first mail, not at every start (it is 41 modules).
+  const smtp = config.SMTP_URL;
+  let transport: Promise<Transporter> | undefined;
+  const open = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport(smtp)));
   return {
     async send(to, content) {
-      await transport.sendMail({ from: config.MAIL_FROM, to, subject: content.subject, text: content.text, html: content.html });
+      await (await open()).sendMail({ from: config.MAIL_FROM, to, subject: content.subject, text: content.text, html: content.html });
     },
-    close: () => transport.close(),
+    close: () => { void transport?.then((t) => t.close()); },
   };
 }
 

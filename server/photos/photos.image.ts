@@ -5,7 +5,7 @@
 // after the image (an HTML or script tail of a polyglot) do not survive. Never call
 // withMetadata/keepExif here.
 import { createHash } from 'node:crypto';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
 import { HttpError } from '../http/errors';
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -40,6 +40,7 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   if (!format) throw unsupported();
   const options = { failOn: 'error' as const, limitInputPixels: MAX_INPUT_PIXELS };
   let output: { data: Buffer; info: OutputInfo };
+  const { default: sharp } = await import('sharp'); // loaded with the first upload, not at every start
   try {
     const meta = await sharp(input, options).metadata();
     if (meta.format !== format) throw unsupported();

@@ -2,7 +2,6 @@
 // generated on this server, so they are embedded as a small JPEG data: URI (phones show
 // JPEG, not SVG, and the card then works offline); any other photo is referred to by URL.
 import { LRUCache } from 'lru-cache';
-import sharp from 'sharp';
 import { portraitSvg } from '../demo-photos/demo-photos.portraits';
 
 const DEMO = /^\/demo-photos\/([a-z0-9-]{1,64})\.svg$/;
@@ -11,6 +10,7 @@ const cache = new LRUCache<string, string>({ max: 2000 });
 async function demoJpeg(name: string): Promise<string> {
   const hit = cache.get(name);
   if (hit) return hit;
+  const { default: sharp } = await import('sharp'); // loaded with the first image, not at start
   const jpeg = await sharp(Buffer.from(portraitSvg(name))).resize(160, 160).jpeg({ quality: 80 }).toBuffer();
   const uri = `data:image/jpeg;base64,${jpeg.toString('base64')}`;
   cache.set(name, uri);

@@ -2,7 +2,6 @@
 // as the caller may see them; and a QR code (SVG) that opens a person's or team's card.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import { notFound } from '../http/errors';
 import { errorResponses, IdParams, mediaResponse } from '../http/schemas';
@@ -13,6 +12,7 @@ import { teamVisibleTo } from '../domain/team-visibility';
 import { origin, sendCard, VCARD } from './vcard.reply';
 
 async function sendQr(request: FastifyRequest, reply: FastifyReply, path: string) {
+  const { default: QRCode } = await import('qrcode'); // loaded when the first QR code is asked, not at start
   const svg = await QRCode.toString(`${origin(request)}${path}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return reply.type('image/svg+xml').header('cache-control', 'public, max-age=3600').send(svg);
 }

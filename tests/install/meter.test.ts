@@ -13,19 +13,19 @@ const SAMPLES = [
 ];
 
 describe('the password meter', () => {
-  it('is never stricter than the server', () => {
+  it('is never stricter than the server', async () => {
     for (const password of SAMPLES) {
-      const server = serverCheck(password, ['jan.de.vries@zorg.nl']);
+      const server = await serverCheck(password, ['jan.de.vries@zorg.nl']);
       const meter = meterCheck(password, ['jan.de.vries@zorg.nl']);
       expect(meter.score, password).toBeGreaterThanOrEqual(server.score);
       if (server.ok) expect(meter.ok, password).toBe(true);
     }
   });
 
-  it('still catches common passwords and Dutch words; the server alone catches English ones', () => {
+  it('still catches common passwords and Dutch words; the server alone catches English ones', async () => {
     for (const common of ['wachtwoord1234', 'password1234', 'Welkom01welkom']) expect(meterCheck(common).ok, common).toBe(false);
     // only the server's English lists know "grandfather": the meter shows it as fine, the server refuses
     expect(meterCheck('grandfatherclock').ok).toBe(true);
-    expect(serverCheck('grandfatherclock').ok).toBe(false);
+    expect((await serverCheck('grandfatherclock')).ok).toBe(false);
   });
 });
