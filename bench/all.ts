@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark once, quickly (--quick), one after another (never two at
-// once: they would measure each other), then one table of their summary rows. A bench gives
+// once: they would measure each other), then one table of their summary rows. With --full
+// each runs its full rounds (min and median of 3 or more; the reads bench then also compares
+// signed in and anonymous on the same people): the run the closing figures come from. A bench gives
 // its rows as a `BENCH_ROWS [...]` line (bench/lib/table.ts reportRows); its full output is
 // kept in a log file. The load average is written down before each bench.
-// Usage: npm run bench [-- --only=startup,embedded] [-- any flag passed on to every bench, e.g. --before=DIR]
+// Usage: npm run bench [-- --full] [-- --only=startup,embedded] [-- any flag passed on to every bench, e.g. --before=DIR --reuse]
 import { spawn } from 'node:child_process';
 import { createWriteStream, readdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -11,7 +13,8 @@ import { printTable, type BenchRow } from './lib/table';
 
 const DIR = new URL('.', import.meta.url).pathname;
 const only = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1]?.split(',');
-const passOn = process.argv.slice(2).filter((a) => !a.startsWith('--only='));
+const FULL = process.argv.includes('--full');
+const passOn = process.argv.slice(2).filter((a) => !a.startsWith('--only=') && a !== '--full');
 const benches = [...readdirSync(DIR).filter((f) => f.endsWith('.bench.ts')), 'startup.ts']
   .filter((f) => !only || only.some((o) => f.startsWith(o)));
 const logFile = join(tmpdir(), `wijkweb-bench-${Date.now()}.log`);

@@ -5,13 +5,16 @@
 // req/s, load average, and signed-in ÷ anonymous per round. With --baseline (a tree of an
 // older commit, e.g. `git archive <commit> | tar -x -C dir` with node_modules linked) its
 // app runs on the same database beside this one, interleaved too: before/after in one run.
-// --quick: 1 round of 1 s per target (a smoke test; numbers mean little).
+// --quick: 1 round of 1 s per target (a smoke test; numbers mean little); without --quick (or
+// with --same-people) also "same people": signed in ÷ anonymous where both see the same people.
 import { sql } from 'kysely';
+import pg from 'pg';
 import { createDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { createSession } from '../server/auth/sessions.queries';
 import { SESSION_COOKIE } from '../server/http/session-cookie';
 import { startChild } from './lib/child';
+import { adminQuery, databaseUrl } from './lib/db';
 import { flag, prepareNational } from './lib/national';
 import { interleaved, summarise, type Target } from './lib/interleave';
 import { printTable, reportRows, type BenchRow } from './lib/table';
@@ -62,15 +65,42 @@ try {
   await database.close();
 }
 
+// Like for like: signed in, a buurt shows every professional (about 150 in the national set),
+// a resident only those who published a profile (about 16), so the plain ratio compares
+// answers ten times apart in size. A copy of the set in which everyone published a profile
+// (and everything is freshly verified) lets the resident see the same people, and the ratio
+// there is the cost of being signed in itself: session, audit, the fields only
+// professionals see. The session above is in the copy too.
+const SAME = !QUICK || process.argv.includes('--same-people');
+let sameUrl: string | undefined;
+if (SAME) {
+  const name = `${NAME}_public`;
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${NAME}`);
+  sameUrl = databaseUrl(name);
+  // a plain client: the app's statement limit would stop these whole-table updates
+  const copy = new pg.Client({ connectionString: sameUrl });
+  await copy.connect();
+  try {
+    await copy.query('update people set public_profile = true, last_verified_at = now()');
+    await copy.query('update teams set last_verified_at = now()');
+    await copy.query('vacuum analyze people, teams');
+  } finally {
+    await copy.end();
+  }
+}
+
 const trees = [...(baseline ? [{ name: 'before', root: baseline }] : []), { name: 'after', root: new URL('..', import.meta.url).pathname }];
 const servers = [];
 for (const tree of trees) servers.push({ ...tree, child: await startChild<{ port: number }>(new URL('./reads.servers.ts', import.meta.url).pathname, [url, tree.root]) });
+if (sameUrl) servers.push({ name: 'same people', root: trees.at(-1)!.root, child: await startChild<{ port: number }>(new URL('./reads.servers.ts', import.meta.url).pathname, [sameUrl, trees.at(-1)!.root]) });
 try {
   const rows: Record<string, string | number>[] = [];
   for (const [route, list] of Object.entries(paths)) {
     if (only && !only.some((o) => route.startsWith(o))) continue;
     console.log(`\n${route}: ${list.length} paths, ${CONNECTIONS} connections, ${SECONDS} s per target, ${ROUNDS} rounds`);
     const targets: Target[] = servers.flatMap((s) => {
+      if (s.name === 'same people' && (route === 'markers' || route === 'search')) return [];
       const base = `http://127.0.0.1:${s.child.info.port}`;
       const anon = { label: `${route} ${s.name} anonymous`, url: base, paths: list };
       return route === 'markers' ? [anon] : [anon, { label: `${route} ${s.name} signed in`, url: base, paths: list, headers: { cookie } }];
@@ -79,6 +109,7 @@ try {
     rows.push(...summarise(figures, (label) => {
       if (label.endsWith('signed in')) return label.replace('signed in', 'anonymous');
       if (baseline && label.includes(' after ')) return label.replace(' after ', ' before ');
+      if (label.includes(' same people ')) return undefined;
       return undefined;
     }));
   }

@@ -86,12 +86,14 @@ export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
     ])
     .executeTakeFirst();
   if (!team) return undefined;
-  const [{ members, hidden }, service, locationService] = await Promise.all([
-    listMembers(db, audience, id), teamServiceData(db, id), locationServiceData(db, team.locations.map((l) => l.id))]);
+  // Everything after the team row at once: a signed-in answer waits no longer than a resident's.
+  const [{ members, hidden }, service, locationService, requested] = await Promise.all([
+    listMembers(db, audience, id), teamServiceData(db, id), locationServiceData(db, team.locations.map((l) => l.id)),
+    audience.kind === 'anonymous' ? undefined : requestedFor(db, audience, id)]);
   const locations = team.locations.map((l) => { const s = locationService.get(l.id)!; return { ...l, ...s, phones: phonesFor(audience, s.phones) }; });
   const answer = { ...withStaleness(team), locations, ...service, phones: phonesFor(audience, service.phones), members, hidden_member_count: hidden };
   if (audience.kind === 'anonymous') return answer;
-  return { ...answer, may: mayFlags(audience, { kind: 'team', id, archived: false, organisationId: team.organisation.id }), requested: await requestedFor(db, audience, id) };
+  return { ...answer, may: mayFlags(audience, { kind: 'team', id, archived: false, organisationId: team.organisation.id }), requested: requested ?? [] };
 }
 
 /** The team's open requests for people employed elsewhere, for callers who may act on them (the team's editors, the person's employer). */
