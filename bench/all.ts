@@ -26,7 +26,7 @@ for (const file of benches) {
   const load = loadavg()[0]!.toFixed(2);
   process.stdout.write(`${name} (load ${load})… `);
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(DIR, file), '--quick', ...passOn], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(DIR, file), ...(FULL ? [] : ['--quick']), ...passOn], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => { out += d; log.write(d); });
   child.stderr.on('data', (d: Buffer) => log.write(d));

@@ -45,7 +45,7 @@ const ConfigSchema = z.object({
   /** Public base URL of this installation, used in links sent by mail. Required in production;
    *  elsewhere, unset, the address the app is served on. */
   APP_URL: z.string().url().optional(),
-  /** API requests handled at once before new ones get a fast 503 (default: 4 per database connection, at least 8). */
+  /** API requests handled at once (default: 4 per database connection, at least 8); 16 per running request may wait, more get a fast 503. */
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).optional(),
   /** Prometheus metrics at /metrics (request rate and latency per route, pool use). */
   METRICS: z.enum(['on', 'off']).default('off'),

@@ -6,8 +6,9 @@
 //
 // Two scopes, one rule: the kennismaken pack and the change feed look at the teams serving
 // one area (onboarding/newness.queries.ts); every person shaped for a signed-in audience
-// (people/people.visibility.ts: `new_in_wijk`) looks at all of a person's teams.
-import { type Expression, sql, type SqlBool } from 'kysely';
+// (people/people.present.ts: `new_in_wijk`, newPeopleAmong) looks at all of a person's teams.
+import { type Expression, type Kysely, sql, type SqlBool } from 'kysely';
+import type { DB } from '../db/types';
 import { NEW_IN_WIJK_WEEKS } from './kennismaken';
 import { isCurrentMembership } from './membership';
 
@@ -25,9 +26,15 @@ export function isNewAggregate(alias: string): Expression<SqlBool> {
     and min(${membershipStart(alias)}) >= current_date - ${NEW_IN_WIJK_WEEKS * 7}::int)`;
 }
 
-/** SQL: person `p` is new, counting all their memberships in teams that are not archived. */
-export function isNewPerson(personAlias: string): Expression<SqlBool> {
-  return sql<SqlBool>`coalesce((select ${isNewAggregate('nm')} from memberships nm
-      join teams nt on nt.id = nm.team_id and nt.archived_at is null
-      where nm.person_id = ${sql.ref(`${personAlias}.id`)}), false)`;
+/**
+ * Which of `ids` are new, counting all their memberships in teams that are not archived: one grouped
+ * read for a whole answer, beside the people's own select, instead of a subquery per person
+ * (a third of a signed-in "wie werkt hier" answer's database time at national scale).
+ */
+export async function newPeopleAmong(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await sql<{ person_id: string }>`select nm.person_id from memberships nm
+    join teams nt on nt.id = nm.team_id and nt.archived_at is null
+    where nm.person_id = any(${[...ids]}::uuid[]) group by nm.person_id having ${isNewAggregate('nm')}`.execute(db);
+  return new Set(rows.map((r) => r.person_id));
 }

@@ -6,7 +6,8 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/types';
 import { auditMobileViews } from '../audit/audit.queries';
-import type { Audience } from '../domain/audience';
+import { type Audience, seesPublicOnly } from '../domain/audience';
+import { newPeopleAmong } from '../domain/newness';
 import { type Person, personSchemaFor, selectVisiblePeople, withDisplayName } from './people.visibility';
 
 /**
@@ -21,12 +22,16 @@ interface PresentOptions {
 export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: readonly string[], options: PresentOptions = {}): Promise<Map<string, Person>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await selectVisiblePeople(db, audience)
-    .where(sql<SqlBool>`p.id = any(${unique}::uuid[])`)
-    .execute();
+  // A signed-in audience also learns who is new in the wijk: asked beside the select, for all at once.
+  const professional = !seesPublicOnly(audience);
+  const [rows, fresh] = await Promise.all([
+    selectVisiblePeople(db, audience).where(sql<SqlBool>`p.id = any(${unique}::uuid[])`).execute(),
+    professional ? newPeopleAmong(db, unique) : undefined,
+  ]);
   const schema = personSchemaFor(audience);
   // Strict: a column that slipped into the select fails here, before any response exists.
-  const people = new Map(rows.map((row) => [row.id, schema.parse(withDisplayName(row)) as Person]));
+  const people = new Map(rows.map((row) => [row.id,
+    schema.parse(withDisplayName(fresh ? { ...row, new_in_wijk: fresh.has(row.id) } : row)) as Person]));
   // Every view of someone else's 06 number is on record (who, when, whose), here where
   // every person leaving the server passes.
   const mobiles = [...people.values()].filter((p) => p.shown_to === 'professionals' && p.phone_mobile && p.id !== (audience.kind === 'anonymous' ? null : audience.personId));

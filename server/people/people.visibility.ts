@@ -7,7 +7,8 @@
 //                         only with that person's active consent (person_consents).
 //   any signed-in account everyone: photo (if a photo is allowed at all), job title,
 //                         expertise, languages, contact fields at level 'professionals',
-//                         and whether the person is new (domain/newness.ts).
+//                         and whether the person is new (domain/newness.ts, added by
+//                         people.present.ts from one read for the whole answer).
 //   analist               exactly as a resident (seesPublicOnly): public data only.
 //   'team' level          private notes, availability, and contact fields at level 'team':
 //                         members of the same current team, editors of an organisation the
@@ -18,7 +19,6 @@ import { type Audience, seesPublicOnly } from '../domain/audience';
 import type { ConsentField, DB } from '../db/types';
 import { isCurrentMembership } from '../domain/membership';
 import { hiddenCutoff, staleCutoff, verifiedBasis } from '../domain/staleness';
-import { isNewPerson } from '../domain/newness';
 
 type PeopleEb = ExpressionBuilder<DB & { p: DB['people'] }, 'p'>;
 
@@ -116,7 +116,6 @@ function professionalColumns(audience: Audience, eb: PeopleEb) {
     contact('phone_mobile'), contact('phone_work'), contact('email_work'),
     sql<string | null>`case when ${team} then p.availability_note end`.as('availability_note'),
     sql<string | null>`case when ${team} then p.private_notes end`.as('private_notes'),
-    sql<boolean>`${isNewPerson('p')}`.as('new_in_wijk'),
     sql<ConsentField[]>`array(select pc.field from person_consents pc
       where pc.person_id = p.id and pc.withdrawn_at is null order by pc.field)`.as('public_fields'),
   ];
