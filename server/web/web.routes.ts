@@ -37,26 +37,29 @@ interface WebOptions { root?: string; boot?: BootData }
 // the page most opened cold. Keys are the web app's source paths as Vite's manifest names them.
 const LAZY_PAGES: Record<string, string> = { '/kaart': 'map-view/MapView.tsx' };
 
-interface ManifestChunk { file: string; imports?: string[]; isEntry?: boolean }
+interface ManifestChunk { file: string; imports?: string[]; css?: string[]; isEntry?: boolean }
 
-/** Per page path, the `<link>` tags that preload its lazy chunk and the chunks it imports. */
+/** Per page path, the `<link>` tags that preload its lazy chunk and the chunks it imports, and link their CSS. */
 export function lazyPagePreloads(root: string, shell: string): Map<string, string> {
   const preloads = new Map<string, string>();
   let manifest: Record<string, ManifestChunk>;
   try { manifest = JSON.parse(readFileSync(`${root}/.vite/manifest.json`, 'utf8')) as Record<string, ManifestChunk>; } catch { return preloads; }
   for (const [path, source] of Object.entries(LAZY_PAGES)) {
-    // Scripts only: the chunk's small CSS is linked by Vite's loader, and a preload of it
-    // would not match that link's request and be fetched twice.
-    const scripts = new Set<string>();
+    // Its CSS as a stylesheet of the page: Vite's loader finds it there and goes on at once,
+    // instead of holding the map's code back until the CSS it asks for itself has arrived.
+    const scripts = new Set<string>(), styles = new Set<string>();
     const visit = (key: string) => {
       const chunk = manifest[key];
       // the entry and what it preloads are in the page already
       if (!chunk || chunk.isEntry || scripts.has(chunk.file) || shell.includes(chunk.file)) return;
       scripts.add(chunk.file);
+      for (const css of chunk.css ?? []) if (!shell.includes(css)) styles.add(css);
       for (const dep of chunk.imports ?? []) visit(dep);
     };
     visit(source);
-    if (scripts.size) preloads.set(path, [...scripts].map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`).join(''));
+    const links = [...[...styles].map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
+      ...[...scripts].map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`)];
+    if (links.length) preloads.set(path, links.join(''));
   }
   return preloads;
 }

@@ -59,6 +59,9 @@ describe('the web app', () => {
     expect(preloads.some((f) => f!.startsWith('MapView-'))).toBe(true);
     expect(preloads.some((f) => f!.startsWith('leaflet-adapter-'))).toBe(true);
     for (const f of preloads) expect((await app.inject(`/assets/${f}`)).statusCode).toBe(200);
+    // the map's CSS is a stylesheet of the page, so loading the map's code does not wait for it
+    const styles = [...page.matchAll(/<link rel="stylesheet" crossorigin href="\/assets\/([^"]+\.css)">/g)].map((m) => m[1]);
+    expect(styles.some((f) => f!.startsWith('leaflet-adapter-'))).toBe(true);
     // other pages do not fetch the map's code
     expect((await app.inject('/')).body).not.toMatch(/MapView-/);
     // and without boot data the shell is unchanged
