@@ -76,9 +76,10 @@ export default async function webRoutes(app: FastifyInstance, { root = WEB_DIST,
   // they are to a browser that accepts them.
   // The shell is read once: a build swaps web/dist, never edits it under a running server.
   const shell = readFileSync(`${root}/index.html`, 'utf8');
-  const preloads = lazyPagePreloads(root, shell);
+  // Each lazy page's shell with its links, made once; per request only the boot data is added.
+  const shells = new Map([...lazyPagePreloads(root, shell)].map(([path, links]) => [path, shell.replace('</head>', `${links}</head>`)]));
   const page = async (path: string) => {
-    const html = preloads.has(path) ? shell.replace('</head>', `${preloads.get(path)}</head>`) : shell;
+    const html = shells.get(path) ?? shell;
     return boot ? withBootData(html, await boot().catch(() => ({}))) : html;
   };
   await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', preCompressed: true,

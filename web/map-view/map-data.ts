@@ -68,7 +68,8 @@ export function takeEarly<T>(slot: 'areas' | 'markers', key: string, view: BBox)
   return found && found.key === key && contains(found.box, view) ? { box: found.box, answer: found.answer as Promise<T> } : undefined;
 }
 
-export const areaKey = (layers: AreaLayer[]) => layers.map((l) => `${l.kind}-${l.band}`).join('+');
+export const layerKey = (l: AreaLayer) => `${l.kind}-${l.band}`;
+export const areaKey = (layers: AreaLayer[]) => layers.map(layerKey).join('+');
 export const markerKey = (zoom: number, filters: Record<string, string | undefined>) => `${Math.round(zoom)}|${JSON.stringify(filters)}`;
 
 /** The size of the map on /kaart before its code has loaded: the page's own layout, measured on an invisible copy. */

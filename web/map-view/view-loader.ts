@@ -3,7 +3,7 @@
 // has made stale, so a quick series of pans never piles up downloads.
 import type { BBox, MapAdapter, MarkerPoint, View } from '../map/leaflet-adapter';
 import type { Boundaries, MarkerList } from '../api/client';
-import { areaKey, contains, fetchBoundaries, fetchBox, fetchMarkers, layersFor, markerKey, takeEarly } from './map-data';
+import { areaKey, contains, layerKey, fetchBoundaries, fetchBox, fetchMarkers, layersFor, markerKey, takeEarly } from './map-data';
 
 const DEBOUNCE_MS = 250;
 
@@ -49,7 +49,7 @@ export class ViewLoader {
       const slot = this.restart(this.areas, aKey, given?.box ?? fetchBox(v.bbox, v.zoom));
       const box = slot.box; // an early answer cannot be aborted: drawn only while still the latest
       const answers = given?.answer ?? Promise.all(layers.map((l) => fetchBoundaries(l, slot.box!, slot.ctrl!.signal)));
-      answers.then((list) => list.map((fc, i) => ({ key: `${layers[i]!.kind}-${layers[i]!.band}`, features: fc.features as never[] })))
+      answers.then((list) => list.map((fc, i) => ({ key: layerKey(layers[i]!), features: fc.features as never[] })))
         .then((list) => { if (this.areas.box === box) this.adapter.setAreas(list); })
         .catch((e) => { if (!isAbort(e)) this.areas.box = null; /* tried again on the next move */ });
     }

@@ -5,9 +5,10 @@ import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { type Clustered, MarkerIndex, type MarkerPoint } from './marker-index';
 import { categoryColour, typeAbbr } from './team-icons';
+import { type BBox, MAIN_MAP } from './opening-view';
 
 export type { MarkerPoint };
-export type BBox = [number, number, number, number];
+export type { BBox };
 export interface View { lat: number; lon: number; zoom: number; bbox: BBox }
 export interface BoundaryFeature { type: 'Feature'; id?: string; geometry: unknown; properties: { code: string; name: string; kind: string } }
 export interface BoundaryCollection { type: 'FeatureCollection'; features: BoundaryFeature[] }
@@ -87,7 +88,7 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
   const mini = Boolean(opts.mini);
   const map = L.map(el, {
     zoomControl: !mini, keyboard: !mini, scrollWheelZoom: !mini, attributionControl: true,
-    minZoom: 8, maxZoom: 19, zoomSnap: 0.5,
+    minZoom: MAIN_MAP.minZoom, maxZoom: MAIN_MAP.maxZoom, zoomSnap: MAIN_MAP.zoomSnap,
   });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   const base = L.tileLayer(opts.tiles.url, { attribution: opts.tiles.attribution, maxZoom: 19, maxNativeZoom: 19, crossOrigin: true });
@@ -190,7 +191,7 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
 
   return {
     setView: (lat, lon, zoom) => map.setView([lat, lon], zoom, { animate: false }),
-    fitBBox: (b, maxZoom = 17) => map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { maxZoom, animate: false, padding: [8, 8] }),
+    fitBBox: (b, maxZoom = 17) => map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { maxZoom, animate: false, padding: [MAIN_MAP.padding, MAIN_MAP.padding] }),
     getView: view,
     setBoundaries(buurten, wijken) {
       this.setAreas([{ key: 'wijk', features: wijken?.features ?? [] }, { key: 'buurt', features: buurten.features }]);

@@ -3,12 +3,13 @@
 // Pure arithmetic, no Leaflet: the page start (map-view/map-data.ts prefetchMap) uses it to
 // ask for the first boundaries and markers before the map's code has even loaded, and the
 // map opens with the same answer, so the two agree.
-import type { BBox } from './leaflet-adapter';
+/** west, south, east, north in degrees (the adapter's BBox is this type). */
+export type BBox = [number, number, number, number];
 
 export interface OpeningView { lat: number; lon: number; zoom: number; bbox: BBox }
 export interface MapLimits { minZoom: number; maxZoom: number; zoomSnap: number; padding: number }
 
-/** The limits of the main map (leaflet-adapter.ts createMap, fitBBox). */
+/** The limits of the main map: createMap and fitBBox (leaflet-adapter.ts) use these very values. */
 export const MAIN_MAP: MapLimits = { minZoom: 8, maxZoom: 19, zoomSnap: 0.5, padding: 8 };
 
 const TILE = 256;
