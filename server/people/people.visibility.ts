@@ -13,7 +13,7 @@
 //   'team' level          private notes, availability, and contact fields at level 'team':
 //                         members of the same current team, editors of an organisation the
 //                         person currently works in, admins, and the person themself.
-import { type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, expressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import { type Audience, seesPublicOnly } from '../domain/audience';
 import type { ConsentField, DB } from '../db/types';
@@ -99,31 +99,37 @@ function publicColumns() {
   ];
 }
 
-/** Columns a signed-in audience may see; contact fields by level (or a public consent). */
-function professionalColumns(audience: Audience, eb: PeopleEb) {
-  const team = teamLevel(audience, eb);
+// What a signed-in answer needs per person twice or more (the 'team'-level check, for five
+// fields; the published fields, for two more and as a column) is worked out once per row in
+// a lateral subquery `v`. Written inline per field, PostgreSQL planned and ran the same
+// EXISTS subqueries five times over, which was most of what a signed-in select cost above a
+// resident's. OFFSET 0 keeps the planner from pulling `v` up into the select list again.
+const PUBLISHED = sql<ConsentField[]>`array(select pc.field from person_consents pc
+  where pc.person_id = p.id and pc.withdrawn_at is null order by pc.field)`;
+
+function perPersonChecks(audience: Audience) {
+  const eb = expressionBuilder<DB & { p: DB['people'] }, 'p'>();
+  return sql`lateral (select ${teamLevel(audience, eb)} as team, ${PUBLISHED} as published offset 0)`.as('v');
+}
+
+/** Columns a signed-in audience may see (of `p` and its checks `v`); contact fields by level (or a public consent). */
+function professionalColumns() {
   const contact = (field: 'phone_mobile' | 'phone_work' | 'email_work') => {
     const level = sql.ref<string>(`p.${field}_visibility`);
     const value = sql.ref<string | null>(`p.${field}`);
     // What residents may see is no secret to professionals (never true for a 06 number).
-    const published = field === 'phone_mobile' ? sql<SqlBool>`false` : consented(field);
-    return sql<string | null>`case when ${level} = 'professionals' or ${published} or ${team} then ${value} end`.as(field);
+    const published = field === 'phone_mobile' ? sql<SqlBool>`false` : sql<SqlBool>`${field}::text = any(v.published)`;
+    return sql<string | null>`case when ${level} = 'professionals' or ${published} or v.team then ${value} end`.as(field);
   };
   return [
     ...IDENTITY, ...stalenessColumns(), sql<'professionals'>`'professionals'`.as('shown_to'),
     sql<string | null>`case when p.photo_consent then p.photo_url end`.as('photo_url'),
     'p.ask_me_about', TOPICS.as('topics'), 'p.languages', 'p.working_days', 'p.version',
     contact('phone_mobile'), contact('phone_work'), contact('email_work'),
-    sql<string | null>`case when ${team} then p.availability_note end`.as('availability_note'),
-    sql<string | null>`case when ${team} then p.private_notes end`.as('private_notes'),
-    sql<ConsentField[]>`array(select pc.field from person_consents pc
-      where pc.person_id = p.id and pc.withdrawn_at is null order by pc.field)`.as('public_fields'),
+    sql<string | null>`case when v.team then p.availability_note end`.as('availability_note'),
+    sql<string | null>`case when v.team then p.private_notes end`.as('private_notes'),
+    sql<ConsentField[]>`v.published`.as('public_fields'),
   ];
-}
-
-/** The columns of a person the audience may see, as a Kysely select list. */
-function personColumns(audience: Audience) {
-  return (eb: PeopleEb) => (seesPublicOnly(audience) ? publicColumns() : professionalColumns(audience, eb));
 }
 
 /** A person row as selected for some audience (checked against the strict schema after). */
@@ -131,8 +137,11 @@ interface VisibleRow { id: string; given_name: string; family_name: string; [fie
 
 /** Selects people as the audience may see them (add filters after). Use presentPeople to shape them. */
 export function selectVisiblePeople(db: Kysely<DB>, audience: Audience) {
-  return db.selectFrom('people as p').where(personRowFilter(audience))
-    .select(personColumns(audience) as never) as unknown as SelectQueryBuilder<DB & { p: DB['people'] }, 'p', VisibleRow>;
+  const rows = db.selectFrom('people as p').where(personRowFilter(audience));
+  const query = seesPublicOnly(audience)
+    ? rows.select(publicColumns() as never)
+    : (rows.innerJoin(perPersonChecks(audience) as never, (join) => join.onTrue()) as unknown as typeof rows).select(professionalColumns() as never);
+  return query as unknown as SelectQueryBuilder<DB & { p: DB['people'] }, 'p', VisibleRow>;
 }
 
 // Response schemas per audience, both strict and told apart by `shown_to`: a person shaped
@@ -202,6 +211,17 @@ export async function seesTeamLevelFields(db: Kysely<DB>, audience: Audience, pe
     .select((eb) => sql<boolean>`${teamLevel(audience, eb)}`.as('sees')).executeTakeFirst();
   return row?.sees === true;
 }
+
+/** Which of `ids` the audience sees at 'team' level (teamLevel above, for many people in one read). */
+export async function teamLevelAmong(db: Kysely<DB>, audience: Audience, ids: readonly string[]): Promise<Set<string>> {
+  if (seesPublicOnly(audience) || ids.length === 0) return new Set();
+  const rows = await db.selectFrom('people as p').select('p.id').where(sql<SqlBool>`p.id = any(${[...ids]}::uuid[])`)
+    .where((eb) => teamLevel(audience, eb)).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** A signed-in viewer with no 'team'-level rights on anyone: what every professional sees of a person outside their circle. */
+export const WITHOUT_TEAM_RIGHTS: Audience = Object.freeze({ kind: 'professional', accountId: '', personId: null, teamIds: [], organisationIds: [] });
 
 /** A Dutch mobile (06) number: never shown to residents, whoever published it (also inside imported HSDS records). */
 export const MOBILE_NUMBER = /^\s*(\+31|0031|0)[\s-]*(\(0\)[\s-]*)?6/;
