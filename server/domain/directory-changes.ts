@@ -12,3 +12,13 @@ export async function directoryMarker(db: Kysely<DB>): Promise<string> {
   const { rows } = await sql<{ n: string }>`select n::text as n from directory_changes where id`.execute(db);
   return rows[0]?.n ?? '0';
 }
+
+/**
+ * The marker and PostgreSQL's date in one read, for caches of answers that also move with
+ * the day (current memberships end, "nieuw in de wijk" runs out). Undefined when the
+ * marker row is missing: a caller must not cache then, as nothing would ever move it.
+ */
+export async function directoryMarkerToday(db: Kysely<DB>): Promise<string | undefined> {
+  const { rows } = await sql<{ n: string; d: string }>`select n::text as n, current_date::text as d from directory_changes where id`.execute(db);
+  return rows[0] ? `${rows[0].n}@${rows[0].d}` : undefined;
+}

@@ -8,35 +8,56 @@ import type { DB } from '../db/types';
 import { auditMobileViews } from '../audit/audit.queries';
 import { type Audience, seesPublicOnly } from '../domain/audience';
 import { newPeopleAmong } from '../domain/newness';
-import { type Person, personSchemaFor, selectVisiblePeople, withDisplayName } from './people.visibility';
+import { cachedPeople, cachedRights, peopleState, publicOrProfessional, viewerKey } from './people.cache';
+import { type Person, personSchemaFor, selectVisiblePeople, teamLevelAmong, withDisplayName, WITHOUT_TEAM_RIGHTS } from './people.visibility';
 
-/**
- * The people among `ids` that the audience may see, shaped for it, by id. A person the
- * audience may not see at all is simply absent (callers count those as hidden).
- */
 interface PresentOptions {
   /** false for checks that show nothing (may this audience see the person at all?). */
   recordViews?: boolean;
 }
 
+/**
+ * The people among `ids` that the audience may see, shaped for it, by id. A person the
+ * audience may not see at all is simply absent (callers count those as hidden).
+ */
 export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: readonly string[], options: PresentOptions = {}): Promise<Map<string, Person>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  // A signed-in audience also learns who is new in the wijk: asked beside the select, for all at once.
-  const professional = !seesPublicOnly(audience);
-  const [rows, fresh] = await Promise.all([
-    selectVisiblePeople(db, audience).where(sql<SqlBool>`p.id = any(${unique}::uuid[])`).execute(),
-    professional ? newPeopleAmong(db, unique) : undefined,
-  ]);
-  const schema = personSchemaFor(audience);
-  // Strict: a column that slipped into the select fails here, before any response exists.
-  const people = new Map(rows.map((row) => [row.id,
-    schema.parse(withDisplayName(fresh ? { ...row, new_in_wijk: fresh.has(row.id) } : row)) as Person]));
+  // Read before any person (people.cache.ts): what is cached under it is at least this new.
+  const state = await peopleState(db);
+  let people: Map<string, Person>;
+  if (seesPublicOnly(audience)) {
+    people = await cachedPeople(db, state, 'public', unique, (missing) => selectPeople(db, audience, missing));
+  } else {
+    // Most people shown to a professional are outside their own teams: those rows are the
+    // same for every professional. The few inside (team-level fields) are kept per viewer.
+    const circle = await cachedRights(db, state, audience, unique, (missing) => teamLevelAmong(db, audience, missing));
+    const [outside, inside] = await Promise.all([
+      cachedPeople(db, state, publicOrProfessional(audience), unique.filter((id) => !circle.has(id)),
+        (missing) => selectPeople(db, WITHOUT_TEAM_RIGHTS, missing)),
+      cachedPeople(db, state, { viewer: viewerKey(audience) }, unique.filter((id) => circle.has(id)),
+        (missing) => selectPeople(db, audience, missing)),
+    ]);
+    people = new Map([...outside, ...inside]);
+  }
   // Every view of someone else's 06 number is on record (who, when, whose), here where
   // every person leaving the server passes.
   const mobiles = [...people.values()].filter((p) => p.shown_to === 'professionals' && p.phone_mobile && p.id !== (audience.kind === 'anonymous' ? null : audience.personId));
   if (options.recordViews !== false) await auditMobileViews(db, audience, mobiles.map((p) => p.id));
   return people;
+}
+
+/** The people among `ids` as `audience` sees them, straight from the database. */
+async function selectPeople(db: Kysely<DB>, audience: Audience, ids: readonly string[]): Promise<Map<string, Person>> {
+  // A signed-in audience also learns who is new in the wijk: asked beside the select, for all at once.
+  const [rows, fresh] = await Promise.all([
+    selectVisiblePeople(db, audience).where(sql<SqlBool>`p.id = any(${[...ids]}::uuid[])`).execute(),
+    seesPublicOnly(audience) ? undefined : newPeopleAmong(db, ids),
+  ]);
+  const schema = personSchemaFor(audience);
+  // Strict: a column that slipped into the select fails here, before any response exists.
+  return new Map(rows.map((row) => [row.id,
+    schema.parse(withDisplayName(fresh ? { ...row, new_in_wijk: fresh.has(row.id) } : row)) as Person]));
 }
 
 /** `presentPeople` in the callers' order, leaving out the people the audience may not see. */
