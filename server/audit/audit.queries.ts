@@ -4,6 +4,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Audience } from '../domain/audience';
 import type { DB } from '../db/types';
 import type { Db } from '../db/sql';
+import { recordView } from './view-log';
 
 interface AuditEntry {
   actorAccountId: string | null;
@@ -51,11 +52,13 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
 export async function auditMobileViews(db: Db, audience: Audience, personIds: readonly string[]): Promise<void> {
   const ids = [...new Set(personIds)].sort();
   if (audience.kind === 'anonymous' || ids.length === 0) return;
-  await db.insertInto('audit_log').values({
+  const row = {
     actor_account_id: audience.accountId, action: 'view_mobile', entity_type: 'person',
-    entity_id: ids.length === 1 ? ids[0]! : null, before: null, after: null,
-    meta: JSON.stringify({ person_ids: ids, count: ids.length }),
-  }).execute();
+    entity_id: ids.length === 1 ? ids[0]! : null, meta: JSON.stringify({ person_ids: ids, count: ids.length }),
+  } as const;
+  // Inside a transaction the row belongs to it; otherwise it joins the next shared write (view-log.ts).
+  if (db.isTransaction) await db.insertInto('audit_log').values({ ...row, before: null, after: null }).execute();
+  else await recordView(db as Kysely<DB>, row);
 }
 
 /** SQL: audit row `l` records a view of person `personId`'s 06 number. */

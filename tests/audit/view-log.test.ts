@@ -1,0 +1,69 @@
+// Views of 06 numbers share their INSERT when they come at the same moment (a group commit,
+// server/audit/view-log.ts), and still no answer leaves before its row is committed: a
+// failed write fails every answer in it, and shows nobody's number.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { recordView } from '../../server/audit/view-log';
+import { createTestApp, getJson, type TestApp } from '../helpers/app';
+import { DEMO_ACCOUNTS, signIn } from '../helpers/auth';
+
+let t: TestApp;
+let pro: string;
+let account: string;
+let team: string;
+
+const rowsBy = (actor: string) => t.database.db.selectFrom('audit_log').select(['id', 'meta'])
+  .select(sql<string>`xmin::text`.as('tx')).where('action', '=', 'view_mobile').where('actor_account_id', '=', actor).orderBy('id').execute();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  pro = await signIn(t.app, DEMO_ACCOUNTS.professional.email, DEMO_ACCOUNTS.professional.password);
+  account = (await t.database.db.selectFrom('accounts').select('id').where('email', '=', DEMO_ACCOUNTS.professional.email).executeTakeFirstOrThrow()).id;
+  // a team whose members show a 06 number to professionals
+  team = (await t.database.db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id').select('m.team_id')
+    .where('m.until', 'is', null).where('p.phone_mobile', 'is not', null).where('p.phone_mobile_visibility', '=', 'professionals')
+    .groupBy('m.team_id').having(sql`count(*)`, '>=', 2).orderBy('m.team_id').executeTakeFirstOrThrow()).team_id;
+});
+afterAll(async () => { await t?.close(); });
+
+describe('the view log', () => {
+  it('writes the first view at once and the views that come meanwhile together, each committed when it resolves', async () => {
+    const admin = (await t.database.db.selectFrom('accounts').select('id').where('email', '=', DEMO_ACCOUNTS.admin.email).executeTakeFirstOrThrow()).id;
+    const row = (n: number) => ({ actor_account_id: admin, action: 'view_mobile', entity_type: 'person', entity_id: null,
+      meta: JSON.stringify({ person_ids: [], count: n }) } as const);
+    // Ten in one tick: the first goes out alone; the nine that arrive while it is on its way share the next INSERT.
+    await Promise.all(Array.from({ length: 10 }, (_, i) => recordView(t.database.db, row(i))));
+    const rows = await rowsBy(admin);
+    expect(rows.map((r) => (r.meta as { count: number }).count)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(new Set(rows.map((r) => r.tx)).size).toBe(2);
+    expect(rows.filter((r) => r.tx === rows[0]!.tx)).toHaveLength(1);
+  });
+
+  it('records every answer of a burst of signed-in requests', async () => {
+    const before = (await rowsBy(account)).length;
+    const answers = await Promise.all(Array.from({ length: 12 }, () => getJson(t.app, `/api/teams/${team}`, { cookie: pro })));
+    for (const a of answers) expect(a.status).toBe(200);
+    expect((await rowsBy(account)).length - before).toBe(12);
+  });
+
+  it('fails every answer whose view could not be written, showing no number, and recovers after', async () => {
+    const db = t.database.db;
+    await sql`create function refuse_views() returns trigger language plpgsql as $$
+      begin raise exception 'schijf vol' using errcode = '53100'; end $$`.execute(db);
+    await sql`create trigger refuse_views before insert on audit_log for each row when (new.action = 'view_mobile') execute function refuse_views()`.execute(db);
+    try {
+      const answers = await Promise.all(Array.from({ length: 6 }, () => getJson(t.app, `/api/teams/${team}`, { cookie: pro })));
+      for (const a of answers) {
+        expect(a.status).toBe(503);
+        expect(a.raw).not.toMatch(/06[\s-]?\d{4}/);
+        expect(a.body.error).toBe('database_unavailable');
+      }
+    } finally {
+      await sql`drop trigger refuse_views on audit_log`.execute(db);
+      await sql`drop function refuse_views()`.execute(db);
+    }
+    const after = await getJson(t.app, `/api/teams/${team}`, { cookie: pro });
+    expect(after.status).toBe(200);
+    expect(after.body.members.some((m: { person: { phone_mobile: string | null } }) => m.person.phone_mobile)).toBe(true);
+  });
+});
