@@ -14,6 +14,8 @@ import { type Person, personSchemaFor, selectVisiblePeople, teamLevelAmong, with
 interface PresentOptions {
   /** false for checks that show nothing (may this audience see the person at all?). */
   recordViews?: boolean;
+  /** peopleState, when the caller read it already (before any of the data it keys). */
+  state?: string | undefined;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: rea
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   // Read before any person (people.cache.ts): what is cached under it is at least this new.
-  const state = await peopleState(db);
+  const state = options.state ?? await peopleState(db);
   let people: Map<string, Person>;
   if (seesPublicOnly(audience)) {
     people = await cachedPeople(db, state, 'public', unique, (missing) => selectPeople(db, audience, missing));

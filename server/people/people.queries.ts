@@ -20,7 +20,7 @@ interface TeamMembers { members: Member[]; hidden: number }
  * and per team how many current members this audience may not see.
  */
 export async function membersOfTeams(db: Kysely<DB>, audience: Audience, teamIds: readonly string[],
-  options: { contactsOnly?: boolean } = {}): Promise<Map<string, TeamMembers>> {
+  options: { contactsOnly?: boolean; state?: string } = {}): Promise<Map<string, TeamMembers>> {
   const byTeam = new Map<string, TeamMembers>(teamIds.map((id) => [id, { members: [], hidden: 0 }]));
   if (teamIds.length === 0) return byTeam;
   let query = db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
@@ -29,7 +29,7 @@ export async function membersOfTeams(db: Kysely<DB>, audience: Audience, teamIds
     .orderBy('m.is_contact_person', 'desc').orderBy('p.family_name').orderBy('p.id');
   if (options.contactsOnly) query = query.where('m.is_contact_person', '=', true);
   const rows = await query.execute();
-  const people = await presentPeople(db, audience, rows.map((r) => r.person_id));
+  const people = await presentPeople(db, audience, rows.map((r) => r.person_id), { state: options.state });
   for (const r of rows) {
     const team = byTeam.get(r.team_id)!;
     const person = people.get(r.person_id);
@@ -41,8 +41,8 @@ export async function membersOfTeams(db: Kysely<DB>, audience: Audience, teamIds
   return byTeam;
 }
 
-export async function listMembers(db: Kysely<DB>, audience: Audience, teamId: string): Promise<TeamMembers> {
-  return (await membersOfTeams(db, audience, [teamId])).get(teamId)!;
+export async function listMembers(db: Kysely<DB>, audience: Audience, teamId: string, state?: string): Promise<TeamMembers> {
+  return (await membersOfTeams(db, audience, [teamId], { state })).get(teamId)!;
 }
 
 export async function getPerson(db: Kysely<DB>, audience: Audience, id: string) {

@@ -7,6 +7,7 @@ import type { Audience } from '../domain/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
 import { mayFlags, ownersOf } from '../domain/permissions';
 import { listMembers } from '../people/people.queries';
+import { peopleState } from '../people/people.cache';
 import type { TeamListQuery } from './teams.schemas';
 import { teamVisibleTo } from '../domain/team-visibility';
 import { phonesFor } from '../people/people.visibility';
@@ -71,7 +72,8 @@ export async function listTeams(db: Kysely<DB>, query: TeamListQuery, audience: 
 }
 
 export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
-  const team = await db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
+  // The directory state first (people.cache.ts): the members and open requests below are read after it.
+  const [team, state] = await Promise.all([db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
     .where('t.id', '=', id).where(teamVisibleTo(audience))
     .select((eb) => ['t.created_at',
       ...CORE, TOPICS, AREAS,
@@ -84,12 +86,12 @@ export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
       jsonArrayFrom(eb.selectFrom('team_areas as ta').innerJoin('areas as a', 'a.code', 'ta.area_code')
         .whereRef('ta.team_id', '=', 't.id').select(['a.code', 'a.name', 'a.kind', 'ta.coverage']).orderBy('a.name')).as('service_areas'),
     ])
-    .executeTakeFirst();
+    .executeTakeFirst(), peopleState(db)]);
   if (!team) return undefined;
   // Everything after the team row at once: a signed-in answer waits no longer than a resident's.
   const [{ members, hidden }, service, locationService, requested] = await Promise.all([
-    listMembers(db, audience, id), teamServiceData(db, id), locationServiceData(db, team.locations.map((l) => l.id)),
-    audience.kind === 'anonymous' ? undefined : requestedFor(db, audience, id)]);
+    listMembers(db, audience, id, state), teamServiceData(db, id), locationServiceData(db, team.locations.map((l) => l.id)),
+    audience.kind === 'anonymous' ? undefined : requestedFor(db, audience, id, state)]);
   const locations = team.locations.map((l) => { const s = locationService.get(l.id)!; return { ...l, ...s, phones: phonesFor(audience, s.phones) }; });
   const answer = { ...withStaleness(team), locations, ...service, phones: phonesFor(audience, service.phones), members, hidden_member_count: hidden };
   if (audience.kind === 'anonymous') return answer;
@@ -97,7 +99,9 @@ export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
 }
 
 /** The team's open requests for people employed elsewhere, for callers who may act on them (the team's editors, the person's employer). */
-async function requestedFor(db: Kysely<DB>, audience: Audience, teamId: string) {
+async function requestedFor(db: Kysely<DB>, audience: Audience, teamId: string, state: string | undefined) {
+  // Most teams have none: known per directory state from one read of a small partial index.
+  if (!(await teamsWithOpenRequests(db, state)).has(teamId)) return [];
   const rows = await db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
     .where('m.team_id', '=', teamId).where('m.status', '=', 'requested').where('m.until', 'is', null).where('p.archived_at', 'is', null)
     .select(['m.id', 'm.role', 'm.since', 'p.id as person_id', sql<string>`p.given_name || ' ' || p.family_name`.as('name')])
@@ -108,6 +112,22 @@ async function requestedFor(db: Kysely<DB>, audience: Audience, teamId: string) 
     return Object.values(may).some(Boolean)
       ? [{ membership_id: r.id, role: r.role, since: r.since, person: { id: r.person_id, name: r.name }, may }] : [];
   });
+}
+
+const openRequests = new WeakMap<object, { state: string; teams: Promise<Set<string>> }>();
+
+/** Teams with an open membership request, as of directory state `state` (every team when unknown). */
+async function teamsWithOpenRequests(db: Kysely<DB>, state: string | undefined): Promise<{ has(id: string): boolean }> {
+  if (state === undefined) return { has: () => true };
+  let known = openRequests.get(db);
+  if (known?.state !== state) {
+    const teams = db.selectFrom('memberships').select('team_id').distinct().where('status', '=', 'requested').where('until', 'is', null)
+      .execute().then((rows) => new Set(rows.map((r) => r.team_id)));
+    known = { state, teams };
+    openRequests.set(db, known);
+    teams.catch(() => { if (openRequests.get(db) === known) openRequests.delete(db); });
+  }
+  return known.teams;
 }
 
 /** Adds the staleness fields (domain/staleness.ts) and drops the created_at they came from. */

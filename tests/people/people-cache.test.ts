@@ -114,3 +114,19 @@ describe('people kept per directory state', () => {
     }
   });
 });
+
+describe('open membership requests on a team page', () => {
+  it('appear and go on the next answer, however they were written', async () => {
+    const db = t.database.db;
+    const admin = await signIn(t.app, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+    const requested = async () => (await getJson(t.app, `/api/teams/${T.team}`, { cookie: admin })).body.requested as { person: { id: string } }[];
+    expect(await requested()).toEqual([]);
+    const { rows: [p] } = await sql<{ id: string }>`select id from people where archived_at is null and id not in
+      (select person_id from memberships where team_id = ${T.team}) order by id limit 1`.execute(db);
+    const { rows: [m] } = await sql<{ id: string }>`insert into memberships (person_id, team_id, role, status)
+      values (${p!.id}, ${T.team}, 'lid', 'requested') returning id`.execute(db);
+    expect((await requested()).map((r) => r.person.id)).toEqual([p!.id]);
+    await sql`delete from memberships where id = ${m!.id}`.execute(db);
+    expect(await requested()).toEqual([]);
+  });
+});
