@@ -23,31 +23,38 @@ import { directoryMarkerToday } from '../domain/directory-changes';
 import { hiddenCutoff, staleCutoff } from '../domain/staleness';
 import type { Person } from './people.visibility';
 
-// One map per state and row class (or viewer, for rights); a few hundred of them at most,
-// the oldest dropped first, and none holding more than MAX_PER_MAP people (1–2 KB each).
-const MAX_MAPS = 500;
-const MAX_PER_MAP = 20_000;
+// One generation per database: the people and rights of the latest directory state seen.
+// A request that reads another state starts a new generation (the old one is dropped
+// whole), so memory is bounded by the two limits below, whatever the number of changes.
+const MAX_PEOPLE = 50_000; // about 1–2 KB each
+const MAX_RIGHTS = 100_000;
 const NOT_VISIBLE = false;
 
-interface Caches { people: LRUCache<string, Map<string, Person | typeof NOT_VISIBLE>>; rights: LRUCache<string, Map<string, boolean>> }
-const caches = new WeakMap<object, Caches>();
+interface Generation {
+  state: string;
+  people: LRUCache<string, Person | typeof NOT_VISIBLE>;
+  rights: LRUCache<string, boolean>;
+  /** Short tags for viewer keys, so that per-person keys stay short. */
+  viewers: Map<string, string>;
+}
+const generations = new WeakMap<object, Generation>();
 
-function cachesOf(db: Kysely<DB>): Caches {
-  let found = caches.get(db);
-  if (!found) {
-    found = { people: new LRUCache({ max: MAX_MAPS }), rights: new LRUCache({ max: MAX_MAPS }) };
-    caches.set(db, found);
+function generationOf(db: Kysely<DB>, state: string): Generation {
+  let found = generations.get(db);
+  if (found?.state !== state) {
+    found = { state, people: new LRUCache({ max: MAX_PEOPLE }), rights: new LRUCache({ max: MAX_RIGHTS }), viewers: new Map() };
+    generations.set(db, found);
   }
   return found;
 }
 
-function mapIn<V>(cache: LRUCache<string, Map<string, V>>, key: string): Map<string, V> {
-  let map = cache.get(key);
-  if (!map || map.size > MAX_PER_MAP) {
-    map = new Map();
-    cache.set(key, map);
+function tagOf(generation: Generation, key: string): string {
+  let tag = generation.viewers.get(key);
+  if (tag === undefined) {
+    tag = `v${generation.viewers.size}`;
+    generation.viewers.set(key, tag);
   }
-  return map;
+  return tag;
 }
 
 /** The state every cached answer of this request is keyed on; undefined: do not cache. */
@@ -65,7 +72,7 @@ export function viewerKey(audience: Audience): string {
 
 export type RowClass = 'public' | 'professionals' | { viewer: string };
 
-const classKey = (rows: RowClass) => (typeof rows === 'string' ? rows : `viewer:${rows.viewer}`);
+const classTag = (generation: Generation, rows: RowClass) => (typeof rows === 'string' ? rows : tagOf(generation, rows.viewer));
 
 export function publicOrProfessional(audience: Audience): RowClass {
   return seesPublicOnly(audience) ? 'public' : 'professionals';
@@ -79,11 +86,13 @@ export async function cachedPeople(db: Kysely<DB>, state: string | undefined, ro
   select: (missing: string[]) => Promise<Map<string, Person>>): Promise<Map<string, Person>> {
   if (ids.length === 0) return new Map();
   if (state === undefined) return select([...ids]);
-  const people = mapIn(cachesOf(db).people, `${state}|${classKey(rows)}`);
+  const generation = generationOf(db, state);
+  const { people } = generation;
+  const prefix = `${classTag(generation, rows)}|`;
   const found = new Map<string, Person>();
   const missing: string[] = [];
   for (const id of ids) {
-    const hit = people.get(id);
+    const hit = people.get(prefix + id);
     if (hit === undefined) missing.push(id);
     else if (hit !== NOT_VISIBLE) found.set(id, hit);
   }
@@ -91,7 +100,7 @@ export async function cachedPeople(db: Kysely<DB>, state: string | undefined, ro
     const selected = await select(missing);
     for (const id of missing) {
       const person = selected.get(id);
-      people.set(id, person ? deepFreeze(person) : NOT_VISIBLE);
+      people.set(prefix + id, person ? deepFreeze(person) : NOT_VISIBLE);
       if (person) found.set(id, person);
     }
   }
@@ -102,17 +111,19 @@ export async function cachedPeople(db: Kysely<DB>, state: string | undefined, ro
 export async function cachedRights(db: Kysely<DB>, state: string | undefined, audience: Audience, ids: readonly string[],
   ask: (missing: string[]) => Promise<Set<string>>): Promise<Set<string>> {
   if (state === undefined) return ask([...ids]);
-  const rights = mapIn(cachesOf(db).rights, `${state}|${viewerKey(audience)}`);
+  const generation = generationOf(db, state);
+  const { rights } = generation;
+  const prefix = `${tagOf(generation, viewerKey(audience))}|`;
   const yes = new Set<string>();
   const missing = ids.filter((id) => {
-    const hit = rights.get(id);
+    const hit = rights.get(prefix + id);
     if (hit) yes.add(id);
     return hit === undefined;
   });
   if (missing.length) {
     const answered = await ask(missing);
     for (const id of missing) {
-      rights.set(id, answered.has(id));
+      rights.set(prefix + id, answered.has(id));
       if (answered.has(id)) yes.add(id);
     }
   }
