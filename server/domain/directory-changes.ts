@@ -7,6 +7,7 @@
 // case is caching newer data under an older marker, which the next change replaces.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types';
+import { hiddenCutoff, staleCutoff } from './staleness';
 
 export async function directoryMarker(db: Kysely<DB>): Promise<string> {
   const { rows } = await sql<{ n: string }>`select n::text as n from directory_changes where id`.execute(db);
@@ -14,11 +15,12 @@ export async function directoryMarker(db: Kysely<DB>): Promise<string> {
 }
 
 /**
- * The marker and PostgreSQL's date in one read, for caches of answers that also move with
- * the day (current memberships end, "nieuw in de wijk" runs out). Undefined when the
- * marker row is missing: a caller must not cache then, as nothing would ever move it.
+ * The state of the directory as caches of shaped answers see it: the marker, PostgreSQL's
+ * date (current memberships end, "nieuw in de wijk" runs out) and the staleness cut-offs
+ * (day steps), in one read. Read it BEFORE the data it keys, as the marker. Undefined when
+ * the marker row is missing: a caller must not cache then, as nothing would ever move it.
  */
-export async function directoryMarkerToday(db: Kysely<DB>): Promise<string | undefined> {
+export async function directoryState(db: Kysely<DB>): Promise<string | undefined> {
   const { rows } = await sql<{ n: string; d: string }>`select n::text as n, current_date::text as d from directory_changes where id`.execute(db);
-  return rows[0] ? `${rows[0].n}@${rows[0].d}` : undefined;
+  return rows[0] && `${rows[0].n}@${rows[0].d}|${staleCutoff().toISOString()}|${hiddenCutoff().toISOString()}`;
 }

@@ -1,10 +1,11 @@
 // People as each audience class sees them, kept per directory state, so that the same
 // person shown again (the next request for the same buurt or team) costs no select.
 //
-// Exact, not "fresh enough": every key starts with the directory's change marker and
-// PostgreSQL's date (domain/directory-changes.ts), read once per request BEFORE any
-// person, and the staleness cut-offs. Every table a shaped person is made of (people,
-// memberships, person_topics, person_consents, teams) moves the marker when a write
+// Exact, not "fresh enough": every key starts with the directory's state (its change
+// marker, PostgreSQL's date and the staleness cut-offs: directoryState in
+// domain/directory-changes.ts), read once per request BEFORE any person. Every table a
+// shaped person is made of (people, memberships, person_topics, person_consents, teams;
+// the audit row that dates a membership is written with it) moves the marker when a write
 // commits, on any instance, so the first request after a change misses and selects anew.
 //
 // What is shared, and between whom (the visibility rule itself stays in people.visibility.ts):
@@ -19,8 +20,6 @@ import { LRUCache } from 'lru-cache';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 import { type Audience, seesPublicOnly } from '../domain/audience';
-import { directoryMarkerToday } from '../domain/directory-changes';
-import { hiddenCutoff, staleCutoff } from '../domain/staleness';
 import type { Person } from './people.visibility';
 
 // One generation per database: the people and rights of the latest directory state seen.
@@ -55,12 +54,6 @@ function tagOf(generation: Generation, key: string): string {
     generation.viewers.set(key, tag);
   }
   return tag;
-}
-
-/** The state every cached answer of this request is keyed on; undefined: do not cache. */
-export async function peopleState(db: Kysely<DB>): Promise<string | undefined> {
-  const marker = await directoryMarkerToday(db);
-  return marker && `${marker}|${staleCutoff().toISOString()}|${hiddenCutoff().toISOString()}`;
 }
 
 /** Who the viewer is, as far as 'team'-level rights go. */

@@ -8,13 +8,14 @@ import type { DB } from '../db/types';
 import { auditMobileViews } from '../audit/audit.queries';
 import { type Audience, seesPublicOnly } from '../domain/audience';
 import { newPeopleAmong } from '../domain/newness';
-import { cachedPeople, cachedRights, peopleState, publicOrProfessional, viewerKey } from './people.cache';
+import { directoryState } from '../domain/directory-changes';
+import { cachedPeople, cachedRights, publicOrProfessional, viewerKey } from './people.cache';
 import { type Person, personSchemaFor, selectVisiblePeople, teamLevelAmong, withDisplayName, WITHOUT_TEAM_RIGHTS } from './people.visibility';
 
 interface PresentOptions {
   /** false for checks that show nothing (may this audience see the person at all?). */
   recordViews?: boolean;
-  /** peopleState, when the caller read it already (before any of the data it keys). */
+  /** directoryState, when the caller read it already (before any of the data it keys). */
   state?: string | undefined;
 }
 
@@ -26,7 +27,7 @@ export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: rea
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   // Read before any person (people.cache.ts): what is cached under it is at least this new.
-  const state = options.state ?? await peopleState(db);
+  const state = options.state ?? await directoryState(db);
   let people: Map<string, Person>;
   if (seesPublicOnly(audience)) {
     people = await cachedPeople(db, state, 'public', unique, (missing) => selectPeople(db, audience, missing));

@@ -7,7 +7,7 @@ import type { Audience } from '../domain/audience';
 import { buurtCodesUnder } from '../areas/areas.queries';
 import { mayFlags, ownersOf } from '../domain/permissions';
 import { listMembers } from '../people/people.queries';
-import { peopleState } from '../people/people.cache';
+import { directoryState } from '../domain/directory-changes';
 import type { TeamListQuery } from './teams.schemas';
 import { teamVisibleTo } from '../domain/team-visibility';
 import { phonesFor } from '../people/people.visibility';
@@ -72,7 +72,7 @@ export async function listTeams(db: Kysely<DB>, query: TeamListQuery, audience: 
 }
 
 export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
-  // The directory state first (people.cache.ts): the members and open requests below are read after it.
+  // The directory state first (domain/directory-changes.ts): the members and open requests below are read after it.
   const [team, state] = await Promise.all([db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id')
     .where('t.id', '=', id).where(teamVisibleTo(audience))
     .select((eb) => ['t.created_at',
@@ -86,7 +86,7 @@ export async function getTeam(db: Kysely<DB>, audience: Audience, id: string) {
       jsonArrayFrom(eb.selectFrom('team_areas as ta').innerJoin('areas as a', 'a.code', 'ta.area_code')
         .whereRef('ta.team_id', '=', 't.id').select(['a.code', 'a.name', 'a.kind', 'ta.coverage']).orderBy('a.name')).as('service_areas'),
     ])
-    .executeTakeFirst(), peopleState(db)]);
+    .executeTakeFirst(), directoryState(db)]);
   if (!team) return undefined;
   // Everything after the team row at once: a signed-in answer waits no longer than a resident's.
   const [{ members, hidden }, service, locationService, requested] = await Promise.all([
