@@ -206,10 +206,7 @@ export const TEAM_LEVEL_FIELDS = ['private_notes', 'availability_note', 'phone_m
 
 /** Does the audience see person `personId`'s 'team'-level fields? (e.g. in their change history) */
 export async function seesTeamLevelFields(db: Kysely<DB>, audience: Audience, personId: string): Promise<boolean> {
-  if (seesPublicOnly(audience)) return false;
-  const row = await db.selectFrom('people as p').where('p.id', '=', personId)
-    .select((eb) => sql<boolean>`${teamLevel(audience, eb)}`.as('sees')).executeTakeFirst();
-  return row?.sees === true;
+  return (await teamLevelAmong(db, audience, [personId])).has(personId);
 }
 
 /** Which of `ids` the audience sees at 'team' level (teamLevel above, for many people in one read). */

@@ -3,8 +3,7 @@
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { DB } from '../db/types';
-import { directoryMarker } from '../domain/directory-changes';
-import { hiddenCutoff, staleCutoff } from '../domain/staleness';
+import { directoryState } from '../domain/directory-changes';
 import type { Audience } from '../domain/audience';
 import { presentPeople } from '../people/people.present';
 import { crisisForQuery, crisisForTopic } from './search.crisis';
@@ -56,22 +55,24 @@ export async function search(db: Kysely<DB>, audience: Audience, query: SearchQu
   if (!HAS_WORD.test(plan.q) || rankedKinds(plan, audience).length === 0) {
     return withCrisis({ items: [], total: 0, page: query.page, per_page: query.per_page, capped: false });
   }
-  const rows = await rankedRows(db, audience, query, plan);
-  return withCrisis(await withPeople(db, audience, toSearchResult(rows, query.page, query.per_page)));
+  // One read of the directory state keys both the ranking and the people (read before either).
+  const state = await directoryState(db);
+  const rows = await rankedRows(db, state, audience, query, plan);
+  return withCrisis(await withPeople(db, audience, toSearchResult(rows, query.page, query.per_page), state));
 }
 
 // Ranked rows (ids, names, scores: no person fields, those come from presentPeople per
-// request) cached per directory change marker. Exact: the statement reads only directory
-// tables (each moves the marker, domain/directory-changes.ts), the query's own words and
-// filters, the audience's kind (what it ranks: anonymous or signed in) and the staleness
-// cut-offs (which move by the day); all of them are in the key. A repeated search while
+// request) cached per directory state (directoryState: change marker, date, staleness
+// cut-offs). Exact: the statement reads only directory tables (each moves the marker,
+// domain/directory-changes.ts), the query's own words and filters, the audience's kind
+// (what it ranks: anonymous or signed in) and the cut-offs; all of them are in the key. A repeated search while
 // nothing changed costs one primary-key read instead of a 25–90 ms ranking.
 const rowCaches = new WeakMap<object, LRUCache<string, Promise<SearchRow[]>>>();
 
-async function rankedRows(db: Kysely<DB>, audience: Audience, query: SearchQuery, plan: SearchPlan): Promise<SearchRow[]> {
+async function rankedRows(db: Kysely<DB>, state: string | undefined, audience: Audience, query: SearchQuery, plan: SearchPlan): Promise<SearchRow[]> {
   let cache = rowCaches.get(db);
   if (!cache) { cache = new LRUCache({ max: 2_000 }); rowCaches.set(db, cache); }
-  const key = JSON.stringify([await directoryMarker(db), hiddenCutoff().toISOString(), staleCutoff().toISOString(), audience.kind,
+  const key = JSON.stringify([state ?? '0', audience.kind,
     query.q, query.kind ?? null, query.type ?? null, query.topic ?? null, query.area ?? null, query.page, query.per_page]);
   let hit = cache.get(key);
   if (!hit) {
@@ -84,10 +85,10 @@ async function rankedRows(db: Kysely<DB>, audience: Audience, query: SearchQuery
 }
 
 /** Person items get the person as presentPeople shapes them; name and title come from there. */
-async function withPeople(db: Kysely<DB>, audience: Audience, result: SearchResult): Promise<SearchResult> {
+async function withPeople(db: Kysely<DB>, audience: Audience, result: SearchResult, state: string | undefined): Promise<SearchResult> {
   const ids = result.items.filter((i) => i.kind === 'person').map((i) => i.id);
   if (ids.length === 0) return result;
-  const people = await presentPeople(db, audience, ids);
+  const people = await presentPeople(db, audience, ids, { state });
   const items = result.items.flatMap((item) => {
     if (item.kind !== 'person') return [item];
     const person = people.get(item.id);
