@@ -109,14 +109,22 @@ function guardPool(pool: pg.Pool): Pulse {
   // SQLSTATE classes that mean the database (not the query) is in trouble; pg's own
   // errors (pool timeout, connection ended) carry no SQLSTATE at all.
   const troubled = (error: { code?: unknown }) => typeof error?.code !== 'string' || /^(08|3D|53|55|57|58|XX)/.test(error.code);
-  const track = (result: Promise<unknown>) => result.then(() => { pulse.ok = Date.now(); }, (error) => { if (troubled(error)) pulse.failed = Date.now(); });
+  // The server ending this session (an administrator, a shutdown, a failover) answers the
+  // query in flight with 57P01–57P03 before its socket closes, and pg still counts the client
+  // as usable: ended here, the pool drops it on release instead of handing the dead
+  // connection to the next request.
+  const endsSession = (error: { code?: unknown }) => typeof error?.code === 'string' && /^57P0[1-3]$/.test(error.code);
+  const track = (result: Promise<unknown>, client?: pg.PoolClient) => result.then(() => { pulse.ok = Date.now(); }, (error) => {
+    if (troubled(error)) pulse.failed = Date.now();
+    if (client && endsSession(error)) client.end().catch(() => {});
+  });
   pool.on('error', () => { pulse.failed = Date.now(); });
   pool.on('connect', (client) => {
     client.on('error', () => {});
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as { query: unknown }).query = (...args: unknown[]) => {
       const result = query(...args);
-      if (result instanceof Promise) void track(result);
+      if (result instanceof Promise) void track(result, client);
       return result;
     };
   });
