@@ -82,6 +82,11 @@ describeBrowser('web: Mijn gegevens', () => {
     expect(await message.textContent()).toBe('Uw foto is opgeslagen.');
     const src = await page.getByAltText('Uw huidige foto').getAttribute('src');
     expect(src).toMatch(/^\/api\/photos\/[0-9a-f]{64}\.webp$/);
-    expect(await page.getByAltText('Uw huidige foto').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(512);
+    // the image's own load event (or error, which fails): the src is set before the photo has arrived
+    expect(await page.getByAltText('Uw huidige foto').evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth
+      : new Promise<number>((resolve) => {
+        img.addEventListener('load', () => resolve(img.naturalWidth), { once: true });
+        img.addEventListener('error', () => resolve(-1), { once: true });
+      })))).toBe(512);
   });
 });
