@@ -4,7 +4,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Audience } from '../domain/audience';
 import type { DB } from '../db/types';
 import type { Db } from '../db/sql';
-import { recordView } from './view-log';
+import { insertViews, peopleSetId, recordView, type PeopleSet, type ViewRow } from './view-log';
 
 interface AuditEntry {
   actorAccountId: string | null;
@@ -45,25 +45,38 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
 
 /**
  * One `view_mobile` row per answer that showed a signed-in audience someone else's 06
- * number: who (actor), when (at), whose (meta.person_ids, every one of them, also for an
- * export; entity_id too when it was one person). "Who saw X's number" is
- * `viewsOfMobile` / the admin log's `person` filter, through a GIN index on the ids.
+ * number: who (actor), when (at), whose: one person as entity_type 'person' and their id, more
+ * as entity_type 'person_set' and the id of the kept list of them (viewed_people_sets, written
+ * once per distinct list; also for an export); meta.count says how many. "Who saw X's number"
+ * is `viewsOfMobile` / the admin log's `person` filter.
  */
 export async function auditMobileViews(db: Db, audience: Audience, personIds: readonly string[]): Promise<void> {
   const ids = [...new Set(personIds)].sort();
   if (audience.kind === 'anonymous' || ids.length === 0) return;
-  const row = {
-    actor_account_id: audience.accountId, action: 'view_mobile', entity_type: 'person',
-    entity_id: ids.length === 1 ? ids[0]! : null, meta: JSON.stringify({ person_ids: ids, count: ids.length }),
-  } as const;
+  const set: PeopleSet | null = ids.length === 1 ? null : { id: peopleSetId(ids), person_ids: ids };
+  const row: ViewRow = {
+    actor_account_id: audience.accountId, action: 'view_mobile', entity_type: set ? 'person_set' : 'person',
+    entity_id: set ? set.id : ids[0]!, meta: JSON.stringify({ count: ids.length }),
+  };
   // Inside a transaction the row belongs to it; otherwise it joins the next shared write (view-log.ts).
-  if (db.isTransaction) await db.insertInto('audit_log').values({ ...row, before: null, after: null }).execute();
-  else await recordView(db as Kysely<DB>, row);
+  if (db.isTransaction) await insertViews(db as Kysely<DB>, [row], set ? [set] : []);
+  else await recordView(db as Kysely<DB>, row, set);
 }
 
 /** SQL: audit row `l` records a view of person `personId`'s 06 number. */
 export function viewedMobileOf(personId: string) {
-  return sql<SqlBool>`(l.action = 'view_mobile' and l.entity_type = 'person' and l.meta -> 'person_ids' @> ${JSON.stringify([personId])}::jsonb)`;
+  return sql<SqlBool>`(l.action = 'view_mobile' and (
+    (l.entity_type = 'person' and l.entity_id = ${personId})
+    or (l.entity_type = 'person_set' and l.entity_id in (
+      select s.id::text from viewed_people_sets s where s.person_ids @> array[${personId}]::uuid[]))))`;
+}
+
+/** Whose 06 numbers one `view_mobile` row recorded (sorted ids). */
+export async function peopleInView(db: Kysely<DB>, row: { entity_type: string | null; entity_id: string | null }): Promise<string[]> {
+  if (row.entity_type === 'person' && row.entity_id) return [row.entity_id];
+  if (row.entity_type !== 'person_set' || !row.entity_id) return [];
+  const set = await db.selectFrom('viewed_people_sets').select('person_ids').where('id', '=', row.entity_id).executeTakeFirst();
+  return [...(set?.person_ids ?? [])].sort();
 }
 
 /** Who saw person `personId`'s 06 number, and when, newest first. */
@@ -76,7 +89,7 @@ interface AuditFilter {
   actions?: string[]; actorAccountId?: string;
   /** The account as actor or as the record acted on (a failed sign-in has no actor). */
   accountId?: string;
-  /** Views of this person's 06 number (one row per answer, the ids in meta.person_ids). */
+  /** Views of this person's 06 number (one row per answer, naming them or a kept list that holds them). */
   personId?: string;
   from?: Date; to?: Date; page: number; perPage: number;
 }

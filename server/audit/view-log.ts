@@ -5,25 +5,51 @@
 // them all. No answer is sent before its row is committed, and a failed write fails every
 // answer in it (503), as a single insert would; only the statement, round trip and commit
 // are shared (half of what a signed-in "wie werkt hier" cost above a resident's).
+//
+// A row names the list of people it showed (viewed_people_sets, migration 2026-12-08_10);
+// the list goes along in the same statement the first time this process writes it and is
+// known to be kept after that (lists are never deleted; an erasure only takes a person out).
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
 
-export interface ViewRow { actor_account_id: string; action: 'view_mobile'; entity_type: 'person'; entity_id: string | null; meta: string }
+export interface ViewRow { actor_account_id: string; action: 'view_mobile'; entity_type: 'person' | 'person_set'; entity_id: string; meta: string }
+/** A list of people shown by one answer: its id and the ids, sorted. */
+export interface PeopleSet { id: string; person_ids: readonly string[] }
 
-interface Waiting { row: ViewRow; done: (error?: unknown) => void }
+interface Waiting { row: ViewRow; set: PeopleSet | null; done: (error?: unknown) => void }
 
-// One statement stays well under PostgreSQL's 65,535 parameters (5 a row).
+// One statement stays well under PostgreSQL's 65,535 parameters (5 a row, 2 a list).
 const MAX_BATCH = 500;
+// Lists known to be stored: a bound, not a cache that must be right (a list sent again is skipped by the database).
+const MAX_KNOWN = 20_000;
+
+/** The id of a list of people: the first 128 bits of SHA-256 over the sorted ids, as a uuid (the migration computes the same). */
+export function peopleSetId(sortedIds: readonly string[]): string {
+  const h = createHash('sha256').update(sortedIds.join(',')).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Writes `rows` with the lists they name that are not `known`, in one statement. */
+export async function insertViews(db: Kysely<DB>, rows: readonly ViewRow[], sets: readonly PeopleSet[]): Promise<void> {
+  const values = rows.map((row) => ({ ...row, before: null, after: null }));
+  if (!sets.length) { await db.insertInto('audit_log').values(values).execute(); return; }
+  await db.with('kept', (q) => q.insertInto('viewed_people_sets')
+    .values(sets.map((s) => ({ id: s.id, person_ids: [...s.person_ids] })))
+    .onConflict((oc) => oc.column('id').doNothing()))
+    .insertInto('audit_log').values(values).execute();
+}
 
 class ViewLog {
   private waiting: Waiting[] = [];
   private writing = false;
+  private known = new Set<string>();
 
   constructor(private readonly db: Kysely<DB>) {}
 
-  record(row: ViewRow): Promise<void> {
+  record(row: ViewRow, set: PeopleSet | null): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ row, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      this.waiting.push({ row, set, done: (error) => (error === undefined ? resolve() : reject(error)) });
       if (!this.writing) void this.write();
     });
   }
@@ -32,8 +58,12 @@ class ViewLog {
     this.writing = true;
     while (this.waiting.length) {
       const batch = this.waiting.splice(0, MAX_BATCH);
+      const sets = new Map<string, PeopleSet>();
+      for (const w of batch) if (w.set && !this.known.has(w.set.id)) sets.set(w.set.id, w.set);
       try {
-        await this.db.insertInto('audit_log').values(batch.map((w) => ({ ...w.row, before: null, after: null }))).execute();
+        await insertViews(this.db, batch.map((w) => w.row), [...sets.values()]);
+        if (this.known.size + sets.size > MAX_KNOWN) this.known.clear();
+        for (const id of sets.keys()) this.known.add(id);
         for (const w of batch) w.done();
       } catch (error) {
         for (const w of batch) w.done(error ?? new Error('audit write failed'));
@@ -45,9 +75,9 @@ class ViewLog {
 
 const logs = new WeakMap<object, ViewLog>();
 
-/** Records `row`, sharing the INSERT with rows recorded at the same moment; resolves once committed. */
-export function recordView(db: Kysely<DB>, row: ViewRow): Promise<void> {
+/** Records `row` (and its list of people), sharing the INSERT with rows recorded at the same moment; resolves once committed. */
+export function recordView(db: Kysely<DB>, row: ViewRow, set: PeopleSet | null): Promise<void> {
   let log = logs.get(db);
   if (!log) { log = new ViewLog(db); logs.set(db, log); }
-  return log.record(row);
+  return log.record(row, set);
 }

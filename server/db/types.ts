@@ -455,6 +455,11 @@ export interface UsageCounts {
   week: string;
 }
 
+export interface ViewedPeopleSets {
+  id: string;
+  person_ids: string[];
+}
+
 export interface DB {
   accessibility: Accessibility;
   account_scopes: AccountScopes;
@@ -491,6 +496,7 @@ export interface DB {
   topic_synonyms: TopicSynonyms;
   topics: Topics;
   usage_counts: UsageCounts;
+  viewed_people_sets: ViewedPeopleSets;
 }
 
 export type * from "./column-types";

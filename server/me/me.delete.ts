@@ -55,6 +55,11 @@ async function scrubAudit(trx: Trx, accountId: string, personId: string | null, 
     await trx.updateTable('audit_log').set({ before: keepTeam('before'), after: keepTeam('after'), meta: null })
       .where('entity_id', 'in', membershipIds).execute();
   }
+  // Lists of people whose numbers were shown (views of 06 numbers): they leave the list; the view stays on record.
+  if (personId) {
+    await trx.updateTable('viewed_people_sets').set({ person_ids: sql<string[]>`array_remove(person_ids, ${personId}::uuid)` })
+      .where(sql<boolean>`person_ids @> array[${personId}]::uuid[]`).execute();
+  }
   // Other entries that mention them (a team's snapshot, a successor, a failed sign-in): blank the values.
   const needles = [...own, ...values].map((v) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const text = sql<string>`coalesce(before::text, '') || coalesce(after::text, '') || coalesce(meta::text, '')`;

@@ -1,17 +1,17 @@
 // Every view of someone's 06 number is on record: who saw whose number, when. One row per
-// answer, listing the people shown. Residents never see one (so leave no rows); looking
+// answer, naming the person shown or the kept list of the people shown. Residents never see one (so leave no rows); looking
 // at your own profile is not a view of another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getJson, type TestApp } from '../helpers/app';
 import { createAccount, DEMO_ACCOUNTS, signIn } from '../helpers/auth';
-import { viewsOfMobile } from '../../server/audit/audit.queries';
+import { peopleInView, viewsOfMobile } from '../../server/audit/audit.queries';
 
 let t: TestApp;
 let pro: string;
 let proAccount: string;
 let person: { id: string; team_id: string };
 const views = (actor?: string) => {
-  let q = t.database.db.selectFrom('audit_log').select(['actor_account_id', 'entity_id', 'action', 'meta']).where('action', 'in', ['view_mobile', 'view_mobile_bulk']);
+  let q = t.database.db.selectFrom('audit_log').select(['actor_account_id', 'entity_type', 'entity_id', 'action', 'meta']).where('action', 'in', ['view_mobile', 'view_mobile_bulk']);
   if (actor) q = q.where('actor_account_id', '=', actor);
   return q.orderBy('id').execute();
 };
@@ -33,14 +33,15 @@ describe('views of 06 numbers', () => {
     expect(await views()).toEqual([]);
     const res = await getJson(t.app, `/api/people/${person.id}`, { cookie: pro });
     expect(res.body.person.phone_mobile).toMatch(/^06/);
-    expect(await views(proAccount)).toEqual([{ actor_account_id: proAccount, entity_id: person.id, action: 'view_mobile', meta: { person_ids: [person.id], count: 1 } }]);
+    expect(await views(proAccount)).toEqual([{ actor_account_id: proAccount, entity_type: 'person', entity_id: person.id, action: 'view_mobile', meta: { count: 1 } }]);
     const team = await getJson(t.app, `/api/teams/${person.team_id}`, { cookie: pro });
     const shown = team.body.members.filter((m: { person: { phone_mobile?: string | null; id: string } }) => m.person.phone_mobile).map((m: { person: { id: string } }) => m.person.id);
     expect(shown.length).toBeGreaterThan(1);
     const rows = await views(proAccount);
     expect(rows.length).toBe(2);
-    expect(rows[1]!.entity_id).toBeNull();
-    expect(new Set((rows[1]!.meta as { person_ids: string[] }).person_ids)).toEqual(new Set(shown));
+    expect(rows[1]!.entity_type).toBe('person_set');
+    expect(await peopleInView(t.database.db, rows[1]!)).toEqual([...shown].sort());
+    expect(rows[1]!.meta).toEqual({ count: shown.length });
     // Who saw this person's number, when: both answers, from the query and the admin log.
     expect((await viewsOfMobile(t.database.db, person.id)).map((v) => v.actor_account_id)).toEqual([proAccount, proAccount]);
     const other = shown.find((id: string) => id !== person.id)!;
@@ -66,7 +67,7 @@ describe('views of 06 numbers', () => {
     const mobiles = await t.database.db.selectFrom('people').select('id').where('phone_mobile', 'is not', null).where('phone_mobile_visibility', '=', 'professionals').where('archived_at', 'is', null).execute();
     const rows = (await views(proAccount)).slice(before);
     expect(rows.map((r) => r.action)).toEqual(['view_mobile']);
-    const listed = (rows[0]!.meta as { person_ids: string[] }).person_ids;
+    const listed = await peopleInView(t.database.db, rows[0]!);
     expect(listed.length).toBeGreaterThan(10);
     expect(listed).toContain(person.id);
     const withMobile = new Set(mobiles.map((m) => m.id));

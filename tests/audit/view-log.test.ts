@@ -3,6 +3,7 @@
 // failed write fails every answer in it, and shows nobody's number.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { peopleInView } from '../../server/audit/audit.queries';
 import { recordView } from '../../server/audit/view-log';
 import { createTestApp, getJson, type TestApp } from '../helpers/app';
 import { DEMO_ACCOUNTS, signIn } from '../helpers/auth';
@@ -12,7 +13,7 @@ let pro: string;
 let account: string;
 let team: string;
 
-const rowsBy = (actor: string) => t.database.db.selectFrom('audit_log').select(['id', 'meta'])
+const rowsBy = (actor: string) => t.database.db.selectFrom('audit_log').select(['id', 'meta', 'entity_type', 'entity_id'])
   .select(sql<string>`xmin::text`.as('tx')).where('action', '=', 'view_mobile').where('actor_account_id', '=', actor).orderBy('id').execute();
 
 beforeAll(async () => {
@@ -29,21 +30,31 @@ afterAll(async () => { await t?.close(); });
 describe('the view log', () => {
   it('writes the first view at once and the views that come meanwhile together, each committed when it resolves', async () => {
     const admin = (await t.database.db.selectFrom('accounts').select('id').where('email', '=', DEMO_ACCOUNTS.admin.email).executeTakeFirstOrThrow()).id;
-    const row = (n: number) => ({ actor_account_id: admin, action: 'view_mobile', entity_type: 'person', entity_id: null,
-      meta: JSON.stringify({ person_ids: [], count: n }) } as const);
+    const row = (n: number) => ({ actor_account_id: admin, action: 'view_mobile', entity_type: 'person', entity_id: admin,
+      meta: JSON.stringify({ count: n }) } as const);
     // Ten in one tick: the first goes out alone; the nine that arrive while it is on its way share the next INSERT.
-    await Promise.all(Array.from({ length: 10 }, (_, i) => recordView(t.database.db, row(i))));
+    await Promise.all(Array.from({ length: 10 }, (_, i) => recordView(t.database.db, row(i), null)));
     const rows = await rowsBy(admin);
     expect(rows.map((r) => (r.meta as { count: number }).count)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(new Set(rows.map((r) => r.tx)).size).toBe(2);
     expect(rows.filter((r) => r.tx === rows[0]!.tx)).toHaveLength(1);
   });
 
-  it('records every answer of a burst of signed-in requests', async () => {
+  it('records every answer of a burst of signed-in requests, naming the one list of people they all showed, kept once', async () => {
     const before = (await rowsBy(account)).length;
+    const sets = async () => Number((await sql<{ n: string }>`select count(*) as n from viewed_people_sets`.execute(t.database.db)).rows[0]!.n);
+    const setsBefore = await sets();
     const answers = await Promise.all(Array.from({ length: 12 }, () => getJson(t.app, `/api/teams/${team}`, { cookie: pro })));
     for (const a of answers) expect(a.status).toBe(200);
-    expect((await rowsBy(account)).length - before).toBe(12);
+    const rows = (await rowsBy(account)).slice(before);
+    expect(rows).toHaveLength(12);
+    expect(new Set(rows.map((r) => `${r.entity_type} ${r.entity_id}`)).size).toBe(1);
+    expect(rows[0]!.entity_type).toBe('person_set');
+    expect(await sets()).toBe(setsBefore + 1);
+    const shown = answers[0]!.body.members.filter((m: { person: { phone_mobile?: string | null } }) => m.person.phone_mobile)
+      .map((m: { person: { id: string } }) => m.person.id).sort();
+    expect(await peopleInView(t.database.db, rows[0]!)).toEqual(shown);
+    expect(rows.every((r) => (r.meta as { count: number }).count === shown.length)).toBe(true);
   });
 
   it('fails every answer whose view could not be written, showing no number, and recovers after', async () => {

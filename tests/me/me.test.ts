@@ -3,8 +3,9 @@
 // appear; deleting the account removes the values from every response and from the audit
 // log, which keeps its rows (who did what, when).
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeAudit } from '../../server/audit/audit.queries';
+import { auditMobileViews, viewsOfMobile, writeAudit } from '../../server/audit/audit.queries';
 import { BUURTEN } from '../../seeds/demo/areas';
 import { pointInBuurt } from '../../seeds/demo/geometry';
 import { createTestApp, getJson, type TestApp } from '../helpers/app';
@@ -170,6 +171,11 @@ describe('DELETE /api/me', () => {
     for (const field of ['ask_me_about', 'phone_work', 'email_work']) await app.inject({ method: 'PUT', url: `/api/me/consents/${field}`, headers: { cookie: me } });
     await app.inject({ method: 'PUT', url: '/api/me/public-profile', payload: { public: true }, headers: { cookie: me } });
     const rowsBefore = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('actor_account_id', '=', accountId).executeTakeFirstOrThrow();
+    // A colleague once saw their number among others': the view stays on record, without them.
+    const admin = await db.selectFrom('accounts').select('id').where('email', '=', DEMO_ACCOUNTS.admin.email).executeTakeFirstOrThrow();
+    const colleague = await db.selectFrom('memberships').select('person_id').where('team_id', '=', teamId).where('person_id', '!=', personId).executeTakeFirstOrThrow();
+    await auditMobileViews(db, { kind: 'admin', accountId: admin.id, personId: null, teamIds: [], organisationIds: [] }, [personId, colleague.person_id]);
+    expect((await viewsOfMobile(db, personId)).length).toBeGreaterThan(0);
 
     const res = await app.inject({ method: 'DELETE', url: '/api/me', payload: { confirm: email.toUpperCase() }, headers: { cookie: me } });
     expect(res.statusCode, res.body).toBe(204);
@@ -192,6 +198,8 @@ describe('DELETE /api/me', () => {
     // The colleague's own history is untouched.
     expect(JSON.stringify(audit)).toContain(OTHER);
     expect(await db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst()).toBeUndefined();
+    expect(await db.selectFrom('viewed_people_sets').select('id').where(sql<boolean>`person_ids @> array[${personId}]::uuid[]`).execute()).toEqual([]);
+    expect((await viewsOfMobile(db, colleague.person_id)).map((v) => v.actor_account_id)).toContain(admin.id);
     expect(await db.selectFrom('memberships').select('id').where('person_id', '=', personId).executeTakeFirst()).toBeUndefined();
     expect(await db.selectFrom('sessions').select('id').where('account_id', '=', accountId).executeTakeFirst()).toBeUndefined();
   });
