@@ -15,41 +15,44 @@ const SET_ID = (ids: string) => `substr(encode(sha256(convert_to(array_to_string
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql.raw(`
+-- A whole audit log to convert: as long as it takes (the migration holds its lock, not a request).
+SET LOCAL statement_timeout = 0;
 CREATE TABLE viewed_people_sets (
   id uuid PRIMARY KEY,
   person_ids uuid[] NOT NULL
 );
 CREATE INDEX viewed_people_sets_people_idx ON viewed_people_sets USING gin (person_ids);
+DROP INDEX IF EXISTS audit_log_viewed_people_idx;
 
--- Earlier rows: the ids from meta.person_ids (an erased person's id was blanked there: left out).
-CREATE TEMP TABLE old_views AS
-SELECT l.id, s.ids, ${SET_ID('s.ids')} AS set_id
-FROM audit_log l
+-- Earlier rows: each distinct list in meta.person_ids once (an erased person's id was blanked there: left out).
+CREATE TEMP TABLE old_lists AS
+SELECT o.list, s.ids, ${SET_ID('s.ids')} AS set_id
+FROM (SELECT DISTINCT meta -> 'person_ids' AS list FROM audit_log
+      WHERE action = 'view_mobile' AND entity_id IS NULL AND jsonb_typeof(meta -> 'person_ids') = 'array') o
 CROSS JOIN LATERAL (
   SELECT coalesce(array_agg(x::uuid ORDER BY x::uuid), '{}') AS ids
-  FROM jsonb_array_elements_text(l.meta -> 'person_ids') x
+  FROM jsonb_array_elements_text(o.list) x
   WHERE x ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-) s
-WHERE l.action = 'view_mobile' AND l.entity_id IS NULL AND jsonb_typeof(l.meta -> 'person_ids') = 'array';
+) s;
 
 INSERT INTO viewed_people_sets (id, person_ids)
-SELECT DISTINCT ON (set_id) set_id, ids FROM old_views ORDER BY set_id
+SELECT DISTINCT ON (set_id) set_id, ids FROM old_lists ORDER BY set_id
 ON CONFLICT (id) DO NOTHING;
 
 UPDATE audit_log l SET entity_type = 'person_set', entity_id = o.set_id::text,
   meta = jsonb_build_object('count', coalesce((l.meta ->> 'count')::int, cardinality(o.ids)))
-FROM old_views o WHERE o.id = l.id;
+FROM old_lists o
+WHERE l.action = 'view_mobile' AND l.entity_id IS NULL AND l.meta -> 'person_ids' = o.list;
 
 UPDATE audit_log SET meta = jsonb_build_object('count', 1)
 WHERE action = 'view_mobile' AND entity_type = 'person' AND entity_id IS NOT NULL AND meta ? 'person_ids';
-
-DROP TABLE old_views;
-DROP INDEX IF EXISTS audit_log_viewed_people_idx;
+DROP TABLE old_lists;
 `).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql.raw(`
+SET LOCAL statement_timeout = 0;
 UPDATE audit_log l SET entity_type = 'person', entity_id = NULL,
   meta = jsonb_build_object('person_ids', to_jsonb(s.person_ids), 'count', cardinality(s.person_ids))
 FROM viewed_people_sets s WHERE l.action = 'view_mobile' AND l.entity_type = 'person_set' AND l.entity_id = s.id::text;
