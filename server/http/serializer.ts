@@ -17,20 +17,22 @@ function asJsonSchema(schema: unknown): object | null {
     : (schema as { properties?: unknown } | null)?.properties instanceof ZodType ? (schema as { properties: ZodType }).properties : null;
   if (!zod) return null;
   try {
-    return stripping(toJSONSchema(zod, { io: 'output', target: 'draft-7', unrepresentable: 'throw', cycles: 'throw' }));
+    return toJSONSchema(zod, { io: 'output', target: 'draft-7', unrepresentable: 'throw', cycles: 'throw', override: stripUnlessStrict });
   } catch {
     return null;
   }
 }
 
-// Zod's objects strip unknown keys; JSON Schema's `additionalProperties: false` would instead
-// make a union branch refuse an object with one key too many. Without it, fast-json-stringify
-// picks the branch by its declared keys and constants and, as Zod, writes only those.
-function stripping(schema: unknown): object {
-  if (Array.isArray(schema)) return schema.map(stripping);
-  if (!schema || typeof schema !== 'object') return schema as object;
-  return Object.fromEntries(Object.entries(schema).filter(([k, v]) => !(k === 'additionalProperties' && v === false))
-    .map(([k, v]) => [k, stripping(v)]));
+// Zod's plain objects strip unknown keys and its strict objects refuse them; JSON Schema says
+// `additionalProperties: false` for both. Only the strict ones keep it: inside a union (a
+// person is one: public or professional shape) fast-json-stringify then finds no branch for
+// an object with a key too many and refuses the answer (500, nothing sent), as Zod did. Any
+// other object writes only its declared keys, as Zod's strip did.
+function stripUnlessStrict(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  const def = (ctx.zodSchema as { _zod: { def: { type: string; catchall?: { _zod: { def: { type: string } } } } } })._zod.def;
+  if (def.type === 'object' && def.catchall?._zod.def.type !== 'never' && ctx.jsonSchema.additionalProperties === false) {
+    delete ctx.jsonSchema.additionalProperties;
+  }
 }
 
 export const serializerCompiler: FastifySerializerCompiler<unknown> = (route) => {

@@ -1,7 +1,8 @@
 // The response serializer (server/http/serializer.ts) writes only what a route's schema
 // declares, whatever else the handler's object holds: the visibility rule shapes people, and
-// this is the last gate before the wire. Like Zod, a union picks the branch the value fits
-// and drops what that branch does not declare. A schema JSON Schema cannot express keeps Zod.
+// this is the last gate before the wire. As with Zod, a plain object drops what it does not
+// declare and a strict one (a person's shapes) refuses it: a 500 with nothing sent. A schema
+// JSON Schema cannot express keeps Zod.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,13 @@ beforeAll(async () => {
   a.get('/professional', { schema: { response: { 200: z.object({ people: z.array(Person) }) } } }, async () => ({
     people: [{ shown_to: 'professionals' as const, name: 'Bo', phone_mobile: '0687654321', private_notes: 'x' }],
   }));
+  const Strict = z.discriminatedUnion('shown_to', [
+    z.strictObject({ shown_to: z.literal('public'), name: z.string() }),
+    z.strictObject({ shown_to: z.literal('professionals'), name: z.string(), phone_mobile: z.string().nullable() }),
+  ]);
+  a.get('/strict', { schema: { response: { 200: z.object({ people: z.array(Strict) }) } } }, async () => ({
+    people: [{ shown_to: 'public' as const, name: 'Di' }, { shown_to: 'public' as const, name: 'Ed', phone_mobile: '0611111111' }],
+  }));
   a.get('/wrong', { schema: { response: { 200: z.object({ people: z.array(Person) }) } } }, async () => ({
     people: [{ shown_to: 'nobody', name: 'Cy' }] as never,
   }));
@@ -38,6 +46,12 @@ describe('response serializer', () => {
   it('leaves out every field the schema does not declare, per branch of a union', async () => {
     expect((await app.inject('/public')).json()).toEqual({ people: [{ shown_to: 'public', name: 'An' }] });
     expect((await app.inject('/professional')).json()).toEqual({ people: [{ shown_to: 'professionals', name: 'Bo', phone_mobile: '0687654321' }] });
+  });
+
+  it('refuses an answer with a key too many on a strict shape, sending nothing of it', async () => {
+    const res = await app.inject('/strict');
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toMatch(/0611111111|Di|Ed/);
   });
 
   it('refuses an answer that matches no declared shape instead of sending it', async () => {

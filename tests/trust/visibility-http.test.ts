@@ -45,8 +45,11 @@ beforeAll(async () => {
       instance.addHook('preSerialization', async (request, reply, payload) => {
         const field = request.headers['x-test-smuggle'];
         // (the error answer that follows passes here too: leave it alone)
-        if (typeof field === 'string' && reply.statusCode === 200 && !smuggle(payload, field)) throw new Error('test: no person to smuggle into');
-        return payload;
+        if (typeof field !== 'string' || reply.statusCode !== 200) return payload;
+        // a copy: the shaped people are frozen (people.cache.ts), and the serializer is what is under test here
+        const copy = structuredClone(payload);
+        if (!smuggle(copy, field)) throw new Error('test: no person to smuggle into');
+        return copy;
       });
     },
   });
