@@ -9,7 +9,7 @@ import { mayFlags, ownerOf } from '../domain/permissions';
 import { isCurrentMembership } from '../domain/membership';
 import { presentInOrder, presentPeople } from './people.present';
 import type { PeopleQuery } from './people.schemas';
-import { expertiseVisible, type Person, personRowFilter } from './people.visibility';
+import { cardOf, expertiseVisible, type Person, personRowFilter } from './people.visibility';
 import { teamVisibleTo } from '../domain/team-visibility';
 
 interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person; membership_id?: string }
@@ -106,7 +106,7 @@ export async function peopleServingArea(db: Kysely<DB>, audience: Audience, code
       const { members: shown, hidden } = members.get(t.id)!;
       return {
         team: { id: t.id, name: t.name, team_type: t.team_type, category: t.category, organisation: t.organisation, coverage: t.coverage },
-        members: shown, hidden_member_count: hidden,
+        members: shown.map((m) => ({ ...m, person: cardOf(m.person) })), hidden_member_count: hidden,
       };
     }),
   };

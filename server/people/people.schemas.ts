@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MayFlags } from '../http/schemas';
 import { KeyList, PageQuery, Paged, SearchText, Uuid } from '../http/schemas';
-import { Person } from './people.visibility';
+import { Person, PersonCard } from './people.visibility';
 
 export const PeopleQuery = PageQuery.extend({
   team: Uuid.optional().describe('Only current members of this team'),
@@ -23,6 +23,9 @@ export const Member = z.object({
   membership_id: z.string().optional().describe('Signed-in viewers only: to edit or end this membership'),
 });
 
+/** A member in a long list: the person as a card (people.visibility.ts). */
+export const MemberCard = Member.extend({ person: PersonCard });
+
 export const AreaPeople = z.object({
   area: z.object({ code: z.string(), kind: z.enum(['gemeente', 'wijk', 'buurt']), name: z.string() }),
   teams: z.array(z.object({
@@ -30,7 +33,7 @@ export const AreaPeople = z.object({
       id: z.string(), name: z.string(), team_type: z.string(), category: z.string(),
       organisation: z.object({ id: z.string(), name: z.string() }), coverage: z.string(),
     }),
-    members: z.array(Member),
+    members: z.array(MemberCard).describe('Each person as a card: name, face, job, the lines to call; the whole person at /api/people/{id}'),
     /** Current members this audience may not see (residents: those who did not opt in). */
     hidden_member_count: z.number().int(),
   })).describe('Teams serving the area, in the area page\'s order (first points of contact first)'),

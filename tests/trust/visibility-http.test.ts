@@ -135,14 +135,30 @@ describe('one shaping path', () => {
     }
   }
 
+  // "Wie werkt hier" lists people as cards: a cut of the very same person, never a field more.
+  const CARD_KEYS = {
+    public: ['shown_to', 'id', 'name', 'initials', 'job_title', 'photo_url', 'phone_work', 'email_work'],
+    professionals: ['shown_to', 'id', 'name', 'initials', 'job_title', 'photo_url', 'phone_work', 'email_work',
+      'phone_mobile', 'availability_note', 'stale', 'new_in_wijk'],
+  };
+  async function expectCardsOfPersonPage(cards: any[], audience: Audience | null) {
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      const page = await get(`/api/people/${card.id}`, audience);
+      const keys = CARD_KEYS[page.person.shown_to as 'public' | 'professionals'];
+      expect(Object.keys(card).sort(), card.name).toEqual([...keys].sort());
+      expect(card, card.name).toEqual(Object.fromEntries(keys.map((k) => [k, page.person[k]])));
+    }
+  }
+
   for (const [name, audience] of [['resident', null], ['professional', PRO], ['admin', ADMIN]] as const) {
-    it(`team members, lookup contacts, search results and area people match /api/people/:id for a ${name}`, async () => {
+    it(`team members, lookup contacts, search results and area people (as cards) match /api/people/:id for a ${name}`, async () => {
       const team = await get(`/api/teams/${teamId('jgt')}`, audience);
       await expectSameAsPersonPage(team.members.map((m: any) => m.person), audience, 'team members');
       const found = await get(lookupUrl('lindehof'), audience);
       await expectSameAsPersonPage(found.teams.flatMap((t: any) => t.contacts.map((c: any) => c.person)), audience, 'lookup contacts');
       const area = await get('/api/areas/BU99010102/people', audience);
-      await expectSameAsPersonPage(area.teams.flatMap((t: any) => t.members.map((m: any) => m.person)).slice(0, 25), audience, 'area people');
+      await expectCardsOfPersonPage(area.teams.flatMap((t: any) => t.members.map((m: any) => m.person)).slice(0, 25), audience);
       const search = await get('/api/search?q=psycholoog&kind=person', audience);
       const people = search.items.filter((i: any) => i.kind === 'person');
       if (audience === null) {
@@ -175,7 +191,7 @@ describe('GET /api/areas/:code/people', () => {
       const all = pro.teams[i];
       expect(all.hidden_member_count).toBe(0);
       expect(t.members.length + t.hidden_member_count, t.team.name).toBe(all.members.length);
-      for (const m of t.members) expect(m.person).toMatchObject({ shown_to: 'public', public_profile: true });
+      for (const m of t.members) expect(m.person.shown_to).toBe('public');
       for (const m of all.members) expect(m.person.shown_to).toBe('professionals');
       hidden += t.hidden_member_count;
       // same members as the team page, for either audience
@@ -184,7 +200,8 @@ describe('GET /api/areas/:code/people', () => {
     expect(hidden).toBeGreaterThan(0);
     const first = pro.teams[0];
     const team = await get(`/api/teams/${first.team.id}`, PRO);
-    expect(first.members).toEqual(team.members);
+    const keys = Object.keys(first.members[0].person);
+    expect(first.members).toEqual(team.members.map((m: any) => ({ ...m, person: Object.fromEntries(keys.map((k) => [k, m.person[k]])) })));
     expect(first.team.category).toBe('first_contact');
   });
 
@@ -196,13 +213,14 @@ describe('GET /api/areas/:code/people', () => {
       for (const t of one.teams) expect(teams.has(t.team.id), t.team.name).toBe(true);
     }
     const centrum = wijk.teams.find((t: any) => t.team.id === teamId('wijkteam_centrum'));
-    expect(centrum.members.map((m: any) => m.person.family_name)).not.toContain('Çelik');
+    expect(centrum.members.length).toBeGreaterThan(0);
+    expect(centrum.members.map((m: any) => m.person.name)).not.toContainEqual(expect.stringContaining('Çelik'));
   });
 
   it('shows team-level fields only to audiences allowed them', async () => {
-    const withNotes = (body: any) => body.teams.flatMap((t: any) => t.members).filter((m: any) => m.person.private_notes);
-    expect(withNotes(await get('/api/areas/WK990101/people', ADMIN)).length).toBeGreaterThan(0);
-    expect(withNotes(await get('/api/areas/WK990101/people', PRO))).toEqual([]);
+    const withAvailability = (body: any) => body.teams.flatMap((t: any) => t.members).filter((m: any) => m.person.availability_note);
+    expect(withAvailability(await get('/api/areas/WK990101/people', ADMIN)).length).toBeGreaterThan(0);
+    expect(withAvailability(await get('/api/areas/WK990101/people', PRO))).toEqual([]);
   });
 
   it('answers 404 for an unknown area and 400 for a malformed code, and is never cached publicly', async () => {

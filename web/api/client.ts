@@ -13,6 +13,9 @@ export type TeamPage = z.infer<typeof TeamList>;
 export type { TeamDetail, AreaDetail, Topic, TeamType };
 export type Member = TeamDetail['members'][number];
 export type Person = Member['person'];
+/** A member in a long list (the map's "wie werkt hier"): the person as a card. */
+export type MemberCard = AreaPeople['teams'][number]['members'][number];
+export type PersonCard = MemberCard['person'];
 export type PersonPage = z.infer<typeof PersonDetail>;
 export type MarkerList = z.infer<typeof Markers>;
 export type Boundaries = z.infer<typeof FeatureCollection>;

@@ -1,13 +1,14 @@
 // A compact row of faces for the map's side panel: photo or initials, name, role, and the
 // direct line when the viewer may see it (the server decides; this only shows what came).
-import type { Member } from '../api/client';
+import type { MemberCard } from '../api/client';
 import { t } from '../i18n/i18n';
 import { Avatar } from './Avatar';
 import { Phone } from './contact';
 import { showRole } from './PersonCard';
 import { isNew, NewMark } from './NewMark';
 
-export function FaceList({ members, hidden }: { members: readonly Member[]; hidden: number }) {
+// A team's whole members fit too: a card is a cut of the person.
+export function FaceList({ members, hidden }: { members: readonly MemberCard[]; hidden: number }) {
   return (
     <>
       {members.length > 0 && (

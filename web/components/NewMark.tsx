@@ -1,9 +1,9 @@
 // "Nieuw in de wijk" on a face. The server decides who is new (domain/newness.ts) and sends
 // `new_in_wijk` only to signed-in viewers; a resident's person never carries it.
-import type { Person } from '../api/client';
+import type { Person, PersonCard } from '../api/client';
 import { t } from '../i18n/i18n';
 
-export const isNew = (person: Person): boolean => person.shown_to === 'professionals' && person.new_in_wijk;
+export const isNew = (person: Person | PersonCard): boolean => person.shown_to === 'professionals' && person.new_in_wijk;
 
 /** The mark as a pill (cards) or inline text (compact rows); nothing for a person who is not new. */
 export function NewMark({ show, inline = false }: { show: boolean; inline?: boolean }) {
