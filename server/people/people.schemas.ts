@@ -23,8 +23,8 @@ export const Member = z.object({
   membership_id: z.string().optional().describe('Signed-in viewers only: to edit or end this membership'),
 });
 
-/** A member in a long list: the person as a card (people.visibility.ts). */
-export const MemberCard = Member.extend({ person: PersonCard });
+/** A member in a long list: the person as a card (people.visibility.ts); editing a membership starts from the team page. */
+export const MemberCard = Member.omit({ membership_id: true }).extend({ person: PersonCard });
 
 export const AreaPeople = z.object({
   area: z.object({ code: z.string(), kind: z.enum(['gemeente', 'wijk', 'buurt']), name: z.string() }),
