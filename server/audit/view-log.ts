@@ -4,7 +4,7 @@
 // the answers that come while that write is on its way wait for the next one, which takes
 // them all. No answer is sent before its row is committed, and a failed write fails every
 // answer in it (503), as a single insert would; only the statement, round trip and commit
-// are shared (half of what a signed-in "wie werkt hier" cost above a resident's).
+// are shared.
 //
 // A row names the list of people it showed (viewed_people_sets, migration 2026-12-08_10);
 // the list goes along in the same statement the first time this process writes it and is
