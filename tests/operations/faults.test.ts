@@ -159,6 +159,7 @@ if (TEST_BACKEND === 'postgres') describe('a query stuck on the server', () => {
     const locker = new pg.Client({ connectionString: TEST_DATABASE_URL!.replace(/\/[^/]*$/, `/${name}`) });
     await locker.connect();
     cleanups.push(() => locker.end());
+    const lockerPid = (await locker.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
     await locker.query('begin');
     await locker.query('lock table teams in access exclusive mode'); // every read of teams now waits
     const started = Date.now();
@@ -169,8 +170,15 @@ if (TEST_BACKEND === 'postgres') describe('a query stuck on the server', () => {
     // waiting behind it (a sibling query of the same request may need its own timeout too)
     // (each statement ends within its 800 ms limit; the window is wide for a busy machine, and
     // a query really left behind the lock would stay until the rollback below)
-    const waiting = async () => (await locker.query<{ query: string }>(
-      `select query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`)).rows.map((r) => r.query);
+    // Asked from a connection of its own: inside the locker's transaction PostgreSQL would
+    // answer every poll from the snapshot of activity it took on the first one, so a sibling
+    // query still inside its 800 ms then would seem to wait forever.
+    const watcher = new pg.Client({ connectionString: TEST_DATABASE_URL!.replace(/\/[^/]*$/, `/${name}`) });
+    await watcher.connect();
+    cleanups.push(() => watcher.end());
+    const waiting = async () => (await watcher.query<{ query: string }>(
+      `select query from pg_stat_activity where datname = current_database() and pid not in (pg_backend_pid(), $1) and state <> 'idle'`,
+      [lockerPid])).rows.map((r) => r.query);
     await expect.poll(waiting, { timeout: 8000 }).toEqual([]);
     await locker.query('rollback');
     expect((await getJson(app, '/api/teams')).status).toBe(200);
