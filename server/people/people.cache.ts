@@ -26,13 +26,16 @@ import type { Person } from './people.visibility';
 // A request that reads another state starts a new generation (the old one is dropped
 // whole), so memory is bounded by the two limits below, whatever the number of changes.
 const MAX_PEOPLE = 50_000; // about 1–2 KB each
-const MAX_RIGHTS = 100_000;
+const MAX_RIGHTS = 100_000; // answers of all viewers together; past it, all are dropped and asked again
 const NOT_VISIBLE = false;
 
 interface Generation {
   state: string;
   people: LRUCache<string, Person | typeof NOT_VISIBLE>;
-  rights: LRUCache<string, boolean>;
+  /** Per viewer tag: whether they have 'team'-level rights on a person, by person id. One
+   * map per viewer, so a list of 150 people costs one lookup of the viewer and 150 of a Map. */
+  rights: Map<string, Map<string, boolean>>;
+  rightsCount: number;
   /** Short tags for viewer keys, so that per-person keys stay short. */
   viewers: Map<string, string>;
 }
@@ -41,7 +44,7 @@ const generations = new WeakMap<object, Generation>();
 function generationOf(db: Kysely<DB>, state: string): Generation {
   let found = generations.get(db);
   if (found?.state !== state) {
-    found = { state, people: new LRUCache({ max: MAX_PEOPLE }), rights: new LRUCache({ max: MAX_RIGHTS }), viewers: new Map() };
+    found = { state, people: new LRUCache({ max: MAX_PEOPLE }), rights: new Map(), rightsCount: 0, viewers: new Map() };
     generations.set(db, found);
   }
   return found;
@@ -105,18 +108,25 @@ export async function cachedRights(db: Kysely<DB>, state: string | undefined, au
   ask: (missing: string[]) => Promise<Set<string>>): Promise<Set<string>> {
   if (state === undefined) return ask([...ids]);
   const generation = generationOf(db, state);
-  const { rights } = generation;
-  const prefix = `${tagOf(generation, viewerKey(audience))}|`;
+  const tag = tagOf(generation, viewerKey(audience));
+  const known = generation.rights.get(tag);
   const yes = new Set<string>();
-  const missing = ids.filter((id) => {
-    const hit = rights.get(prefix + id);
+  const missing = known ? ids.filter((id) => {
+    const hit = known.get(id);
     if (hit) yes.add(id);
     return hit === undefined;
-  });
+  }) : [...ids];
   if (missing.length) {
     const answered = await ask(missing);
+    if (generation.rightsCount + missing.length > MAX_RIGHTS) {
+      generation.rights.clear();
+      generation.rightsCount = 0;
+    }
+    let mine = generation.rights.get(tag);
+    if (!mine) generation.rights.set(tag, (mine = new Map()));
     for (const id of missing) {
-      rights.set(prefix + id, answered.has(id));
+      if (!mine.has(id)) generation.rightsCount += 1;
+      mine.set(id, answered.has(id));
       if (answered.has(id)) yes.add(id);
     }
   }
