@@ -45,3 +45,8 @@ export const serializerCompiler: FastifySerializerCompiler<unknown> = (route) =>
     return serialize(data);
   };
 };
+
+/** The writer the routes use for `schema`, for a part of an answer written apart (see people/people.cards-json.ts). */
+export function jsonWriterFor(schema: ZodType): (data: unknown) => string {
+  return serializerCompiler({ schema, method: 'GET', url: '', httpStatus: '200' }) as (data: unknown) => string;
+}

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../http/schemas';
+import { serializerCompiler } from '../http/serializer';
 import { notFound } from '../http/errors';
 import { etagOf } from '../http/versioning';
 import { AreaCodeParams } from '../areas/areas.schemas';
+import { writeAreaPeople } from './people.cards-json';
 import { getPerson, listPeople, peopleServingArea } from './people.queries';
 import { AreaPeople, PeopleList, PeopleQuery, PersonDetail } from './people.schemas';
 
@@ -35,6 +37,9 @@ const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         + 'see them, and per team how many current members this audience may not see.',
       params: AreaCodeParams, response: { 200: AreaPeople, ...errorResponses(400, 404) },
     },
+    // Written with each card's JSON kept (people.cards-json.ts): the same bytes as the schema's
+    // writer; an error answer keeps its own.
+    serializerCompiler: (route) => (route.httpStatus === '200' ? writeAreaPeople : serializerCompiler(route)),
   }, async (request, reply) => {
     const found = await peopleServingArea(app.database.db, request.audience, request.params.code);
     if (!found) throw notFound('gebied', request.params.code);
