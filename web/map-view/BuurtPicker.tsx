@@ -1,14 +1,11 @@
 // The buurt picker: one <select> with every buurt on a small installation; on a large one
 // (more buurten than a page) a search field first, so the browser never loads 13,000 names.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getJson, withQuery, type AreaItems } from '../api/client';
+import { getJson, type AreaItems } from '../api/client';
 import { t } from '../i18n/i18n';
+import { fetchBuurten, takeFirstBuurten } from './map-data';
 
 type Area = AreaItems['items'][number];
-const PAGE = 100;
-
-const fetchBuurten = (q: string | undefined, signal?: AbortSignal) =>
-  getJson<AreaItems & { total: number }>(withQuery('/api/areas', { kind: 'buurt', q, per_page: PAGE }), signal);
 
 export function BuurtPicker({ buurt, onChange }: { buurt: string | null; onChange: (code: string | null) => void }) {
   const [large, setLarge] = useState(false);
@@ -17,7 +14,7 @@ export function BuurtPicker({ buurt, onChange }: { buurt: string | null; onChang
   const [current, setCurrent] = useState<Area | null>(null);
 
   useEffect(() => {
-    fetchBuurten(undefined).then((r) => { setLarge(r.total > r.items.length); setResult(r); }).catch(() => setResult({ items: [], total: 0 }));
+    takeFirstBuurten().then((r) => { setLarge(r.total > r.items.length); setResult(r); }).catch(() => setResult({ items: [], total: 0 }));
   }, []);
   const searched = useRef(false);
   useEffect(() => {

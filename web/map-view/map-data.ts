@@ -2,7 +2,7 @@
 // band that fit the zoom, and markers clustered for that zoom, both for the viewport plus
 // a margin (so a small pan needs no request), snapped to a grid (so a return to the same
 // place revalidates with a 304 instead of downloading again).
-import { api, getJson, withQuery, type Boundaries, type MarkerList } from '../api/client';
+import { api, getJson, withQuery, type AreaItems, type Boundaries, type MarkerList } from '../api/client';
 import type { BBox } from '../map/leaflet-adapter';
 import { openingView, viewAt } from '../map/opening-view';
 import { bootData } from '../api/boot';
@@ -88,10 +88,24 @@ function mapSize(): { width: number; height: number } | null {
   return size.width > 0 && size.height > 0 ? size : null;
 }
 
+/** A page of the buurt picker's list (map-view/BuurtPicker.tsx): the first page, or those matching `q`. */
+export const BUURT_PAGE = 100;
+export const fetchBuurten = (q: string | undefined, signal?: AbortSignal) =>
+  getJson<AreaItems & { total: number }>(withQuery('/api/areas', { kind: 'buurt', q, per_page: BUURT_PAGE }), signal);
+
+// The picker's first page, asked with the page start's other requests (prefetchMap) rather
+// than a wave later, when the lazy map chunk mounts the picker; taken once.
+let firstBuurten: Promise<AreaItems & { total: number }> | undefined;
+export function takeFirstBuurten(): Promise<AreaItems & { total: number }> {
+  const found = firstBuurten ?? fetchBuurten(undefined);
+  firstBuurten = undefined;
+  return found;
+}
+
 /**
  * Everything the first draw of /kaart needs, asked at once as the page starts (not in waves
  * behind the lazy map chunk): the map's code, the taxonomy, the map configuration, and the
- * boundaries and markers of the view the map will open on. That view is worked out here
+ * boundaries and markers of the view the map will open on (and the buurt picker's first page). That view is worked out here
  * (map/opening-view.ts) from the extent the page carries and the map's size; the map opens
  * on the same view, and its loader takes these answers when they fit.
  */
@@ -100,6 +114,8 @@ export function prefetchMap(query: URLSearchParams, load: () => Promise<unknown>
   void api.config().catch(() => {});
   void api.topics().catch(() => {});
   void api.teamTypes().catch(() => {});
+  firstBuurten = fetchBuurten(undefined);
+  firstBuurten.catch(() => {});
   if (query.get('buurt')) return; // opens on that buurt: its box comes with its own request
   const lat = Number(query.get('lat')), lon = Number(query.get('lon')), z = Number(query.get('z'));
   const given = query.has('lat') && query.has('lon') && query.has('z') && [lat, lon, z].every(Number.isFinite);
