@@ -89,7 +89,7 @@ function mapSize(): { width: number; height: number } | null {
 }
 
 /** A page of the buurt picker's list (map-view/BuurtPicker.tsx): the first page, or those matching `q`. */
-export const BUURT_PAGE = 100;
+const BUURT_PAGE = 100;
 export const fetchBuurten = (q: string | undefined, signal?: AbortSignal) =>
   getJson<AreaItems & { total: number }>(withQuery('/api/areas', { kind: 'buurt', q, per_page: BUURT_PAGE }), signal);
 
@@ -104,10 +104,10 @@ export function takeFirstBuurten(): Promise<AreaItems & { total: number }> {
 
 /**
  * Everything the first draw of /kaart needs, asked at once as the page starts (not in waves
- * behind the lazy map chunk): the map's code, the taxonomy, the map configuration, and the
- * boundaries and markers of the view the map will open on (and the buurt picker's first page). That view is worked out here
- * (map/opening-view.ts) from the extent the page carries and the map's size; the map opens
- * on the same view, and its loader takes these answers when they fit.
+ * behind the lazy map chunk): the map's code, the taxonomy, the map configuration, the buurt
+ * picker's first page, and the boundaries and markers of the view the map will open on. That
+ * view is worked out here (map/opening-view.ts) from the extent the page carries and the
+ * map's size; the map opens on the same view, and its loader takes these answers when they fit.
  */
 export function prefetchMap(query: URLSearchParams, load: () => Promise<unknown>): void {
   void load().catch(() => {});
