@@ -50,3 +50,42 @@ export const serializerCompiler: FastifySerializerCompiler<unknown> = (route) =>
 export function jsonWriterFor(schema: ZodType): (data: unknown) => string {
   return serializerCompiler({ schema, method: 'GET', url: '', httpStatus: '200' }) as (data: unknown) => string;
 }
+
+/**
+ * The writer for `schema` as UTF-8, keeping the JSON of a frozen object (one a cache shares
+ * between answers until its data changes) beside it, so the next answer copies the bytes
+ * instead of writing them again; anything not frozen is written anew each time.
+ */
+export function keptJsonWriter(schema: ZodType): (value: object) => Buffer {
+  const write = jsonWriterFor(schema);
+  const kept = new WeakMap<object, Buffer>();
+  return (value) => {
+    let json = kept.get(value);
+    if (json === undefined) {
+      json = Buffer.from(write(value));
+      if (Object.isFrozen(value)) kept.set(value, json);
+    }
+    return json;
+  };
+}
+
+/**
+ * One answer from its parts: written text and kept UTF-8. Bytes, not a string: one name with
+ * a letter outside Latin-1 (ş, ı) makes a whole JavaScript string two bytes a character, to
+ * be scanned and encoded again on the way out; kept parts are copied as they are.
+ */
+export function joinJson(parts: ReadonlyArray<string | Buffer>): Buffer {
+  let length = 0;
+  for (const part of parts) length += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const part of parts) at += typeof part === 'string' ? out.write(part, at) : part.copy(out, at);
+  return out;
+}
+
+/** A written object's JSON without its closing brace, for fields written apart after it. */
+export const openObject = (json: string): string => json.slice(0, -1);
+
+/** A route option: `write` (bytes, see joinJson) for the 200 answer; every other answer keeps the schema's writer. */
+export const answerWriter = (write: (data: never) => Buffer): FastifySerializerCompiler<unknown> =>
+  (route) => (route.httpStatus === '200' ? write as unknown as (data: unknown) => string : serializerCompiler(route));

@@ -3,6 +3,7 @@
 // errors carry no address or URL.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../http/schemas';
+import { answerWriter } from '../http/serializer';
 import { HttpError } from '../http/errors';
 import { packVcard } from '../vcard/vcard.queries';
 import { origin, sendCard, VCARD } from '../vcard/vcard.reply';
@@ -10,6 +11,7 @@ import { createGeocoder, type Locatieserver } from '../geocoder/geocoder.locatie
 import { lookup, toInput } from './lookup.resolve';
 import { lookedUp } from '../insight/usage.hooks';
 import { LookupQuery, LookupResult } from './lookup.schemas';
+import { writeLookupResult } from './lookup.result-json';
 
 interface LookupRoutesOptions {
   /** A geocoder to use instead of the one from config (tests, benchmarks); null = none. */
@@ -30,6 +32,9 @@ const lookupRoutes: FastifyPluginAsyncZod<LookupRoutesOptions> = async (app, opt
       querystring: LookupQuery,
       response: { 200: LookupResult, ...errorResponses(400, 404, 503) },
     },
+    // Written with each contact person's JSON kept (lookup.result-json.ts): the same bytes as
+    // the schema's writer; an error answer keeps its own.
+    serializerCompiler: answerWriter(writeLookupResult),
   }, async (request, reply) => {
     const result = lookedUp(app, await lookup(app.database.db, geocoder, request.audience, toInput(request.query)));
     // Answers differ per audience (contact persons) and may hold an address: no shared caches.

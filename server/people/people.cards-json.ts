@@ -7,36 +7,25 @@
 // finds no shape and the answer fails, as everywhere) and kept beside the card as UTF-8; an
 // answer is then its teams and members written around those bytes into one buffer. The
 // output is byte for byte what the route's own writer gives for AreaPeople
-// (tests/people/people-cards-json.test.ts).
+// (tests/people/people-cards-json.test.ts). Lookup writes its contacts the same way, with
+// `personJson` (lookup/lookup.result-json.ts).
 import { z } from 'zod';
-import { jsonWriterFor } from '../http/serializer';
+import { joinJson, jsonWriterFor, keptJsonWriter } from '../http/serializer';
 import { AreaPeople } from './people.schemas';
-import { PersonCard } from './people.visibility';
+import { Person, PersonCard } from './people.visibility';
 
 const writeArea = jsonWriterFor(AreaPeople.shape.area);
 const writeTeam = jsonWriterFor(AreaPeople.shape.teams.element.shape.team);
-const writeCard = jsonWriterFor(PersonCard);
 const writeCount = jsonWriterFor(z.number().int());
 const writeText = jsonWriterFor(z.string());
 const writeTextOrNull = jsonWriterFor(z.string().nullable());
 
-const written = new WeakMap<object, Buffer>();
+/** A card's JSON as UTF-8, kept for a frozen (cached, shared) card. */
+const cardJson = keptJsonWriter(PersonCard);
+/** A whole shaped person's JSON as UTF-8, kept for a frozen (cached, shared) person. */
+export const personJson = keptJsonWriter(Person);
 
-/** A card's JSON as UTF-8: kept for a frozen (cached, shared) card; a card built for one answer is written anew. */
-function cardJson(card: PersonCard): Buffer {
-  let json = written.get(card);
-  if (json === undefined) {
-    json = Buffer.from(writeCard(card));
-    if (Object.isFrozen(card)) written.set(card, json);
-  }
-  return json;
-}
-
-/**
- * AreaPeople as UTF-8 JSON, the keys in the schema's order. Bytes, not a string: one name
- * with a letter outside Latin-1 (ş, ı) makes a whole JavaScript string two bytes a
- * character, to be encoded again on the way out; here the kept cards are copied as they are.
- */
+/** AreaPeople as UTF-8 JSON, the keys in the schema's order. */
 export function writeAreaPeople(answer: AreaPeople): Buffer {
   const parts: Array<string | Buffer> = [];
   let text = `{"area":${writeArea(answer.area)},"teams":[`;
@@ -50,10 +39,5 @@ export function writeAreaPeople(answer: AreaPeople): Buffer {
     text += `],"hidden_member_count":${writeCount(entry.hidden_member_count)}}`;
   });
   parts.push(`${text}]}`);
-  let length = 0;
-  for (const part of parts) length += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
-  const out = Buffer.allocUnsafe(length);
-  let at = 0;
-  for (const part of parts) at += typeof part === 'string' ? out.write(part, at) : part.copy(out, at);
-  return out;
+  return joinJson(parts);
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../http/schemas';
-import { serializerCompiler } from '../http/serializer';
+import { answerWriter } from '../http/serializer';
 import { notFound } from '../http/errors';
 import { etagOf } from '../http/versioning';
 import { AreaCodeParams } from '../areas/areas.schemas';
@@ -38,9 +38,8 @@ const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       params: AreaCodeParams, response: { 200: AreaPeople, ...errorResponses(400, 404) },
     },
     // Written with each card's JSON kept (people.cards-json.ts): the same bytes as the schema's
-    // writer; an error answer keeps its own. (Fastify sends the Buffer it returns as it is;
-    // the type of a serializer says string.)
-    serializerCompiler: (route) => (route.httpStatus === '200' ? writeAreaPeople as unknown as (data: unknown) => string : serializerCompiler(route)),
+    // writer; an error answer keeps its own. (Fastify sends the Buffer as it is.)
+    serializerCompiler: answerWriter(writeAreaPeople),
   }, async (request, reply) => {
     const found = await peopleServingArea(app.database.db, request.audience, request.params.code);
     if (!found) throw notFound('gebied', request.params.code);
