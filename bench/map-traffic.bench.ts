@@ -5,12 +5,15 @@
 // gzip estimate (what @fastify/compress would send). First draw = first boundary path AND
 // first marker in the DOM, in ms since navigation start.
 // Also the national first draw cold (empty browser cache) and warm, several rounds, split
-// into the JS chain, the API requests after it, and drawing; with the number of API waves.
+// into the JS chain, the API requests after it, and drawing; with the number of API waves
+// (counted with every answer held back, countWaves).
 // Run: npx tsx bench/map-traffic.bench.ts [--quick] [--before=DIR] [--reuse] [--keep] [--waterfall]
 //   --quick: only the national first draw (3 rounds).
 //   --before=DIR also measures the app of another source tree (e.g. an extracted older
-//   commit with node_modules linked and web/dist built) on the same database.
-import { readFileSync } from 'node:fs';
+//   commit with node_modules linked and web/dist built) on the same database. Both trees'
+//   builds are compressed as `npm run build:web` does (scripts/build-compress.mjs).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -18,10 +21,11 @@ import { build } from 'vite';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { importAreas } from '../server/areas/areas.import';
 import { createDatabase } from '../server/db/database';
-import { startChild } from './lib/child';
+import { type ChildServers, startChild } from './lib/child';
 import { adminQuery } from './lib/db';
 import { prepareNational } from './lib/national';
 import { reportRows, type BenchRow } from './lib/table';
+import { OFFLINE_BROWSER_ARGS, startBlankTiles } from './lib/tiles';
 
 const NAME = 'wijkweb_bench_map';
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -75,10 +79,15 @@ async function measure(context: BrowserContext, base: string, view: { name: stri
       const api = entries.filter((e) => new URL(e.name).pathname.startsWith('/api/'));
       const jsEnd = Math.max(0, ...scripts.map((e) => e.responseEnd));
       const apiEnd = Math.max(jsEnd, ...api.map((e) => e.responseEnd));
-      // waves: requests that started after the previous wave's last answer
+      // waves: the longest chain of requests each started after an answer before it had
+      // arrived (meaningful in the pass with answers held back, see countWaves); an answer
+      // from the browser's cache (nothing transferred) never reached the server to be held.
       const sorted = [...api].sort((a, b) => a.startTime - b.startTime);
-      let waves = 0; let waveEnd = -1;
-      for (const e of sorted) { if (e.startTime >= waveEnd) { waves++; waveEnd = e.responseEnd; } else waveEnd = Math.max(waveEnd, e.responseEnd); }
+      const wave = sorted.map(() => 1);
+      sorted.forEach((e, i) => {
+        for (let j = 0; j < i; j++) if (sorted[j]!.transferSize > 0 && sorted[j]!.responseEnd <= e.startTime) wave[i] = Math.max(wave[i]!, wave[j]! + 1);
+      });
+      const waves = Math.max(0, ...wave);
       const meCalls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => new URL(e.name).pathname === '/api/auth/me').length;
       return { jsMs: jsEnd, apiMs: apiEnd - jsEnd, drawMs: drawn - apiEnd, apiWaves: waves, meCalls };
     }, firstDrawMs);
@@ -100,12 +109,37 @@ function print(label: string, figures: Figure[]) {
 }
 
 const QUICK = process.argv.includes('--quick');
+
+// Waves of API requests before the first draw, counted in a pass of its own with every API
+// answer held back WAVE_DELAY_MS: a request that waited for an earlier answer then starts at
+// least that much after the first ones; one that only started a little later (the page's
+// code still running) stays in their wave. With answers of a few ms the timing rounds cannot
+// tell the two apart.
+const WAVE_DELAY_MS = 150;
+async function countWaves(server: ChildServers<{ port: number }>, newContext: () => Promise<BrowserContext>, base: string) {
+  const setDelay = async (ms: number) => {
+    const ack = new Promise<void>((resolve) => { server.child.once('message', () => resolve()); });
+    server.child.send({ apiDelayMs: ms });
+    await ack;
+  };
+  await setDelay(WAVE_DELAY_MS);
+  try {
+    const context = await newContext();
+    const cold = await measure(context, base, VIEWS[0]!);
+    const warm = await measure(context, base, VIEWS[0]!);
+    await context.close();
+    return { cold: cold.split?.apiWaves, warm: warm.split?.apiWaves };
+  } finally {
+    await setDelay(0);
+  }
+}
 const rows: BenchRow[] = [];
 const load = () => loadavg()[0]!.toFixed(2);
 
 async function run(root: string, url: string, label: string, views: typeof VIEWS, coldWarm = false) {
-  const server = await startChild<{ port: number }>(join(ROOT, 'bench/map-traffic.server.ts'), [root, url]);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const tiles = await startBlankTiles();
+  const server = await startChild<{ port: number }>(join(ROOT, 'bench/map-traffic.server.ts'), [root, url], { BENCH_TILE_URL: tiles.url });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', ...OFFLINE_BROWSER_ARGS] });
   const newContext = async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => {
@@ -117,14 +151,17 @@ async function run(root: string, url: string, label: string, views: typeof VIEWS
       });
       watch.observe(document, { subtree: true, childList: true });
     });
-    // No tiles in a bench: every outside request gets an empty answer.
-    await context.route((u) => u.hostname !== '127.0.0.1', (r) => r.fulfill({ status: 204, body: '' }));
+    // No request interception (it delays every request, see lib/tiles.ts): tiles come from
+    // the local tile server, and any other outside host resolves to nothing.
     return context;
   };
   try {
     const base = `http://127.0.0.1:${server.info.port}`;
     const context = await newContext();
-    await measure(context, base, { name: 'warm-up', path: '/kaart?lat=52&lon=5&z=17' }); // bundle, first queries, caches
+    // The server's first answers (compiling writers, filling its caches) are not a browser's
+    // cold start: a street view and the national view once each before anything counts.
+    await measure(context, base, { name: 'warm-up', path: '/kaart?lat=52&lon=5&z=17' });
+    await measure(context, base, { name: 'warm-up', path: VIEWS[0]!.path });
     const figures = [];
     if (coldWarm) {
       // The national first draw with an empty browser cache (cold), then again (warm), several rounds.
@@ -135,6 +172,7 @@ async function run(root: string, url: string, label: string, views: typeof VIEWS
         runs.warm.push(await measure(fresh, base, VIEWS[0]!));
         await fresh.close();
       }
+      const waves = await countWaves(server, newContext, base);
       for (const kind of ['cold', 'warm'] as const) {
         const drawn = runs[kind].filter((f) => f.firstDrawMs !== null && f.split);
         const med = (pick: (f: Figure) => number) => { const v = drawn.map(pick).sort((x, y) => x - y); return v.length ? v[Math.floor((v.length - 1) / 2)]! : NaN; };
@@ -144,7 +182,7 @@ async function run(root: string, url: string, label: string, views: typeof VIEWS
           { bench: 'map first draw', measure: `${label}: national ${kind}, min ms`, value: min, note },
           { bench: 'map first draw', measure: `${label}: national ${kind}, median ms`, value: med((f) => f.firstDrawMs!), note },
           { bench: 'map first draw', measure: `${label}: national ${kind} split JS / API / drawing ms`, value: `${Math.round(med((f) => f.split!.jsMs))} / ${Math.round(med((f) => f.split!.apiMs))} / ${Math.round(med((f) => f.split!.drawMs))}`, note: 'median' },
-          { bench: 'map first draw', measure: `${label}: national ${kind} API waves, /api/auth/me calls`, value: `${med((f) => f.split!.apiWaves)}, ${med((f) => f.split!.meCalls)}`, note: 'median' },
+          { bench: 'map first draw', measure: `${label}: national ${kind} API waves, /api/auth/me calls`, value: `${waves[kind] ?? '?'}, ${med((f) => f.split!.meCalls)}`, note: `waves with answers held ${WAVE_DELAY_MS} ms` },
         );
       }
       figures.push(...runs.cold.slice(0, 1).map((f) => ({ ...f, view: 'national cold' })), ...runs.warm.slice(0, 1).map((f) => ({ ...f, view: 'national warm' })));
@@ -155,10 +193,18 @@ async function run(root: string, url: string, label: string, views: typeof VIEWS
   } finally {
     await browser.close();
     await server.stop();
+    await tiles.close();
   }
 }
 
 await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' }); // web/dist of this tree
+// As `npm run build:web` leaves it, for this tree and the one before: compressed at build, so
+// the server sends the files as they are. Without it every script is compressed per request,
+// which is no installation's first draw.
+for (const root of [ROOT, ...(BEFORE ? [BEFORE] : [])]) {
+  const compress = join(root, 'scripts/build-compress.mjs');
+  if (existsSync(compress)) execFileSync(process.execPath, [compress], { cwd: root, stdio: 'ignore' });
+}
 const started = Date.now();
 const url = await prepareNational(NAME);
 console.log(`national set ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
