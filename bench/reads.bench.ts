@@ -1,7 +1,7 @@
 // Reads signed in against anonymous, and map markers, on the national data set:
-//   npx tsx bench/reads.bench.ts [--reuse] [--quick] [--only=markers,search] [--seconds=5 --rounds=3 --connections=10] [--baseline=/path/to/older/tree]
+//   npx tsx bench/reads.bench.ts [--reuse] [--quick] [--only=markers,search] [--seconds=5 --rounds=4 --connections=10] [--baseline=/path/to/older/tree]
 // Per route (team detail, people per area, lookup, search) the same paths anonymous and
-// with a professional's session cookie, interleaved per round (A,B,A,B), min and median
+// with a professional's session cookie, interleaved per round (A,B then B,A), min and median
 // req/s, load average, and signed-in ÷ anonymous per round. With --baseline (a tree of an
 // older commit, e.g. `git archive <commit> | tar -x -C dir` with node_modules linked) its
 // app runs on the same database beside this one, interleaved too: before/after in one run.
@@ -22,7 +22,8 @@ import { printTable, reportRows, type BenchRow } from './lib/table';
 const NAME = 'wijkweb_bench_reads';
 const QUICK = process.argv.includes('--quick');
 const SECONDS = QUICK ? 1 : flag('seconds', 5);
-const ROUNDS = QUICK ? 1 : flag('rounds', 3);
+// Four rounds by default: the order turns every round (lib/interleave.ts), so each target is first as often as second.
+const ROUNDS = QUICK ? 1 : flag('rounds', 4);
 const CONNECTIONS = flag('connections', 10);
 const only = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1]?.split(',');
 // --before=DIR (the runner's name for it) or --baseline=DIR: an older tree to measure beside this one.

@@ -1,4 +1,4 @@
-// Interleaved load rounds: every target runs once per round, in turn (A,B,A,B…), so a
+// Interleaved load rounds: every target runs once per round, in turn, every other round in reverse (A,B then B,A), so a
 // busy machine slows all of them alike; each round records the load average. Reported
 // per target: min and median answered (2xx) req/s over the rounds, p99, and the median of the per-round
 // ratio to a reference target (ratios from the same round are what to compare).
@@ -28,7 +28,9 @@ export async function interleaved(targets: Target[], options: RoundsOptions, log
   for (const t of targets) await load(t, options.warmupSeconds ?? 1, options.connections);
   const figures: RoundFigure[] = [];
   for (let round = 1; round <= options.rounds; round++) {
-    for (const t of targets) {
+    // Every other round in reverse (A,B then B,A): a machine that slows or speeds up over the
+    // run would otherwise always favour the target that comes first in a round.
+    for (const t of round % 2 ? targets : [...targets].reverse()) {
       const load1 = loadavg()[0]!;
       const f = await load(t, options.seconds, options.connections);
       figures.push({ ...f, round, load1 });
