@@ -6,6 +6,7 @@ import { replaceScopes } from '../../server/auth/auth.queries';
 import { hashPassword } from '../../server/auth/passwords';
 import type { AccountRole, DB } from '../../server/db/types';
 import { SESSION_COOKIE } from '../../server/http/session-cookie';
+import { DEMO_ACCOUNTS } from '../../seeds/demo/accounts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeds/demo/accounts';
 
@@ -54,4 +55,20 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   const cookie = sessionCookieFrom(res.headers['set-cookie']);
   if (res.statusCode !== 200 || !cookie) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
   return cookie;
+}
+
+/**
+ * The Cookie header of four readers who see people differently: a resident (none), a
+ * colleague with team-level rights (the demo professional), a professional in no team, and
+ * an admin. For tests that hold an answer to the same standard for each of them.
+ */
+export async function readerCookies(app: FastifyInstance, db: Kysely<DB>): Promise<Record<'resident' | 'colleague' | 'outsider' | 'admin', string | undefined>> {
+  const password = 'een lang en sterk wachtwoord 42';
+  await createAccount(db, { email: 'buiten@wijkweb.test', role: 'professional', password });
+  return {
+    resident: undefined,
+    colleague: await signIn(app, DEMO_ACCOUNTS.professional.email, DEMO_ACCOUNTS.professional.password),
+    outsider: await signIn(app, 'buiten@wijkweb.test', password),
+    admin: await signIn(app, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password),
+  };
 }

@@ -10,13 +10,13 @@ import { writeLookupResult } from '../../server/lookup/lookup.result-json';
 import { BUURTEN } from '../../seeds/demo/areas';
 import { pointInBuurt } from '../../seeds/demo/geometry';
 import { buildTestApp, getJson, type TestApp } from '../helpers/app';
-import { createAccount, DEMO_ACCOUNTS, signIn } from '../helpers/auth';
+import { readerCookies } from '../helpers/auth';
 import { createSeededDatabase } from '../helpers/db';
 import { type FakeLocatieserver, startFakeLocatieserver } from '../helpers/fake-locatieserver';
 
 let t: Pick<TestApp, 'app' | 'database'>;
 let fake: FakeLocatieserver;
-const cookies: Record<string, string | undefined> = {};
+let cookies: Record<string, string | undefined> = {};
 const schemaWriter = jsonWriterFor(LookupResult);
 const q = (params: Record<string, string>) => `/api/lookup?${new URLSearchParams(params)}`;
 
@@ -24,12 +24,7 @@ beforeAll(async () => {
   fake = await startFakeLocatieserver();
   const database = await createSeededDatabase();
   t = { database, app: await buildTestApp(database, { env: { GEOCODER_URL: fake.url } }) };
-  cookies.resident = undefined;
-  cookies.colleague = await signIn(t.app, DEMO_ACCOUNTS.professional.email, DEMO_ACCOUNTS.professional.password);
-  cookies.admin = await signIn(t.app, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
-  const password = 'een lang en sterk wachtwoord 42';
-  await createAccount(t.database.db, { email: 'buiten@wijkweb.test', role: 'professional', password });
-  cookies.outsider = await signIn(t.app, 'buiten@wijkweb.test', password);
+  cookies = await readerCookies(t.app, t.database.db);
 });
 afterAll(async () => { await t?.app.close(); await t?.database.close(); await fake?.close(); });
 

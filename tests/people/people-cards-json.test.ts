@@ -7,20 +7,15 @@ import { AreaPeople } from '../../server/people/people.schemas';
 import { writeAreaPeople } from '../../server/people/people.cards-json';
 import { jsonWriterFor } from '../../server/http/serializer';
 import { createTestApp, getJson, type TestApp } from '../helpers/app';
-import { createAccount, DEMO_ACCOUNTS, signIn } from '../helpers/auth';
+import { readerCookies } from '../helpers/auth';
 
 let t: TestApp;
-const cookies: Record<string, string | undefined> = {};
+let cookies: Record<string, string | undefined> = {};
 const schemaWriter = jsonWriterFor(AreaPeople);
 
 beforeAll(async () => {
   t = await createTestApp();
-  cookies.resident = undefined;
-  cookies.colleague = await signIn(t.app, DEMO_ACCOUNTS.professional.email, DEMO_ACCOUNTS.professional.password);
-  cookies.admin = await signIn(t.app, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
-  const password = 'een lang en sterk wachtwoord 42';
-  await createAccount(t.database.db, { email: 'buiten@wijkweb.test', role: 'professional', password });
-  cookies.outsider = await signIn(t.app, 'buiten@wijkweb.test', password);
+  cookies = await readerCookies(t.app, t.database.db);
 });
 afterAll(async () => { await t?.close(); });
 
