@@ -25,6 +25,21 @@ const cardJson = keptJsonWriter(PersonCard);
 /** A whole shaped person's JSON as UTF-8, kept for a frozen (cached, shared) person. */
 export const personJson = keptJsonWriter(Person);
 
+// A member's fields before its card, written once per distinct role, contact flag and start
+// date (a few hundred in a country's worth of teams) instead of twice a member in every answer.
+const heads = new Map<string, string>();
+const MAX_HEADS = 10_000;
+function memberHead(role: string, contact: boolean, since: string | null): string {
+  const key = `${contact ? 1 : 0}${since ?? '-'}\u0000${role}`;
+  let head = heads.get(key);
+  if (head === undefined) {
+    if (heads.size >= MAX_HEADS) heads.clear();
+    head = `{"role":${writeText(role)},"is_contact_person":${contact ? 'true' : 'false'},"since":${writeTextOrNull(since)},"person":`;
+    heads.set(key, head);
+  }
+  return head;
+}
+
 /** AreaPeople as UTF-8 JSON, the keys in the schema's order. */
 export function writeAreaPeople(answer: AreaPeople): Buffer {
   const parts: Array<string | Buffer> = [];
@@ -32,7 +47,7 @@ export function writeAreaPeople(answer: AreaPeople): Buffer {
   answer.teams.forEach((entry, t) => {
     text += `${t ? ',' : ''}{"team":${writeTeam(entry.team)},"members":[`;
     entry.members.forEach((m, i) => {
-      text += `${i ? ',' : ''}{"role":${writeText(m.role)},"is_contact_person":${m.is_contact_person ? 'true' : 'false'},"since":${writeTextOrNull(m.since)},"person":`;
+      text += `${i ? ',' : ''}${memberHead(m.role, m.is_contact_person, m.since)}`;
       parts.push(text, cardJson(m.person));
       text = '}';
     });
