@@ -26,7 +26,8 @@ const cardJson = keptJsonWriter(PersonCard);
 export const personJson = keptJsonWriter(Person);
 
 // A member's fields before its card, written once per distinct role, contact flag and start
-// date (a few hundred in a country's worth of teams) instead of twice a member in every answer.
+// date (far fewer than members: roles are a handful, start dates repeat) instead of through
+// two writers for every member of every answer. Bounded: past MAX_HEADS it starts afresh.
 const heads = new Map<string, string>();
 const MAX_HEADS = 10_000;
 function memberHead(role: string, contact: boolean, since: string | null): string {
