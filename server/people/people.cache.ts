@@ -59,11 +59,19 @@ function tagOf(generation: Generation, key: string): string {
   return tag;
 }
 
+// An audience is made once per request and never changed: its key is worked out once.
+const viewerKeys = new WeakMap<Audience, string>();
+
 /** Who the viewer is, as far as 'team'-level rights go. */
 export function viewerKey(audience: Audience): string {
   if (audience.kind === 'anonymous') return 'anonymous';
-  return JSON.stringify([audience.kind, audience.accountId, audience.personId,
-    [...audience.teamIds].sort(), [...audience.organisationIds].sort()]);
+  let key = viewerKeys.get(audience);
+  if (key === undefined) {
+    key = JSON.stringify([audience.kind, audience.accountId, audience.personId,
+      [...audience.teamIds].sort(), [...audience.organisationIds].sort()]);
+    viewerKeys.set(audience, key);
+  }
+  return key;
 }
 
 export type RowClass = 'public' | 'professionals' | { viewer: string };

@@ -35,18 +35,22 @@ export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: rea
     // Most people shown to a professional are outside their own teams: those rows are the
     // same for every professional. The few inside (team-level fields) are kept per viewer.
     const circle = await cachedRights(db, state, audience, unique, (missing) => teamLevelAmong(db, audience, missing));
-    const [outside, inside] = await Promise.all([
-      cachedPeople(db, state, publicOrProfessional(audience), unique.filter((id) => !circle.has(id)),
-        (missing) => selectPeople(db, WITHOUT_TEAM_RIGHTS, missing)),
-      cachedPeople(db, state, { viewer: viewerKey(audience) }, unique.filter((id) => circle.has(id)),
-        (missing) => selectPeople(db, audience, missing)),
-    ]);
-    people = new Map([...outside, ...inside]);
+    const outsideIds: string[] = [];
+    const insideIds: string[] = [];
+    for (const id of unique) (circle.has(id) ? insideIds : outsideIds).push(id);
+    const outside = cachedPeople(db, state, publicOrProfessional(audience), outsideIds, (missing) => selectPeople(db, WITHOUT_TEAM_RIGHTS, missing));
+    // Usually nobody in the list is in the viewer's own circle: then the shared rows are the answer.
+    people = insideIds.length === 0 ? await outside : new Map([...(await Promise.all([outside,
+      cachedPeople(db, state, { viewer: viewerKey(audience) }, insideIds, (missing) => selectPeople(db, audience, missing))])).flatMap((m) => [...m])]);
   }
   // Every view of someone else's 06 number is on record (who, when, whose), here where
   // every person leaving the server passes.
-  const mobiles = [...people.values()].filter((p) => p.shown_to === 'professionals' && p.phone_mobile && p.id !== (audience.kind === 'anonymous' ? null : audience.personId));
-  if (options.recordViews !== false) await auditMobileViews(db, audience, mobiles.map((p) => p.id));
+  if (options.recordViews !== false && !seesPublicOnly(audience)) {
+    const self = audience.kind === 'anonymous' ? null : audience.personId;
+    const mobiles: string[] = [];
+    for (const p of people.values()) if (p.shown_to === 'professionals' && p.phone_mobile && p.id !== self) mobiles.push(p.id);
+    await auditMobileViews(db, audience, mobiles);
+  }
   return people;
 }
 
