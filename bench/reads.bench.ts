@@ -14,7 +14,7 @@ import { migrateToLatest } from '../server/db/migrate';
 import { createSession } from '../server/auth/sessions.queries';
 import { SESSION_COOKIE } from '../server/http/session-cookie';
 import { startChild } from './lib/child';
-import { adminQuery, databaseUrl } from './lib/db';
+import { adminQuery, databaseUrl, untilQueriesDone } from './lib/db';
 import { flag, prepareNational } from './lib/national';
 import { interleaved, summarise, type Target } from './lib/interleave';
 import { printTable, reportRows, type BenchRow } from './lib/table';
@@ -110,7 +110,9 @@ try {
       const anon = { label: `${route} ${s.name} anonymous`, url: base, paths: list };
       return route === 'markers' ? [anon] : [anon, { label: `${route} ${s.name} signed in`, url: base, paths: list, headers: { cookie } }];
     });
-    const figures = await interleaved(targets, { seconds: SECONDS, connections: CONNECTIONS, rounds: ROUNDS, warmupSeconds: QUICK ? 1 : 3 });
+    // Between targets: until the last one's queries are done (a slow "before" keeps PostgreSQL busy past its window).
+    const settle = () => untilQueriesDone([NAME, ...(SAME ? [`${NAME}_public`] : [])]);
+    const figures = await interleaved(targets, { seconds: SECONDS, connections: CONNECTIONS, rounds: ROUNDS, warmupSeconds: QUICK ? 1 : 3, settle });
     rows.push(...summarise(figures, (label) => {
       if (label.endsWith('signed in')) return label.replace('signed in', 'anonymous');
       if (baseline && label.includes(' after ')) return label.replace(' after ', ' before ');

@@ -29,3 +29,26 @@ export async function freshDatabase(name: string): Promise<string> {
   await adminQuery(`CREATE DATABASE ${name}`);
   return databaseUrl(name);
 }
+
+/**
+ * Resolves once no query runs in these databases, seen twice in a row: a slow target's
+ * requests go on in PostgreSQL after its load window ends, and would otherwise be billed to
+ * the next target. Gives up after `limitMs` (then says so) rather than hang a bench.
+ */
+export async function untilQueriesDone(names: readonly string[], limitMs = 60_000): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    const started = Date.now();
+    let quiet = 0;
+    while (quiet < 2) {
+      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = ANY($1) AND state = 'active' AND pid <> pg_backend_pid()`, [names]);
+      quiet = rows[0]!.n === 0 ? quiet + 1 : 0;
+      if (Date.now() - started > limitMs) { console.log(`  (queries still running after ${limitMs / 1000} s; going on)`); return; }
+      if (quiet < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.end();
+  }
+}

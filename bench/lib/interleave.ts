@@ -21,7 +21,11 @@ export async function load(target: Target, seconds: number, connections: number)
   return { label: target.label, rps: ok / seconds, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, statuses };
 }
 
-export interface RoundsOptions { seconds: number; connections: number; rounds: number; warmupSeconds?: number }
+export interface RoundsOptions {
+  seconds: number; connections: number; rounds: number; warmupSeconds?: number;
+  /** Waits until the work a target left behind is done (autocannon stops sending, not the server working), before the next one starts. */
+  settle?: () => Promise<void>;
+}
 
 /** Warms every target up once, then runs `rounds` rounds of all targets in turn. */
 export async function interleaved(targets: Target[], options: RoundsOptions, log: (line: string) => void = console.log): Promise<RoundFigure[]> {
@@ -31,6 +35,7 @@ export async function interleaved(targets: Target[], options: RoundsOptions, log
     // Every other round in reverse (A,B then B,A): a machine that slows or speeds up over the
     // run would otherwise always favour the target that comes first in a round.
     for (const t of round % 2 ? targets : [...targets].reverse()) {
+      await options.settle?.();
       const load1 = loadavg()[0]!;
       const f = await load(t, options.seconds, options.connections);
       figures.push({ ...f, round, load1 });
