@@ -31,11 +31,18 @@ export interface RoundsOptions {
 export async function interleaved(targets: Target[], options: RoundsOptions, log: (line: string) => void = console.log): Promise<RoundFigure[]> {
   for (const t of targets) await load(t, options.warmupSeconds ?? 1, options.connections);
   const figures: RoundFigure[] = [];
+  let previous: string | undefined;
   for (let round = 1; round <= options.rounds; round++) {
     // Every other round in reverse (A,B then B,A): a machine that slows or speeds up over the
     // run would otherwise always favour the target that comes first in a round.
     for (const t of round % 2 ? targets : [...targets].reverse()) {
       await options.settle?.();
+      // The first seconds on a server after another one ran are slower (in the reads bench two
+      // databases share PostgreSQL's buffers, and the first target after a switch re-reads its
+      // pages): measured unwarmed, the target that follows a switch lost 15–25% in every round
+      // it came first. So a switch gets its own unmeasured warm-up.
+      if (previous !== undefined && previous !== t.url) await load(t, options.warmupSeconds ?? 1, options.connections);
+      previous = t.url;
       const load1 = loadavg()[0]!;
       const f = await load(t, options.seconds, options.connections);
       figures.push({ ...f, round, load1 });
