@@ -59,7 +59,7 @@ function tagOf(generation: Generation, key: string): string {
   return tag;
 }
 
-// An audience is made once per request and never changed: its key is worked out once.
+// An audience is never changed once made (auth keeps one per session): its key is worked out once.
 const viewerKeys = new WeakMap<Audience, string>();
 
 /** Who the viewer is, as far as 'team'-level rights go. */
