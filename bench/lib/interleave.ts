@@ -31,7 +31,7 @@ export interface RoundsOptions {
 export async function interleaved(targets: Target[], options: RoundsOptions, log: (line: string) => void = console.log): Promise<RoundFigure[]> {
   for (const t of targets) await load(t, options.warmupSeconds ?? 1, options.connections);
   const figures: RoundFigure[] = [];
-  let previous: string | undefined;
+  let previous = targets.at(-1)?.url; // the warm-up above ended there
   for (let round = 1; round <= options.rounds; round++) {
     // Every other round in reverse (A,B then B,A): a machine that slows or speeds up over the
     // run would otherwise always favour the target that comes first in a round.
@@ -41,7 +41,7 @@ export async function interleaved(targets: Target[], options: RoundsOptions, log
       // databases share PostgreSQL's buffers, and the first target after a switch re-reads its
       // pages): measured unwarmed, the target that follows a switch lost 15–25% in every round
       // it came first. So a switch gets its own unmeasured warm-up.
-      if (previous !== undefined && previous !== t.url) await load(t, options.warmupSeconds ?? 1, options.connections);
+      if (previous !== t.url) await load(t, options.warmupSeconds ?? 1, options.connections);
       previous = t.url;
       const load1 = loadavg()[0]!;
       const f = await load(t, options.seconds, options.connections);
