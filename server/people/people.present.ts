@@ -39,9 +39,14 @@ export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: rea
     const insideIds: string[] = [];
     for (const id of unique) (circle.has(id) ? insideIds : outsideIds).push(id);
     const outside = cachedPeople(db, state, publicOrProfessional(audience), outsideIds, (missing) => selectPeople(db, WITHOUT_TEAM_RIGHTS, missing));
-    // Usually nobody in the list is in the viewer's own circle: then the shared rows are the answer.
-    people = insideIds.length === 0 ? await outside : new Map([...(await Promise.all([outside,
-      cachedPeople(db, state, { viewer: viewerKey(audience) }, insideIds, (missing) => selectPeople(db, audience, missing))])).flatMap((m) => [...m])]);
+    if (insideIds.length === 0) {
+      // The usual list: nobody in the viewer's own circle, so the shared rows are the answer.
+      people = await outside;
+    } else {
+      const [shared, own] = await Promise.all([outside,
+        cachedPeople(db, state, { viewer: viewerKey(audience) }, insideIds, (missing) => selectPeople(db, audience, missing))]);
+      people = new Map([...shared, ...own]);
+    }
   }
   // Every view of someone else's 06 number is on record (who, when, whose), here where
   // every person leaving the server passes.
