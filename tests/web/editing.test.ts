@@ -106,7 +106,8 @@ describeBrowser('web: editing teams', () => {
     await page.fill('#f-walk_in_hours', hours);
     await page.getByRole('checkbox', { name: listBuurt.name, exact: true }).check();
     await page.waitForSelector(`path.area-pick-${mapBuurt.code}`);
-    expect(await page.locator(`path.area-pick-${listBuurt.code}`).getAttribute('class')).toContain('is-on');
+    // the map may draw its paths a moment before it marks the ticked ones: wait for the mark, not one read
+    await expect.poll(() => page.locator(`path.area-pick-${listBuurt.code}`).getAttribute('class')).toContain('is-on');
     await clickOnMap(page, mapBuurt.code);
     // the map's click shows in the list, the primary control
     expect(await page.locator(`#f-areas input[value="${mapBuurt.code}"]`).isChecked()).toBe(true);
