@@ -1,8 +1,11 @@
 // Sessions are reused for up to a second per app instance (auth/auth.audience.ts). Two
 // instances on one database: a sign-out or a deactivation on one takes effect on the
-// other within that second, and at once on the instance that made it.
+// other within that second, and at once on the instance that made it. Requests that need
+// the database's answer together share one question, and a session in steady use is asked
+// again beside its requests, never in their way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { SESSION_CACHE_MS } from '../../server/auth/auth.audience';
 import type { Database } from '../../server/db/database';
 import { buildTestApp } from '../helpers/app';
@@ -69,5 +72,53 @@ describe('session cache across two instances', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('asking the database about a session', () => {
+  // Counts the database's answers about a session (resolveSession's row).
+  let asked = 0;
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      const row = args.result.rows[0] as object | undefined;
+      if (row && 'revoked_at' in row && 'deactivated_at' in row) asked += 1;
+      return args.result;
+    },
+  };
+  let now = Date.now();
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApp({ ...database, db: database.db.withPlugin(counter) },
+      { beforeReady: (x) => { (x as unknown as { clock: () => Date }).clock = () => new Date(now); } });
+  });
+  afterAll(async () => { await app?.close(); });
+
+  it('ten requests at once with a session not in the cache ask once', async () => {
+    const cookie = await signIn(app, DEMO_ACCOUNTS.professional.email, DEMO_ACCOUNTS.professional.password);
+    asked = 0;
+    const statuses = await Promise.all(Array.from({ length: 10 }, () => me(app, cookie)));
+    expect(statuses).toEqual(Array(10).fill(200));
+    expect(asked).toBe(1);
+  });
+
+  it('a session in use is asked again before its second is up, once, and the answer counts from then', async () => {
+    const cookie = await signIn(app, DEMO_ACCOUNTS.professional.email, DEMO_ACCOUNTS.professional.password);
+    expect(await me(app, cookie)).toBe(200);
+    asked = 0;
+    now += SESSION_CACHE_MS / 2;
+    expect(await me(app, cookie)).toBe(200);
+    expect(asked).toBe(0); // young enough: not asked
+    now += SESSION_CACHE_MS / 2 - 100; // 900 ms old: served, and asked again beside it, once for all five
+    expect(await Promise.all(Array.from({ length: 5 }, () => me(app, cookie)))).toEqual(Array(5).fill(200));
+    await expect.poll(() => asked).toBe(1);
+    // The new answer counts from when it was asked: 700 ms after that it is used as it is (the
+    // first answer, 1.6 s old by then, would have to be asked again); 100 ms later, the next refresh.
+    now += SESSION_CACHE_MS - 300;
+    expect(await me(app, cookie)).toBe(200);
+    expect(asked).toBe(1);
+    now += 100;
+    expect(await me(app, cookie)).toBe(200);
+    await expect.poll(() => asked).toBe(2);
   });
 });
