@@ -51,16 +51,23 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
  * is `viewsOfMobile` / the admin log's `person` filter.
  */
 export async function auditMobileViews(db: Db, audience: Audience, personIds: readonly string[]): Promise<void> {
+  const view = mobileView(audience, personIds);
+  if (!view) return;
+  // Inside a transaction the row belongs to it; otherwise it joins the next shared write (view-log.ts).
+  if (db.isTransaction) await insertViews(db as Kysely<DB>, [view.row], view.set ? [view.set] : []);
+  else await recordView(db as Kysely<DB>, view.row, view.set);
+}
+
+/** The view row (and list of people) for an answer showing `personIds`' 06 numbers; undefined: nothing to record. */
+export function mobileView(audience: Audience, personIds: readonly string[]): { row: ViewRow; set: PeopleSet | null } | undefined {
   const ids = [...new Set(personIds)].sort();
-  if (audience.kind === 'anonymous' || ids.length === 0) return;
+  if (audience.kind === 'anonymous' || ids.length === 0) return undefined;
   const set: PeopleSet | null = ids.length === 1 ? null : { id: peopleSetId(ids), person_ids: ids };
   const row: ViewRow = {
     actor_account_id: audience.accountId, action: 'view_mobile', entity_type: set ? 'person_set' : 'person',
     entity_id: set ? set.id : ids[0]!, meta: JSON.stringify({ count: ids.length }),
   };
-  // Inside a transaction the row belongs to it; otherwise it joins the next shared write (view-log.ts).
-  if (db.isTransaction) await insertViews(db as Kysely<DB>, [row], set ? [set] : []);
-  else await recordView(db as Kysely<DB>, row, set);
+  return { row, set };
 }
 
 /** SQL: audit row `l` records a view of person `personId`'s 06 number. */

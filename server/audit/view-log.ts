@@ -6,12 +6,17 @@
 // answer in it (503), as a single insert would; only the statement, round trip and commit
 // are shared.
 //
+// An answer made only of people already kept under the directory's newest state writes its
+// row another way, in no round trip of its own: in the statement that reads the state, and
+// only if the state is still that one (readStateRecordingView, used by people.present.ts).
+//
 // A row names the list of people it showed (viewed_people_sets, migration 2026-12-08_10);
 // the list goes along in the same statement the first time this process writes it and is
 // known to be kept after that (lists are never deleted; an erasure only takes a person out).
 import { createHash } from 'node:crypto';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../db/types';
+import { STATE_ROW_SQL } from '../domain/directory-changes';
 
 export interface ViewRow { actor_account_id: string; action: 'view_mobile'; entity_type: 'person' | 'person_set'; entity_id: string; meta: string }
 /** A list of people shown by one answer: its id and the ids, sorted. */
@@ -64,6 +69,8 @@ class ViewLog {
 
   constructor(private readonly db: Kysely<DB>) {}
 
+  knows(id: string): boolean { return this.known.has(id); }
+
   record(row: ViewRow, set: PeopleSet | null): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ row, set, done: (error) => (error === undefined ? resolve() : reject(error)) });
@@ -91,6 +98,32 @@ class ViewLog {
 }
 
 const logs = new WeakMap<object, ViewLog>();
+
+/** Whether this process knows the list `id` to be kept: a row may then name it without writing it. */
+export function isKeptSet(db: Kysely<DB>, id: string): boolean {
+  return logs.get(db)?.knows(id) ?? false;
+}
+
+// The directory's state row, and the view row written in the same statement only while the
+// marker and date are still the ones the answer was worked out under (`n@d`, $5).
+const RECORD_WITH_STATE = `with s as (${STATE_ROW_SQL}),
+  w as (insert into audit_log (actor_account_id, action, entity_type, entity_id, meta)
+    select $1::uuid, 'view_mobile', $2::text, $3::text, $4::jsonb from s where s.n || '@' || s.d = $5::text returning 1)
+  select s.n, s.d, (select count(*) from w)::int as recorded from s`;
+
+/**
+ * Reads the directory's state row and, when its marker and date are still `marker`, writes
+ * `row` in the same statement: one round trip instead of two, the row committed when it
+ * returns. For an answer worked out from what was kept under that state (people.present.ts),
+ * so the row names exactly the people that answer shows; `recorded` false: the state moved,
+ * nothing was written. The list `row` names must be kept already (isKeptSet).
+ */
+export async function readStateRecordingView(db: Kysely<DB>, row: ViewRow, marker: string): Promise<{ state: { n: string; d: string } | undefined; recorded: boolean }> {
+  const { rows } = await db.executeQuery(CompiledQuery.raw(RECORD_WITH_STATE,
+    [row.actor_account_id, row.entity_type, row.entity_id, row.meta, marker]));
+  const found = rows[0] as { n: string; d: string; recorded: number } | undefined;
+  return { state: found && { n: found.n, d: found.d }, recorded: found?.recorded === 1 };
+}
 
 /** Records `row` (and its list of people), sharing the INSERT with rows recorded at the same moment; resolves once committed. */
 export function recordView(db: Kysely<DB>, row: ViewRow, set: PeopleSet | null): Promise<void> {

@@ -14,6 +14,16 @@ export async function directoryMarker(db: Kysely<DB>): Promise<string> {
   return rows[0]?.n ?? '0';
 }
 
+/** The marker and PostgreSQL's date, as one row (n, d): the database's part of directoryState. */
+export const STATE_ROW_SQL = 'select n::text as n, current_date::text as d from directory_changes where id';
+
+/** The staleness cut-offs' part of directoryState, on the app's clock now. */
+export const cutoffsOfState = (): string => `|${staleCutoff().toISOString()}|${hiddenCutoff().toISOString()}`;
+
+/** directoryState from its row and cut-offs; the marker and date alone (`n@d`) are its part before the first "|". */
+export const stateOf = (row: { n: string; d: string } | undefined, cutoffs: string): string | undefined =>
+  row && `${row.n}@${row.d}${cutoffs}`;
+
 /**
  * The state of the directory as caches of shaped answers see it: the marker, PostgreSQL's
  * date (current memberships end, "nieuw in de wijk" runs out) and the staleness cut-offs
@@ -21,6 +31,6 @@ export async function directoryMarker(db: Kysely<DB>): Promise<string> {
  * the marker row is missing: a caller must not cache then, as nothing would ever move it.
  */
 export async function directoryState(db: Kysely<DB>): Promise<string | undefined> {
-  const { rows } = await sql<{ n: string; d: string }>`select n::text as n, current_date::text as d from directory_changes where id`.execute(db);
-  return rows[0] && `${rows[0].n}@${rows[0].d}|${staleCutoff().toISOString()}|${hiddenCutoff().toISOString()}`;
+  const { rows } = await sql.raw<{ n: string; d: string }>(STATE_ROW_SQL).execute(db);
+  return stateOf(rows[0], cutoffsOfState());
 }

@@ -91,24 +91,57 @@ export async function cachedPeople(db: Kysely<DB>, state: string | undefined, ro
   if (ids.length === 0) return new Map();
   if (state === undefined) return select([...ids]);
   const generation = generationOf(db, state);
-  const { people } = generation;
   const prefix = `${classTag(generation, rows)}|`;
-  const found = new Map<string, Person>();
-  const missing: string[] = [];
-  for (const id of ids) {
-    const hit = people.get(prefix + id);
-    if (hit === undefined) missing.push(id);
-    else if (hit !== NOT_VISIBLE) found.set(id, hit);
-  }
+  const { found, missing } = lookUp(generation, prefix, ids);
   if (missing.length) {
     const selected = await select(missing);
     for (const id of missing) {
       const person = selected.get(id);
-      people.set(prefix + id, person ? deepFreeze(person) : NOT_VISIBLE);
+      generation.people.set(prefix + id, person ? deepFreeze(person) : NOT_VISIBLE);
       if (person) found.set(id, person);
     }
   }
   return found;
+}
+
+function lookUp(generation: Generation, prefix: string, ids: readonly string[]) {
+  const found = new Map<string, Person>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = generation.people.get(prefix + id);
+    if (hit === undefined) missing.push(id);
+    else if (hit !== NOT_VISIBLE) found.set(id, hit);
+  }
+  return { found, missing };
+}
+
+/** The state the people kept for `db` were read under (the newest one seen), if any. */
+export function keptState(db: Kysely<DB>): string | undefined {
+  return generations.get(db)?.state;
+}
+
+/** The people among `ids` of one row class as kept under `state`, asking nothing; undefined when any of them is not kept. */
+export function keptPeople(db: Kysely<DB>, state: string, rows: RowClass, ids: readonly string[]): Map<string, Person> | undefined {
+  const generation = generations.get(db);
+  if (generation?.state !== state) return undefined;
+  if (ids.length === 0) return new Map();
+  const { found, missing } = lookUp(generation, `${classTag(generation, rows)}|`, ids);
+  return missing.length ? undefined : found;
+}
+
+/** Which of `ids` the viewer sees at 'team' level as kept under `state`, asking nothing; undefined when any answer is not kept. */
+export function keptRights(db: Kysely<DB>, state: string, audience: Audience, ids: readonly string[]): Set<string> | undefined {
+  const generation = generations.get(db);
+  if (generation?.state !== state) return undefined;
+  const known = generation.rights.get(tagOf(generation, viewerKey(audience)));
+  if (!known) return undefined;
+  const yes = new Set<string>();
+  for (const id of ids) {
+    const hit = known.get(id);
+    if (hit === undefined) return undefined;
+    if (hit) yes.add(id);
+  }
+  return yes;
 }
 
 /** Which of `ids` the viewer sees at 'team' level: from the cache, the misses from `ask`. */

@@ -5,11 +5,12 @@
 // ranking) by id; they never select person columns themselves.
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/types';
-import { auditMobileViews } from '../audit/audit.queries';
+import { auditMobileViews, mobileView } from '../audit/audit.queries';
+import { isKeptSet, readStateRecordingView } from '../audit/view-log';
 import { type Audience, seesPublicOnly } from '../domain/audience';
 import { newPeopleAmong } from '../domain/newness';
-import { directoryState } from '../domain/directory-changes';
-import { cachedPeople, cachedRights, publicOrProfessional, viewerKey } from './people.cache';
+import { cutoffsOfState, directoryState, stateOf } from '../domain/directory-changes';
+import { cachedPeople, cachedRights, keptPeople, keptRights, keptState, publicOrProfessional, viewerKey } from './people.cache';
 import { type Person, personSchemaFor, selectVisiblePeople, teamLevelAmong, withDisplayName, WITHOUT_TEAM_RIGHTS } from './people.visibility';
 
 interface PresentOptions {
@@ -26,8 +27,16 @@ interface PresentOptions {
 export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: readonly string[], options: PresentOptions = {}): Promise<Map<string, Person>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  // Read before any person (people.cache.ts): what is cached under it is at least this new.
-  const state = options.state ?? await directoryState(db);
+  // Every view of someone else's 06 number is on record (who, when, whose), here where
+  // every person leaving the server passes.
+  const records = options.recordViews !== false && !seesPublicOnly(audience);
+  let state = options.state;
+  if (records && state === undefined && !db.isTransaction) {
+    const kept = await presentKept(db, audience, unique);
+    if (kept && 'people' in kept) return kept.people;
+    if (kept) state = kept.state;
+  }
+  state ??= await directoryState(db);
   let people: Map<string, Person>;
   if (seesPublicOnly(audience)) {
     people = await cachedPeople(db, state, 'public', unique, (missing) => selectPeople(db, audience, missing));
@@ -35,28 +44,55 @@ export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: rea
     // Most people shown to a professional are outside their own teams: those rows are the
     // same for every professional. The few inside (team-level fields) are kept per viewer.
     const circle = await cachedRights(db, state, audience, unique, (missing) => teamLevelAmong(db, audience, missing));
-    const outsideIds: string[] = [];
-    const insideIds: string[] = [];
-    for (const id of unique) (circle.has(id) ? insideIds : outsideIds).push(id);
-    const outside = cachedPeople(db, state, publicOrProfessional(audience), outsideIds, (missing) => selectPeople(db, WITHOUT_TEAM_RIGHTS, missing));
-    if (insideIds.length === 0) {
-      // The usual list: nobody in the viewer's own circle, so the shared rows are the answer.
-      people = await outside;
-    } else {
-      const [shared, own] = await Promise.all([outside,
-        cachedPeople(db, state, { viewer: viewerKey(audience) }, insideIds, (missing) => selectPeople(db, audience, missing))]);
-      people = new Map([...shared, ...own]);
-    }
+    const { inside, outside } = split(unique, circle);
+    const shared = cachedPeople(db, state, publicOrProfessional(audience), outside, (missing) => selectPeople(db, WITHOUT_TEAM_RIGHTS, missing));
+    people = inside.length === 0 ? await shared : merged(...await Promise.all([shared,
+      cachedPeople(db, state, { viewer: viewerKey(audience) }, inside, (missing) => selectPeople(db, audience, missing))]));
   }
-  // Every view of someone else's 06 number is on record (who, when, whose), here where
-  // every person leaving the server passes.
-  if (options.recordViews !== false && !seesPublicOnly(audience)) {
-    const self = audience.kind === 'anonymous' ? null : audience.personId;
-    const mobiles: string[] = [];
-    for (const p of people.values()) if (p.shown_to === 'professionals' && p.phone_mobile && p.id !== self) mobiles.push(p.id);
-    await auditMobileViews(db, audience, mobiles);
-  }
+  if (records) await auditMobileViews(db, audience, mobilesShown(audience, people));
   return people;
+}
+
+/**
+ * A professional's usual answer is made of people kept under the newest state: worked out
+ * from those first, its view row then goes in the statement that reads the state (one round
+ * trip instead of two), and is written only if the state is still that one, so it names
+ * exactly the people shown. Undefined: not all kept, or nothing to record (the usual path);
+ * `state`: the state had moved, nothing was written, and this is the state read.
+ */
+async function presentKept(db: Kysely<DB>, audience: Audience, unique: readonly string[]): Promise<{ people: Map<string, Person> } | { state: string | undefined } | undefined> {
+  const state = keptState(db);
+  const cutoffs = cutoffsOfState();
+  if (state === undefined || !state.endsWith(cutoffs)) return undefined;
+  const circle = keptRights(db, state, audience, unique);
+  if (!circle) return undefined;
+  const { inside, outside } = split(unique, circle);
+  const shared = keptPeople(db, state, publicOrProfessional(audience), outside);
+  const own = inside.length === 0 ? new Map<string, Person>() : keptPeople(db, state, { viewer: viewerKey(audience) }, inside);
+  if (!shared || !own) return undefined;
+  const people = own.size === 0 ? shared : merged(shared, own);
+  const view = mobileView(audience, mobilesShown(audience, people));
+  if (!view || (view.set && !isKeptSet(db, view.set.id))) return undefined;
+  const read = await readStateRecordingView(db, view.row, state.slice(0, state.indexOf('|')));
+  return read.recorded ? { people } : { state: stateOf(read.state, cutoffs) };
+}
+
+/** The ids the viewer has 'team'-level rights on (inside their circle), and the others. */
+function split(ids: readonly string[], circle: ReadonlySet<string>) {
+  const inside: string[] = [];
+  const outside: string[] = [];
+  for (const id of ids) (circle.has(id) ? inside : outside).push(id);
+  return { inside, outside };
+}
+
+const merged = (shared: Map<string, Person>, own: Map<string, Person>) => new Map([...shared, ...own]);
+
+/** Whose 06 numbers an answer of `people` shows this audience: others' numbers shown to professionals. */
+function mobilesShown(audience: Audience, people: Map<string, Person>): string[] {
+  const self = audience.kind === 'anonymous' ? null : audience.personId;
+  const mobiles: string[] = [];
+  for (const p of people.values()) if (p.shown_to === 'professionals' && p.phone_mobile && p.id !== self) mobiles.push(p.id);
+  return mobiles;
 }
 
 /** The people among `ids` as `audience` sees them, straight from the database. */

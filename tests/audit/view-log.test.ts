@@ -2,16 +2,18 @@
 // server/audit/view-log.ts), and still no answer leaves before its row is committed: a
 // failed write fails every answer in it, and shows nobody's number.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { type KyselyPlugin, sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
 import { peopleInView } from '../../server/audit/audit.queries';
 import { recordView } from '../../server/audit/view-log';
-import { createTestApp, getJson, type TestApp } from '../helpers/app';
+import { buildTestApp, createTestApp, getJson, type TestApp } from '../helpers/app';
 import { DEMO_ACCOUNTS, signIn } from '../helpers/auth';
 
 let t: TestApp;
 let pro: string;
 let account: string;
 let team: string;
+let buurt: string;
 
 const rowsBy = (actor: string) => t.database.db.selectFrom('audit_log').select(['id', 'meta', 'entity_type', 'entity_id'])
   .select(sql<string>`xmin::text`.as('tx')).where('action', '=', 'view_mobile').where('actor_account_id', '=', actor).orderBy('id').execute();
@@ -24,7 +26,16 @@ beforeAll(async () => {
   team = (await t.database.db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id').select('m.team_id')
     .where('m.until', 'is', null).where('p.phone_mobile', 'is not', null).where('p.phone_mobile_visibility', '=', 'professionals')
     .groupBy('m.team_id').having(sql`count(*)`, '>=', 2).orderBy('m.team_id').executeTakeFirstOrThrow()).team_id;
+  // a buurt whose "wie werkt hier" shows the professional more than one 06 number
+  for (const { code } of await t.database.db.selectFrom('areas').select('code').where('kind', '=', 'buurt').orderBy('code').execute()) {
+    if (mobilesIn((await getJson(t.app, `/api/areas/${code}/people`, { cookie: pro })).body).length > 1) { buurt = code; break; }
+  }
+  expect(buurt).toBeDefined();
 });
+
+type AreaPeople = { teams: { members: { person: { id: string; phone_mobile?: string | null } }[] }[] };
+const mobilesIn = (answer: AreaPeople) => [...new Set(answer.teams.flatMap((t) => t.members)
+  .filter((m) => m.person.phone_mobile).map((m) => m.person.id))].sort();
 afterAll(async () => { await t?.close(); });
 
 describe('the view log', () => {
@@ -59,11 +70,13 @@ describe('the view log', () => {
 
   it('fails every answer whose view could not be written, showing no number, and recovers after', async () => {
     const db = t.database.db;
+    expect((await getJson(t.app, `/api/areas/${buurt}/people`, { cookie: pro })).status).toBe(200); // kept: its row rides with the state read
     await sql`create function refuse_views() returns trigger language plpgsql as $$
       begin raise exception 'schijf vol' using errcode = '53100'; end $$`.execute(db);
     await sql`create trigger refuse_views before insert on audit_log for each row when (new.action = 'view_mobile') execute function refuse_views()`.execute(db);
     try {
       const answers = await Promise.all(Array.from({ length: 6 }, () => getJson(t.app, `/api/teams/${team}`, { cookie: pro })));
+      answers.push(await getJson(t.app, `/api/areas/${buurt}/people`, { cookie: pro }));
       for (const a of answers) {
         expect(a.status).toBe(503);
         expect(a.raw).not.toMatch(/06[\s-]?\d{4}/);
@@ -76,5 +89,52 @@ describe('the view log', () => {
     const after = await getJson(t.app, `/api/teams/${team}`, { cookie: pro });
     expect(after.status).toBe(200);
     expect(after.body.members.some((m: { person: { phone_mobile: string | null } }) => m.person.phone_mobile)).toBe(true);
+  });
+
+  describe('an answer made of people already kept', () => {
+    // Counts the statements an app's database answers (every statement passes here, however it was built).
+    let statements = 0;
+    const counter: KyselyPlugin = { transformQuery: (args) => args.node, transformResult: async (args) => { statements += 1; return args.result; } };
+    let app: FastifyInstance;
+    let cookie: string;
+    beforeAll(async () => {
+      app = await buildTestApp({ ...t.database, db: t.database.db.withPlugin(counter) });
+      cookie = await signIn(app, DEMO_ACCOUNTS.professional.email, DEMO_ACCOUNTS.professional.password);
+    });
+    afterAll(async () => { await app?.close(); });
+    const read = async (headers: Record<string, string>) => {
+      const before = statements;
+      const answer = await getJson(app, `/api/areas/${buurt}/people`, headers);
+      expect(answer.status).toBe(200);
+      return { answer: answer.body as AreaPeople, statements: statements - before };
+    };
+
+    it('records its view in the statement that reads the state: a professional sends as many as a resident', async () => {
+      await read({}); await read({ cookie }); await read({ cookie }); // everything kept, the list of people too
+      const resident = await read({});
+      const before = (await rowsBy(account)).length;
+      const professional = await read({ cookie });
+      expect(professional.statements).toBe(resident.statements);
+      const rows = (await rowsBy(account)).slice(before);
+      expect(rows).toHaveLength(1);
+      expect(await peopleInView(t.database.db, rows[0]!)).toEqual(mobilesIn(professional.answer));
+    });
+
+    it('when the directory changed since, writes nothing with the state read and records the new answer instead', async () => {
+      await read({ cookie });
+      const shown = mobilesIn((await read({ cookie })).answer);
+      // one of them takes their 06 number back from professionals: the marker moves
+      await t.database.db.updateTable('people').set({ phone_mobile_visibility: 'team' }).where('id', '=', shown[0]!).execute();
+      try {
+        const before = (await rowsBy(account)).length;
+        const { answer } = await read({ cookie });
+        const rows = (await rowsBy(account)).slice(before);
+        expect(rows).toHaveLength(1);
+        expect(mobilesIn(answer)).not.toContain(shown[0]);
+        expect(await peopleInView(t.database.db, rows[0]!)).toEqual(mobilesIn(answer));
+      } finally {
+        await t.database.db.updateTable('people').set({ phone_mobile_visibility: 'professionals' }).where('id', '=', shown[0]!).execute();
+      }
+    });
   });
 });
