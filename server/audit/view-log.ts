@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../db/types';
+import { prepared } from '../db/prepared';
 import { STATE_ROW_SQL } from '../domain/directory-changes';
 
 export interface ViewRow { actor_account_id: string; action: 'view_mobile'; entity_type: 'person' | 'person_set'; entity_id: string; meta: string }
@@ -36,12 +37,12 @@ export function peopleSetId(sortedIds: readonly string[]): string {
 }
 
 // The usual write (every list already kept) is one of two fixed statements, sent as they
-// are: building and compiling the same INSERT through the query builder for every answer
-// cost more than the row itself. Columns as in the audit_log table; before/after stay null.
-const INSERT_ONE = `insert into audit_log (actor_account_id, action, entity_type, entity_id, meta) values ($1, 'view_mobile', $2, $3, $4)`;
-const INSERT_MANY = `insert into audit_log (actor_account_id, action, entity_type, entity_id, meta)
+// are and prepared once per connection (db/prepared.ts): building and compiling the same
+// INSERT through the query builder for every answer cost more than the row itself. Columns as in the audit_log table; before/after stay null.
+const INSERT_ONE = prepared(`insert into audit_log (actor_account_id, action, entity_type, entity_id, meta) values ($1, 'view_mobile', $2, $3, $4)`);
+const INSERT_MANY = prepared(`insert into audit_log (actor_account_id, action, entity_type, entity_id, meta)
   select v.actor, 'view_mobile', v.entity_type, v.entity_id, v.meta::jsonb
-  from unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) as v(actor, entity_type, entity_id, meta)`;
+  from unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) as v(actor, entity_type, entity_id, meta)`);
 
 function insertRows(rows: readonly ViewRow[]): CompiledQuery {
   if (rows.length === 1) {
@@ -106,10 +107,10 @@ export function isKeptSet(db: Kysely<DB>, id: string): boolean {
 
 // The directory's state row, and the view row written in the same statement only while the
 // marker and date are still the ones the answer was worked out under (`n@d`, $5).
-const RECORD_WITH_STATE = `with s as (${STATE_ROW_SQL}),
+const RECORD_WITH_STATE = prepared(`with s as (${STATE_ROW_SQL}),
   w as (insert into audit_log (actor_account_id, action, entity_type, entity_id, meta)
     select $1::uuid, 'view_mobile', $2::text, $3::text, $4::jsonb from s where s.n || '@' || s.d = $5::text returning 1)
-  select s.n, s.d, (select count(*) from w)::int as recorded from s`;
+  select s.n, s.d, (select count(*) from w)::int as recorded from s`);
 
 /**
  * Reads the directory's state row and, when its marker and date are still `marker`, writes

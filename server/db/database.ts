@@ -9,6 +9,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDirLock, type DirLock } from './dir-lock';
+import { preparedName } from './prepared';
 import { startPgliteThread } from './pglite-thread';
 import type { DB } from './types';
 
@@ -123,7 +124,9 @@ function guardPool(pool: pg.Pool): Pulse {
     client.on('error', () => {});
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as { query: unknown }).query = (...args: unknown[]) => {
-      const result = query(...args);
+      // a registered fixed statement goes out under its name (./prepared.ts)
+      const name = preparedName(args[0]);
+      const result = name && Array.isArray(args[1]) ? query({ name, text: args[0], values: args[1] }) : query(...args);
       if (result instanceof Promise) void track(result, client);
       return result;
     };
