@@ -36,6 +36,7 @@ export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: rea
     if (kept && 'people' in kept) return kept.people;
     if (kept) state = kept.state;
   }
+  // Read before any person (people.cache.ts): what is cached under it is at least this new.
   state ??= await directoryState(db);
   let people: Map<string, Person>;
   if (seesPublicOnly(audience)) {
