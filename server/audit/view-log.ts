@@ -38,7 +38,8 @@ export function peopleSetId(sortedIds: readonly string[]): string {
 
 // The usual write (every list already kept) is one of two fixed statements, sent as they
 // are and prepared once per connection (db/prepared.ts): building and compiling the same
-// INSERT through the query builder for every answer cost more than the row itself. Columns as in the audit_log table; before/after stay null.
+// INSERT through the query builder for every answer cost more than the row itself.
+// Columns as in the audit_log table; before/after stay null.
 const INSERT_ONE = prepared(`insert into audit_log (actor_account_id, action, entity_type, entity_id, meta) values ($1, 'view_mobile', $2, $3, $4)`);
 const INSERT_MANY = prepared(`insert into audit_log (actor_account_id, action, entity_type, entity_id, meta)
   select v.actor, 'view_mobile', v.entity_type, v.entity_id, v.meta::jsonb
