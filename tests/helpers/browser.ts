@@ -26,8 +26,14 @@ axeProto.script = function script(this: { axeSource?: string }) {
   return this.axeSource ? bundledScript.call(this) : AXE_SOURCE;
 };
 
-/** An AxeBuilder on the project's axe-core (the same as `new AxeBuilder({ page })` after this module loads). */
-export const axeBuilder = (page: Page) => new AxeBuilder({ page, axeSource: AXE_SOURCE });
+/**
+ * An AxeBuilder on the project's axe-core (the same as `new AxeBuilder({ page })` after this
+ * module loads). Every rule runs and every violation comes back whole; only the passes and
+ * the rest, which no test reads, stop at one node each (axe's `resultTypes`): building a
+ * selector for every node of every passing rule took a fifth of a check (on a buurt page
+ * with the map 2.2 s against 1.8 s, the same violations found).
+ */
+export const axeBuilder = (page: Page) => new AxeBuilder({ page, axeSource: AXE_SOURCE }).options({ resultTypes: ['violations'] });
 
 /** Debian's Chromium; CHROMIUM_PATH overrides it (e.g. to check the skip path). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
