@@ -133,15 +133,20 @@ export function keptPeople(db: Kysely<DB>, state: string, rows: RowClass, ids: r
 export function keptRights(db: Kysely<DB>, state: string, audience: Audience, ids: readonly string[]): Set<string> | undefined {
   const generation = generations.get(db);
   if (generation?.state !== state) return undefined;
-  const known = generation.rights.get(tagOf(generation, viewerKey(audience)));
-  if (!known) return undefined;
+  const { yes, missing } = rightsLookUp(generation.rights.get(tagOf(generation, viewerKey(audience))), ids);
+  return missing.length ? undefined : yes;
+}
+
+/** Of `ids`, those a viewer's kept answers say yes to, and those with no kept answer. */
+function rightsLookUp(known: Map<string, boolean> | undefined, ids: readonly string[]) {
   const yes = new Set<string>();
+  const missing: string[] = [];
   for (const id of ids) {
-    const hit = known.get(id);
-    if (hit === undefined) return undefined;
-    if (hit) yes.add(id);
+    const hit = known?.get(id);
+    if (hit === undefined) missing.push(id);
+    else if (hit) yes.add(id);
   }
-  return yes;
+  return { yes, missing };
 }
 
 /** Which of `ids` the viewer sees at 'team' level: from the cache, the misses from `ask`. */
@@ -150,13 +155,7 @@ export async function cachedRights(db: Kysely<DB>, state: string | undefined, au
   if (state === undefined) return ask([...ids]);
   const generation = generationOf(db, state);
   const tag = tagOf(generation, viewerKey(audience));
-  const known = generation.rights.get(tag);
-  const yes = new Set<string>();
-  const missing = known ? ids.filter((id) => {
-    const hit = known.get(id);
-    if (hit) yes.add(id);
-    return hit === undefined;
-  }) : [...ids];
+  const { yes, missing } = rightsLookUp(generation.rights.get(tag), ids);
   if (missing.length) {
     const answered = await ask(missing);
     if (generation.rightsCount + missing.length > MAX_RIGHTS) {
