@@ -15,7 +15,8 @@
 //   viewer key      a person the viewer HAS 'team'-level rights on: kept for that viewer
 //                   only (account, role, person, teams, organisations all in the key).
 // Whether a viewer has those rights on a person is itself asked of people.visibility.ts
-// (teamLevelAmong) and kept per viewer and state.
+// (teamLevelAmong) and kept per viewer and state. What is worked out of those for one viewer
+// and list of people (keptWorkOut) is kept in the same generation and dropped with it.
 import { LRUCache } from 'lru-cache';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types';
@@ -27,6 +28,10 @@ import type { Person } from './people.visibility';
 // whole), so memory is bounded by the two limits below, whatever the number of changes.
 const MAX_PEOPLE = 50_000; // about 1–2 KB each
 const MAX_RIGHTS = 100_000; // answers of all viewers together; past it, all are dropped and asked again
+// Worked-out answers (keptWorkOut) of all viewers together; past it, all are dropped. With what
+// is kept beside them (a buurt's answer and its JSON, people.area-answer.ts) an entry holds up
+// to ~100 KB for a buurt of 150 people, so this bounds them near 50 MB.
+const MAX_WORKED_OUT = 500;
 const NOT_VISIBLE = false;
 
 interface Generation {
@@ -38,13 +43,15 @@ interface Generation {
   rightsCount: number;
   /** Short tags for viewer keys, so that per-person keys stay short. */
   viewers: Map<string, string>;
+  /** What keptWorkOut worked out from this generation's people and rights, by its key. */
+  workedOut: Map<string, unknown>;
 }
 const generations = new WeakMap<object, Generation>();
 
 function generationOf(db: Kysely<DB>, state: string): Generation {
   let found = generations.get(db);
   if (found?.state !== state) {
-    found = { state, people: new LRUCache({ max: MAX_PEOPLE }), rights: new Map(), rightsCount: 0, viewers: new Map() };
+    found = { state, people: new LRUCache({ max: MAX_PEOPLE }), rights: new Map(), rightsCount: 0, viewers: new Map(), workedOut: new Map() };
     generations.set(db, found);
   }
   return found;
@@ -135,6 +142,29 @@ export function keptRights(db: Kysely<DB>, state: string, audience: Audience, id
   if (generation?.state !== state) return undefined;
   const { yes, missing } = rightsLookUp(generation.rights.get(tagOf(generation, viewerKey(audience))), ids);
   return missing.length ? undefined : yes;
+}
+
+/**
+ * What `work` makes of the people and rights kept under `state` for one viewer and list of
+ * ids, kept beside them: the same request again (the next answer for that buurt) gets the
+ * same object without doing the work again. `purpose` names the work (one kind of result per purpose). Exact for as long as it is kept: `work` may
+ * read only what is kept under `state` and the audience (whose key is part of the key), so
+ * the same key gives the same result until the state moves, and then the generation and all
+ * it worked out are dropped together. Undefined (not kept) is not kept either.
+ */
+export function keptWorkOut<T extends object>(db: Kysely<DB>, state: string, purpose: string, audience: Audience, ids: readonly string[],
+  work: () => T | undefined): T | undefined {
+  const generation = generations.get(db);
+  if (generation?.state !== state) return undefined;
+  const key = `${purpose}|${tagOf(generation, viewerKey(audience))}|${ids.join(',')}`;
+  let found = generation.workedOut.get(key) as T | undefined;
+  if (found === undefined) {
+    found = work();
+    if (found === undefined) return undefined;
+    if (generation.workedOut.size >= MAX_WORKED_OUT) generation.workedOut.clear();
+    generation.workedOut.set(key, found);
+  }
+  return found;
 }
 
 /** Of `ids`, those a viewer's kept answers say yes to, and those with no kept answer. */

@@ -41,8 +41,20 @@ function memberHead(role: string, contact: boolean, since: string | null): strin
   return head;
 }
 
-/** AreaPeople as UTF-8 JSON, the keys in the schema's order. */
+// A frozen answer (people.area-answer.ts keeps one per viewer and rows) is written once.
+const writtenAnswers = new WeakMap<AreaPeople, Buffer>();
+
+/** AreaPeople as UTF-8 JSON, the keys in the schema's order; the same bytes again for the same frozen answer. */
 export function writeAreaPeople(answer: AreaPeople): Buffer {
+  let json = writtenAnswers.get(answer);
+  if (json === undefined) {
+    json = writeAreaPeopleAnew(answer);
+    if (Object.isFrozen(answer)) writtenAnswers.set(answer, json);
+  }
+  return json;
+}
+
+function writeAreaPeopleAnew(answer: AreaPeople): Buffer {
   const parts: Array<string | Buffer> = [];
   let text = `{"area":${writeArea(answer.area)},"teams":[`;
   answer.teams.forEach((entry, t) => {

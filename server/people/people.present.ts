@@ -10,7 +10,7 @@ import { isKeptSet, readStateRecordingView } from '../audit/view-log';
 import { type Audience, seesPublicOnly } from '../domain/audience';
 import { newPeopleAmong } from '../domain/newness';
 import { cutoffsOfState, directoryState, stateOf } from '../domain/directory-changes';
-import { cachedPeople, cachedRights, keptPeople, keptRights, keptState, publicOrProfessional, viewerKey } from './people.cache';
+import { cachedPeople, cachedRights, keptPeople, keptRights, keptState, keptWorkOut, publicOrProfessional, viewerKey } from './people.cache';
 import { type Person, personSchemaFor, selectVisiblePeople, teamLevelAmong, withDisplayName, WITHOUT_TEAM_RIGHTS } from './people.visibility';
 
 interface PresentOptions {
@@ -24,7 +24,7 @@ interface PresentOptions {
  * The people among `ids` that the audience may see, shaped for it, by id. A person the
  * audience may not see at all is simply absent (callers count those as hidden).
  */
-export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: readonly string[], options: PresentOptions = {}): Promise<Map<string, Person>> {
+export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: readonly string[], options: PresentOptions = {}): Promise<ReadonlyMap<string, Person>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   // Every view of someone else's 06 number is on record (who, when, whose), here where
@@ -38,9 +38,10 @@ export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: rea
   }
   // Read before any person (people.cache.ts): what is cached under it is at least this new.
   state ??= await directoryState(db);
-  let people: Map<string, Person>;
+  let people: ReadonlyMap<string, Person>;
   if (seesPublicOnly(audience)) {
-    people = await cachedPeople(db, state, 'public', unique, (missing) => selectPeople(db, audience, missing));
+    people = (state !== undefined && keptShared(db, state, audience, unique, () => keptPeople(db, state, 'public', unique)))
+      || await cachedPeople(db, state, 'public', unique, (missing) => selectPeople(db, audience, missing));
   } else {
     // Most people shown to a professional are outside their own teams: those rows are the
     // same for every professional. The few inside (team-level fields) are kept per viewer.
@@ -61,22 +62,40 @@ export async function presentPeople(db: Kysely<DB>, audience: Audience, ids: rea
  * exactly the people shown. Undefined: not all kept, or nothing to record (the usual path);
  * `state`: the state had moved, nothing was written, and this is the state read.
  */
-async function presentKept(db: Kysely<DB>, audience: Audience, unique: readonly string[]): Promise<{ people: Map<string, Person> } | { state: string | undefined } | undefined> {
+async function presentKept(db: Kysely<DB>, audience: Audience, unique: readonly string[]): Promise<{ people: ReadonlyMap<string, Person> } | { state: string | undefined } | undefined> {
   const state = keptState(db);
   const cutoffs = cutoffsOfState();
   if (state === undefined || !state.endsWith(cutoffs)) return undefined;
-  const circle = keptRights(db, state, audience, unique);
-  if (!circle) return undefined;
-  const { inside, outside } = split(unique, circle);
-  const shared = keptPeople(db, state, publicOrProfessional(audience), outside);
-  const own = inside.length === 0 ? new Map<string, Person>() : keptPeople(db, state, { viewer: viewerKey(audience) }, inside);
-  if (!shared || !own) return undefined;
-  const people = own.size === 0 ? shared : merged(shared, own);
-  const view = mobileView(audience, mobilesShown(audience, people));
-  if (!view || (view.set && !isKeptSet(db, view.set.id))) return undefined;
-  const read = await readStateRecordingView(db, view.row, state.slice(0, state.indexOf('|')));
-  return read.recorded ? { people } : { state: stateOf(read.state, cutoffs) };
+  // The same list for the same viewer under the same state: the same people and view row,
+  // worked out once (the next answer for that buurt or team only looks it up).
+  const kept = keptWorkOut(db, state, 'people and view', audience, unique, () => {
+    const circle = keptRights(db, state, audience, unique);
+    if (!circle) return undefined;
+    const { inside, outside } = split(unique, circle);
+    const shared = keptPeople(db, state, publicOrProfessional(audience), outside);
+    const own = inside.length === 0 ? new Map<string, Person>() : keptPeople(db, state, { viewer: viewerKey(audience) }, inside);
+    if (!shared || !own) return undefined;
+    const people: ReadonlyMap<string, Person> = own.size === 0 ? shared : merged(shared, own);
+    sharedPeople.add(people);
+    return { people, view: mobileView(audience, mobilesShown(audience, people)) };
+  });
+  if (!kept?.view || (kept.view.set && !isKeptSet(db, kept.view.set.id))) return undefined;
+  const read = await readStateRecordingView(db, kept.view.row, state.slice(0, state.indexOf('|')));
+  return read.recorded ? { people: kept.people } : { state: stateOf(read.state, cutoffs) };
 }
+
+// The maps handed to every answer for the same viewer, list and state.
+const sharedPeople = new WeakSet<ReadonlyMap<string, Person>>();
+/** keptWorkOut for a map of people alone, marked as shared. */
+function keptShared(db: Kysely<DB>, state: string, audience: Audience, ids: readonly string[], work: () => Map<string, Person> | undefined) {
+  return keptWorkOut(db, state, 'people', audience, ids, () => {
+    const people = work();
+    if (people) sharedPeople.add(people);
+    return people;
+  });
+}
+/** Whether `people` is handed to other answers too (the same object for the same viewer, list and state): what is made of it alone may be kept beside it. */
+export const isSharedPeople = (people: ReadonlyMap<string, Person>): boolean => sharedPeople.has(people);
 
 /** The ids the viewer has 'team'-level rights on (inside their circle), and the others. */
 function split(ids: readonly string[], circle: ReadonlySet<string>) {
@@ -89,7 +108,7 @@ function split(ids: readonly string[], circle: ReadonlySet<string>) {
 const merged = (shared: Map<string, Person>, own: Map<string, Person>) => new Map([...shared, ...own]);
 
 /** Whose 06 numbers an answer of `people` shows this audience: others' numbers shown to professionals. */
-function mobilesShown(audience: Audience, people: Map<string, Person>): string[] {
+function mobilesShown(audience: Audience, people: ReadonlyMap<string, Person>): string[] {
   const self = audience.kind === 'anonymous' ? null : audience.personId;
   const mobiles: string[] = [];
   for (const p of people.values()) if (p.shown_to === 'professionals' && p.phone_mobile && p.id !== self) mobiles.push(p.id);

@@ -8,12 +8,24 @@ import { teamsServing } from '../areas/areas.queries';
 import { mayFlags, ownerOf } from '../domain/permissions';
 import { isCurrentMembership } from '../domain/membership';
 import { presentInOrder, presentPeople } from './people.present';
-import type { PeopleQuery } from './people.schemas';
-import { cardOf, expertiseVisible, type Person, personRowFilter } from './people.visibility';
+import { areaAnswer, type MemberRow } from './people.area-answer';
+import type { AreaPeople, PeopleQuery } from './people.schemas';
+import { expertiseVisible, type Person, personRowFilter } from './people.visibility';
 import { teamVisibleTo } from '../domain/team-visibility';
 
 interface Member { role: string; is_contact_person: boolean; since: string | null; person: Person; membership_id?: string }
 interface TeamMembers { members: Member[]; hidden: number }
+
+/** Current memberships of the teams (contact persons first, then by family name): WHICH people, not what of them. */
+async function currentMemberRows(db: Kysely<DB>, teamIds: readonly string[], contactsOnly = false): Promise<MemberRow[]> {
+  if (teamIds.length === 0) return [];
+  let query = db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
+    .where('m.team_id', 'in', [...teamIds]).where('p.archived_at', 'is', null).where(isCurrentMembership('m'))
+    .select(['m.id', 'm.team_id', 'm.person_id', 'm.role', 'm.is_contact_person', 'm.since'])
+    .orderBy('m.is_contact_person', 'desc').orderBy('p.family_name').orderBy('p.id');
+  if (contactsOnly) query = query.where('m.is_contact_person', '=', true);
+  return query.execute();
+}
 
 /**
  * The current members of each team as the audience may see them (contact persons first),
@@ -23,12 +35,7 @@ export async function membersOfTeams(db: Kysely<DB>, audience: Audience, teamIds
   options: { contactsOnly?: boolean; state?: string } = {}): Promise<Map<string, TeamMembers>> {
   const byTeam = new Map<string, TeamMembers>(teamIds.map((id) => [id, { members: [], hidden: 0 }]));
   if (teamIds.length === 0) return byTeam;
-  let query = db.selectFrom('memberships as m').innerJoin('people as p', 'p.id', 'm.person_id')
-    .where('m.team_id', 'in', [...teamIds]).where('p.archived_at', 'is', null).where(isCurrentMembership('m'))
-    .select(['m.id', 'm.team_id', 'm.person_id', 'm.role', 'm.is_contact_person', 'm.since'])
-    .orderBy('m.is_contact_person', 'desc').orderBy('p.family_name').orderBy('p.id');
-  if (options.contactsOnly) query = query.where('m.is_contact_person', '=', true);
-  const rows = await query.execute();
+  const rows = await currentMemberRows(db, teamIds, options.contactsOnly);
   const people = await presentPeople(db, audience, rows.map((r) => r.person_id), { state: options.state });
   for (const r of rows) {
     const team = byTeam.get(r.team_id)!;
@@ -95,19 +102,11 @@ export async function listPeople(db: Kysely<DB>, audience: Audience, query: Peop
  * "Wie werkt hier": the teams serving an area (the area page's order: first points of
  * contact first), each with its current members as the audience may see them.
  */
-export async function peopleServingArea(db: Kysely<DB>, audience: Audience, code: string) {
+export async function peopleServingArea(db: Kysely<DB>, audience: Audience, code: string): Promise<AreaPeople | undefined> {
   const area = await db.selectFrom('areas').select(['code', 'kind', 'name']).where('code', '=', code).executeTakeFirst();
   if (!area) return undefined;
   const teams = await teamsServing(db, code, audience);
-  const members = await membersOfTeams(db, audience, teams.map((t) => t.id));
-  return {
-    area,
-    teams: teams.map((t) => {
-      const { members: shown, hidden } = members.get(t.id)!;
-      return {
-        team: { id: t.id, name: t.name, team_type: t.team_type, category: t.category, organisation: t.organisation, coverage: t.coverage },
-        members: shown.map((m) => ({ ...m, person: cardOf(m.person) })), hidden_member_count: hidden,
-      };
-    }),
-  };
+  const rows = await currentMemberRows(db, teams.map((t) => t.id));
+  const people = await presentPeople(db, audience, rows.map((r) => r.person_id));
+  return areaAnswer(area, teams, rows, people);
 }

@@ -120,6 +120,24 @@ describe('the view log', () => {
       expect(await peopleInView(t.database.db, rows[0]!)).toEqual(mobilesIn(professional.answer));
     });
 
+    it('worked out once and answered again, still records every answer, each naming the people shown', async () => {
+      await read({ cookie }); await read({ cookie });
+      const before = (await rowsBy(account)).length;
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await getJson(app, `/api/areas/${buurt}/people`, { cookie }));
+      expect(new Set(answers.map((a) => a.raw)).size).toBe(1);
+      const rows = (await rowsBy(account)).slice(before);
+      expect(rows).toHaveLength(3);
+      for (const row of rows) expect(await peopleInView(t.database.db, row)).toEqual(mobilesIn(answers[0]!.body));
+      // another professional's answer is their own: worked out for them, and on their name
+      const other = await signIn(app, DEMO_ACCOUNTS.editor.email, DEMO_ACCOUNTS.editor.password);
+      const editor = (await t.database.db.selectFrom('accounts').select('id').where('email', '=', DEMO_ACCOUNTS.editor.email).executeTakeFirstOrThrow()).id;
+      const editorBefore = (await rowsBy(editor)).length;
+      await read({ cookie: other });
+      expect((await rowsBy(editor)).length).toBe(editorBefore + 1);
+      expect((await rowsBy(account)).length).toBe(before + 3);
+    });
+
     it('when the directory changed since, writes nothing with the state read and records the new answer instead', async () => {
       await read({ cookie });
       const shown = mobilesIn((await read({ cookie })).answer);

@@ -1,7 +1,10 @@
 // Model-based: after any sequence of writes to what a shaped person is made of (notes,
 // consents, contact levels, memberships, publishing), every audience gets from the cache
-// (server/people/people.cache.ts) exactly what an empty cache would give it. Writes go
-// straight into the database, as a command or another instance would make them.
+// (server/people/people.cache.ts) exactly what an empty cache would give it: the people
+// themselves, a professional's answer whose view is recorded (made of what is kept, and
+// worked out once per viewer and list: keptWorkOut), and the "wie werkt hier" answer kept
+// beside it (people.area-answer.ts). Writes go straight into the database, as a command or
+// another instance would make them.
 import fc from 'fast-check';
 import type { Kysely, KyselyPlugin } from 'kysely';
 import { sql } from 'kysely';
@@ -11,6 +14,7 @@ import type { DB } from '../../server/db/types';
 import type { Audience } from '../../server/domain/audience';
 import { ANONYMOUS } from '../../server/domain/audience';
 import { presentPeople } from '../../server/people/people.present';
+import { peopleServingArea } from '../../server/people/people.queries';
 import { createSeededDatabase } from '../helpers/db';
 import { audiences, type Fixture, insertFixture, MEMBERSHIP_STATES } from '../helpers/visibility-fixture';
 
@@ -19,6 +23,7 @@ let database: Database;
 let f: Fixture;
 let ids: string[];
 let viewers: { name: string; audience: Audience }[];
+const BUURT = 'BU09990101';
 
 // The same database through a new Kysely object: a cache of its own, empty (the cache keys on the object).
 const passThrough: KyselyPlugin = { transformQuery: (args) => args.node, transformResult: async (args) => args.result };
@@ -28,6 +33,13 @@ beforeAll(async () => {
   database = await createSeededDatabase();
   f = await insertFixture(database.db);
   ids = MEMBERSHIP_STATES.map((s) => f.subjects[s].id);
+  // a buurt both fixture teams serve, for the area's answer
+  await database.db.insertInto('areas').values([
+    { code: 'GM0999', kind: 'gemeente', name: 'Modelstad', parent_code: null },
+    { code: 'WK099901', kind: 'wijk', name: 'Modelwijk', parent_code: 'GM0999' },
+    { code: BUURT, kind: 'buurt', name: 'Modelbuurt', parent_code: 'WK099901' },
+  ]).execute();
+  await database.db.insertInto('team_areas').values([f.teamX, f.teamY].map((team_id) => ({ team_id, area_code: BUURT, coverage: 'buurt' as const }))).execute();
   viewers = [{ name: 'resident', audience: ANONYMOUS },
     { name: 'analist', audience: { kind: 'analist', accountId: '00000000-0000-4000-8000-00000000f004', personId: null, teamIds: [], organisationIds: [] } },
     ...audiences(f).map((a) => ({ name: a.name, audience: a.audience('open') }))];
@@ -70,7 +82,7 @@ async function apply(db: Kysely<DB>, w: Write) {
   }
 }
 
-const shaped = (people: Map<string, unknown>) => [...people.entries()].sort(([a], [b]) => a.localeCompare(b));
+const shaped = (people: ReadonlyMap<string, unknown>) => [...people.entries()].sort(([a], [b]) => a.localeCompare(b));
 
 describe('the people cache, after any sequence of writes', () => {
   it('gives every audience what an empty cache gives it', async () => {
@@ -81,11 +93,17 @@ describe('the people cache, after any sequence of writes', () => {
         const cached = await presentPeople(database.db, audience, ids, { recordViews: false });
         const fresh = await presentPeople(uncached(), audience, ids, { recordViews: false });
         expect({ name, people: shaped(cached) }).toEqual({ name, people: shaped(fresh) });
+        // the same, recorded: the second time for the same viewer and list, worked out once and kept
+        for (let i = 0; i < 2; i++) expect({ name, people: shaped(await presentPeople(database.db, audience, ids)) }).toEqual({ name, people: shaped(fresh) });
+        for (let i = 0; i < 2; i++) expect({ name, area: await peopleServingArea(database.db, audience, BUURT) }).toEqual({ name, area: await peopleServingArea(uncached(), audience, BUURT) });
       }
       // and once more for everyone, after the last write
       for (const { name, audience } of viewers) {
         const cached = await presentPeople(database.db, audience, ids, { recordViews: false });
-        expect({ name, people: shaped(cached) }).toEqual({ name, people: shaped(await presentPeople(uncached(), audience, ids, { recordViews: false })) });
+        const fresh = await presentPeople(uncached(), audience, ids, { recordViews: false });
+        expect({ name, people: shaped(cached) }).toEqual({ name, people: shaped(fresh) });
+        expect({ name, people: shaped(await presentPeople(database.db, audience, ids)) }).toEqual({ name, people: shaped(fresh) });
+        expect({ name, area: await peopleServingArea(database.db, audience, BUURT) }).toEqual({ name, area: await peopleServingArea(uncached(), audience, BUURT) });
       }
     }), { numRuns: RUNS });
     // CI asks 64 sequences on PostgreSQL: about 10 s alone, 25–30 s beside a browser test on a
