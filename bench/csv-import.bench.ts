@@ -9,7 +9,8 @@ import { importCsv } from '../server/csv/csv.import';
 import { toCsv } from '../server/http/csv-file';
 import { adminQuery, freshDatabase } from './lib/db';
 
-const ROWS = Number(process.argv[2] ?? 50_000);
+// The row count is the first plain argument: `npm run bench` passes its flags (--before=…, --reuse) on to every bench.
+const ROWS = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 50_000);
 const NAME = 'wijkweb_bench_csv';
 const ADMIN = { kind: 'admin', accountId: '00000000-0000-4000-8000-00000000be0c', personId: null, teamIds: [], organisationIds: [] } as const;
 
