@@ -198,6 +198,11 @@ async function run(root: string, url: string, label: string, views: typeof VIEWS
 }
 
 await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' }); // web/dist of this tree
+// and of the tree before, when it has none yet (a fresh checkout of an older commit)
+// (with its own vite and config, from its folder, as its `npm run build:web` would)
+if (BEFORE && !existsSync(join(BEFORE, 'web/dist/index.html'))) {
+  execFileSync(process.execPath, [join(BEFORE, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: BEFORE, stdio: 'inherit' });
+}
 // As `npm run build:web` leaves it, for this tree and the one before: compressed at build, so
 // the server sends the files as they are. Without it every script is compressed per request,
 // which is no installation's first draw.
