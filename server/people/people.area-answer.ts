@@ -8,6 +8,7 @@
 // is the same object, and its JSON is written once (people.cards-json.ts). The rows are read
 // anew for every answer and compared in full, so nothing here can be older than what the
 // database just said; the people are exact for their state (people.cache.ts).
+import { deepFreeze } from './people.cache';
 import type { AreaPeople } from './people.schemas';
 import { isSharedPeople } from './people.present';
 import { cardOf, type Person } from './people.visibility';
@@ -64,12 +65,4 @@ function rowsKey(area: Area, teams: readonly TeamRow[], rows: readonly MemberRow
   key += '\n';
   for (const r of rows) key += `${r.team_id},${r.person_id},${r.is_contact_person ? 1 : 0},${r.since ?? '-'},${JSON.stringify(r.role)};`;
   return key;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const field of Object.values(value)) deepFreeze(field);
-    Object.freeze(value);
-  }
-  return value;
 }

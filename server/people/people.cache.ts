@@ -204,7 +204,11 @@ export async function cachedRights(db: Kysely<DB>, state: string | undefined, au
 }
 
 // A cached person is handed to many responses: none of them may change it for the others.
-function deepFreeze<T extends object>(value: T): T {
-  for (const field of Object.values(value)) if (field && typeof field === 'object') Object.freeze(field);
-  return Object.freeze(value);
+// Frozen whole, also what hangs off it (topics, an answer's teams and members).
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const field of Object.values(value)) deepFreeze(field);
+    Object.freeze(value);
+  }
+  return value;
 }
