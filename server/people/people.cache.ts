@@ -147,8 +147,9 @@ export function keptRights(db: Kysely<DB>, state: string, audience: Audience, id
 /**
  * What `work` makes of the people and rights kept under `state` for one viewer and list of
  * ids, kept beside them: the same request again (the next answer for that buurt) gets the
- * same object without doing the work again. `purpose` names the work (one kind of result per purpose). Exact for as long as it is kept: `work` may
- * read only what is kept under `state` and the audience (whose key is part of the key), so
+ * same object without doing the work again. `purpose` names the work (one kind of result
+ * per purpose). Exact for as long as it is kept: `work` may read only what is kept under
+ * `state` and the audience (whose key is part of the key), so
  * the same key gives the same result until the state moves, and then the generation and all
  * it worked out are dropped together. Undefined (not kept) is not kept either.
  */
