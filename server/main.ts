@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { loadStartableConfig, SettingsError, type Config } from './config';
 import { DataDirLockedError } from './db/dir-lock';
-import { openDatabase, prepareDatabase } from './start';
+import { openServerDatabase } from './start';
 
 // The app's modules (most of the start's time) load while the database opens and migrates:
 // the embedded one does its work on its own thread, PostgreSQL in its own process.
@@ -24,18 +24,11 @@ try {
   throw error;
 }
 const started = performance.now();
-const database = await openDatabase(config).catch((error: Error) => {
+const database = await openServerDatabase(config, (m) => console.log(m)).catch((error: Error) => {
   if (error instanceof SettingsError) stop(`Wijkweb did not start; fix these settings:\n${error.lines.map((l) => `  ${l}`).join('\n')}`);
   if (error instanceof DataDirLockedError) stop(`Wijkweb did not start: ${error.message}`);
   stop(`Wijkweb could not open its database: ${error.message}`);
 });
-try {
-  await prepareDatabase(database, config, (m) => console.log(m));
-} catch (error) {
-  console.error(`Wijkweb could not prepare its database: ${(error as Error).message}`);
-  await database.close();
-  process.exit(1);
-}
 const [{ buildApp }, { installGracefulShutdown }, { startLocalSocket }, { sendDigests }, { sendReviewReminders }] = await modules;
 const app = await buildApp({ config, database, logger: { level: config.LOG_LEVEL } });
 // Embedded database: db:backup and the other commands ask the running server over a local socket.

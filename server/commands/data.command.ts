@@ -121,8 +121,10 @@ export const dbMigrateCommand: Command = {
   },
 };
 
-// db:seed loads the taxonomy and the demo wijk; rows that exist are left as they are. The demo
+// db:seed brings the schema up to date (the demo needs it; a new data folder has none yet),
+// then loads the taxonomy and the demo wijk; rows that exist are left as they are. The demo
 // accounts share a published password, so production refuses it like it refuses SEED_DEMO=auto.
+// A first `npm start` on a new folder runs this command in a process of its own (server/start.ts).
 export const dbSeedCommand: Command = {
   name: 'db:seed',
   usage: 'db:seed   (the demo wijk and its demo accounts; not in production)',
@@ -132,6 +134,7 @@ export const dbSeedCommand: Command = {
       throw new CommandFailed('db:seed loads the demo accounts, whose password is published: refused with NODE_ENV=production.');
     }
     const { seedDemoData, seedReferenceData } = await import('../start');
+    for (const line of await migrateToLatest(db)) out.log(`migration ${line}`);
     await seedReferenceData(db);
     await seedDemoData(db, { onProgress: (m) => out.log(m) });
     out.log(`Demo wijk loaded (${backend}).`);
