@@ -3,8 +3,12 @@
 // interleaved (bare, compiled, tsx, bare, …) on one warm data folder after a first run that
 // migrates and seeds it. "compiled" is what `npm start` does when dist/ is up to date
 // (it is built first if stale); "tsx" (WIJKWEB_START=tsx) is the old way, the sources through tsx.
-// Usage: npx tsx bench/startup.ts [--quick] [--rounds=N]
+// Then the first start on a new data folder (the demo wijk loaded), interleaved with the tree
+// given by --before: its time to healthy and the server's resident memory (VmRSS) once idle,
+// and the same memory after a warm start, the demo's idle RSS (issue 20, target 5).
+// Usage: npx tsx bench/startup.ts [--quick] [--rounds=N] [--before=DIR]
 import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,20 +17,50 @@ import { reportRows } from './lib/table';
 const ROOT = new URL('..', import.meta.url).pathname;
 const QUICK = process.argv.includes('--quick');
 const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? (QUICK ? 3 : 5));
+const FIRST_ROUNDS = QUICK ? 1 : 3;
+const BEFORE = process.argv.find((a) => a.startsWith('--before='))?.split('=')[1];
+const IDLE_MS = 2_000; // after the first 200, as bench/embedded.bench.ts waits before reading RSS
+
+/** Resident memory (MB) of the server in a process group: its largest process that is not npm or a shell. */
+function serverRssMb(group: number): number {
+  let max = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== group) continue; // pgrp
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (/npm|^sh\0|\/sh\0/.test(cmdline)) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      max = Math.max(max, Number(rss ?? 0) / 1024);
+    } catch { /* gone meanwhile */ }
+  }
+  return max;
+}
 
 async function timeStart(command: string[], env: NodeJS.ProcessEnv, port: number): Promise<number> {
+  return (await startMeasured(command, env, port, ROOT, false)).seconds * 1000;
+}
+
+/** Starts a command in a process group of its own, waits for health 200, optionally idles and reads the server's RSS, stops it. */
+async function startMeasured(command: string[], env: NodeJS.ProcessEnv, port: number, cwd: string, rss: boolean): Promise<{ seconds: number; rssMb: number }> {
   const full = { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv;
   delete full.DATABASE_URL;
   const started = performance.now();
-  const child = spawn(command[0]!, command.slice(1), { env: full, cwd: ROOT, stdio: 'ignore', detached: true });
+  const child = spawn(command[0]!, command.slice(1), { env: full, cwd, stdio: 'ignore', detached: true });
   try {
     for (;;) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-        if (res.status === 200) return performance.now() - started;
+        if (res.status === 200) {
+          const seconds = (performance.now() - started) / 1000;
+          if (!rss) return { seconds, rssMb: 0 };
+          await new Promise((r) => setTimeout(r, IDLE_MS));
+          return { seconds, rssMb: serverRssMb(child.pid!) };
+        }
       } catch { /* not listening yet */ }
       if (child.exitCode !== null) throw new Error(`${command.join(' ')} exited with ${child.exitCode}`);
-      if (performance.now() - started > 120_000) throw new Error('no 200 within 120 s');
+      if (performance.now() - started > 180_000) throw new Error('no 200 within 180 s');
       await new Promise((r) => setTimeout(r, 20));
     }
   } finally {
@@ -66,10 +100,42 @@ await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });`);
         { bench: 'startup', measure: `warm ${k === 'bare' ? 'bare Fastify (baseline)' : k === 'tsx' ? 'npm start via tsx (before)' : 'npm start compiled (after)'}, median s`, value: stats(runs[k]).median, note: `load ${load}` },
       ]),
     ];
-    return rows;
+    return [...rows, ...await benchFirstStart(dir)];
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A first `npm start` on a new folder, this tree and the one --before (interleaved), then a warm one of each. */
+async function benchFirstStart(dir: string) {
+  const trees = [['after', ROOT], ...(BEFORE ? [['before', BEFORE]] : [])] as [string, string][];
+  const runs: Record<string, { first: number[]; rss: number[]; warmRss: number[] }> = {};
+  for (const [label] of trees) runs[label] = { first: [], rss: [], warmRss: [] };
+  let port = 3910;
+  // One untimed first start per tree: a tree that must build its dist/ or web/dist does it here.
+  for (const [label, tree] of trees) await startMeasured(['npm', 'start', '--silent'], { DATA_DIR: join(dir, `warmup-${label}`) }, port++, tree, false);
+  for (let round = 0; round < FIRST_ROUNDS; round++) {
+    for (const [label, tree] of trees) {
+      const dataDir = join(dir, `first-${label}-${round}`);
+      const first = await startMeasured(['npm', 'start', '--silent'], { DATA_DIR: dataDir }, port++, tree, true);
+      const warm = await startMeasured(['npm', 'start', '--silent'], { DATA_DIR: dataDir }, port++, tree, true);
+      runs[label]!.first.push(first.seconds * 1000);
+      runs[label]!.rss.push(first.rssMb);
+      runs[label]!.warmRss.push(warm.rssMb);
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+  const load = loadavg()[0]!.toFixed(2);
+  const mb = (list: number[]) => { const s = [...list].sort((a, b) => a - b); return { min: s[0]!, median: s[Math.floor((s.length - 1) / 2)]! }; };
+  return trees.flatMap(([label]) => {
+    const r = runs[label]!;
+    const name = label === 'after' ? 'this tree' : `before (${BEFORE!.split('/').pop()})`;
+    return [
+      { bench: 'startup', measure: `first npm start, new folder with demo, ${name}: median s`, value: stats(r.first).median, note: `min ${stats(r.first).min.toFixed(2)}; ${FIRST_ROUNDS} rounds, load ${load}` },
+      { bench: 'startup', measure: `idle RSS MB after that first start, ${name}: median`, value: Math.round(mb(r.rss).median), note: `min ${Math.round(mb(r.rss).min)}; target ≤ 350` },
+      { bench: 'startup', measure: `idle RSS MB after a warm start, ${name}: median`, value: Math.round(mb(r.warmRss).median), note: `min ${Math.round(mb(r.warmRss).min)}` },
+    ];
+  });
 }
 
 reportRows(await benchStartup());
