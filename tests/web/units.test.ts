@@ -51,6 +51,19 @@ describe('web: i18n, icons, router', () => {
     expect(missing).toEqual([]);
   });
 
+  it('names every language the residents\' filter and the team form offer in the messages, both languages', () => {
+    // The page start never waits for Intl.DisplayNames' locale data (web/i18n/i18n.ts languageName).
+    const offered = ['service-filters/ServiceFilters.tsx', 'edit/TeamEditPage.tsx'].flatMap((file) => {
+      const list = /const (?:LANGUAGES|LANGUAGE_CHOICES) = \[([^\]]+)\]/.exec(readFileSync(join(WEB, file), 'utf8'))?.[1] ?? '';
+      return [...list.matchAll(/'([a-z]{2,3})'/g)].map((m) => m[1]!);
+    });
+    expect(offered.length).toBeGreaterThan(20);
+    for (const code of offered) {
+      expect(nl[`language.${code}`], code).toMatch(/^[A-Z]/);
+      expect(en[`language.${code}`], code).toMatch(/^[A-Z]/);
+    }
+  });
+
   it('has plain words for every access route, category, and start tile', () => {
     for (const a of ['walk_in', 'self_referral', 'gp_referral', 'district_team_referral', 'municipal_decision']) expect(nl).toHaveProperty([`access.${a}`]);
     expect((nl as Record<string, string>)['access.walk_in']).toBe('Zelf binnenlopen, zonder afspraak');

@@ -68,8 +68,15 @@ export function formatDate(iso: string | null | undefined): string {
   return d.toLocaleDateString(current === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-/** "nl" → "Nederlands" (or "Dutch"): language codes as words in the current language. */
+/**
+ * "nl" → "Nederlands" (or "Dutch"): language codes as words in the current language. The
+ * languages spoken in Dutch neighbourhoods are named in the message files (language.<code>):
+ * Intl.DisplayNames loads its locale data on first use, some 100 ms at the start of the map
+ * page on a small machine (the residents' language filter), and cannot name some (ber).
+ */
 export function languageName(code: string): string {
+  const named = dict(current)[`language.${code}`];
+  if (named) return named;
   try { return languageNames(current).of(code) ?? code; } catch { return code; }
 }
 // One Intl.DisplayNames per language: making one costs more than the lookups of a whole list.
