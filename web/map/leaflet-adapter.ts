@@ -100,6 +100,12 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
   labelPane.style.zIndex = '625';
   labelPane.style.pointerEvents = 'none';
   const boundaryLayer = L.layerGroup().addTo(map);
+  // Areas named on hover (gemeenten at the national view, hundreds of them) share one sticky
+  // tooltip that reads the hovered area's name, instead of a tooltip, its listeners and a
+  // layer group each: drawing the country's outlines is most of the first draw's work.
+  const areaNames = new WeakMap<L.Layer, string>();
+  const namedOnHover = L.featureGroup().addTo(boundaryLayer);
+  namedOnHover.bindTooltip((l) => textContent(areaNames.get(l) ?? ''), { sticky: true, className: 'area-label area-label--gemeente' });
   const markerLayer = L.layerGroup().addTo(map);
   if (!mini) {
     const osm = L.tileLayer(OSM_URL, { attribution: OSM_ATTRIBUTION, maxZoom: 19 });
@@ -111,7 +117,7 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
   let selectedTeam: string | null = null;
   let selectedArea: string | null = null;
   const areaPaths = new Map<string, L.Path>();
-  let areaLayers = new Map<string, L.GeoJSON>();
+  let areaLayers = new Map<string, L.Layer>();
 
   const view = (): View => {
     const c = map.getCenter();
@@ -197,30 +203,32 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapAdapter {
       this.setAreas([{ key: 'wijk', features: wijken?.features ?? [] }, { key: 'buurt', features: buurten.features }]);
     },
     setAreas(layers) {
-      const next = new Map<string, L.GeoJSON>();
+      const next = new Map<string, L.Layer>();
       for (const { key, features } of layers) {
         for (const f of features) {
           const { code, name, kind } = f.properties;
           const id = `${key}:${code}`;
           const existing = areaLayers.get(id);
           if (existing) { next.set(id, existing); continue; }
-          const layer = L.geoJSON(f as never, { style: () => styleArea(code, kind) });
-          const permanent = kind !== 'gemeente';
-          layer.bindTooltip(textContent(name), permanent
-            ? { permanent: true, direction: 'center', className: `area-label area-label--${kind}`, pane: 'area-labels', interactive: false }
-            : { sticky: true, className: `area-label area-label--${kind}` });
-          if (kind === 'buurt' && opts.onAreaClick) layer.on('click', () => opts.onAreaClick?.(code));
-          layer.eachLayer((l) => { if (kind === 'buurt') areaPaths.set(code, l as L.Path); });
-          boundaryLayer.addLayer(layer);
+          // The area's own polygon (no GeoJSON layer group around each one), styled as it is made.
+          const layer = L.GeoJSON.geometryToLayer(f as never, styleArea(code, kind) as L.GeoJSONOptions);
+          if (kind === 'gemeente') {
+            areaNames.set(layer, name);
+            namedOnHover.addLayer(layer);
+          } else {
+            layer.bindTooltip(textContent(name), { permanent: true, direction: 'center', className: `area-label area-label--${kind}`, pane: 'area-labels', interactive: false });
+            if (kind === 'buurt' && opts.onAreaClick) layer.on('click', () => opts.onAreaClick?.(code));
+            if (kind === 'buurt') areaPaths.set(code, layer as L.Path);
+            boundaryLayer.addLayer(layer);
+          }
           next.set(id, layer);
         }
       }
       for (const [id, layer] of areaLayers) {
         if (next.has(id)) continue;
-        boundaryLayer.removeLayer(layer);
+        (namedOnHover.hasLayer(layer) ? namedOnHover : boundaryLayer).removeLayer(layer);
         const code = id.slice(id.indexOf(':') + 1);
-        const path = areaPaths.get(code);
-        if (path && layer.hasLayer(path)) areaPaths.delete(code); // unless a newer layer took the code over
+        if (areaPaths.get(code) === layer) areaPaths.delete(code); // unless a newer layer took the code over
       }
       areaLayers = next;
     },
