@@ -1,14 +1,12 @@
 // The only file that listens: configuration, database, app, and a graceful close.
+// Few modules are imported before the settings are read: an existing embedded folder starts
+// opening (PGlite's code, WebAssembly and PostgreSQL's own start on their thread, most of a
+// warm start) before the rest of the server loads, and the rest loads meanwhile.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadStartableConfig, SettingsError, type Config } from './config';
 import { DataDirLockedError } from './db/dir-lock';
-import { openServerDatabase } from './start';
-
-// The app's modules (most of the start's time) load while the database opens and migrates:
-// the embedded one does its work on its own thread, PostgreSQL in its own process.
-const modules = Promise.all([import('./app'), import('./lifecycle'), import('./backup/backup.socket'),
-  import('./onboarding/digest.job'), import('./review/reminders')]);
-modules.catch(() => {}); // awaited below; a failure is reported there
+import { openPgliteFolder } from './db/pglite-folder';
 
 /** Stops the start with the reason in one line per problem: an operator reads it, not a stack trace. */
 function stop(reason: string): never {
@@ -24,7 +22,19 @@ try {
   throw error;
 }
 const started = performance.now();
-const database = await openServerDatabase(config, (m) => console.log(m)).catch((error: Error) => {
+// Safe settings only (loadStartableConfig refused the others), and an existing folder only:
+// a new one is created, with its demo, by a process of its own (start.ts openServerDatabase).
+const dataDir = path.resolve(config.DATA_DIR);
+const opened = !config.DATABASE_URL && existsSync(path.join(dataDir, 'PG_VERSION')) ? openPgliteFolder(dataDir) : undefined;
+opened?.catch(() => {}); // handed over below, where a failure is reported
+
+// The app's modules (most of the start's time) load while the database opens and migrates:
+// the embedded one does its work on its own thread, PostgreSQL in its own process.
+const { openServerDatabase } = await import('./start');
+const modules = Promise.all([import('./app'), import('./lifecycle'), import('./backup/backup.socket'),
+  import('./onboarding/digest.job'), import('./review/reminders')]);
+modules.catch(() => {}); // awaited below; a failure is reported there
+const database = await openServerDatabase(config, (m) => console.log(m), opened).catch((error: Error) => {
   if (error instanceof SettingsError) stop(`Wijkweb did not start; fix these settings:\n${error.lines.map((l) => `  ${l}`).join('\n')}`);
   if (error instanceof DataDirLockedError) stop(`Wijkweb did not start: ${error.message}`);
   stop(`Wijkweb could not open its database: ${error.message}`);

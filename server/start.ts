@@ -10,15 +10,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assertSafeForProduction, SettingsError, type Config } from './config';
 import { createDatabase, type Database } from './db/database';
 import { acquireDirLock } from './db/dir-lock';
+import type { OpenedFolder } from './db/pglite-folder';
 import { migrateToLatest } from './db/migrate';
 import { assertMailConfig } from './mail/mail.transport';
 
-export async function openDatabase(config: Config): Promise<Database> {
+export async function openDatabase(config: Config, opened?: Promise<OpenedFolder>): Promise<Database> {
   // Refuse unsafe production settings before touching any data.
   assertSafeForProduction(config);
   assertMailConfig(config);
   if (config.DATABASE_URL) return createDatabase({ databaseUrl: config.DATABASE_URL });
-  return createDatabase({ dataDir: path.resolve(config.DATA_DIR) }).catch((error: NodeJS.ErrnoException) => {
+  return createDatabase({ dataDir: path.resolve(config.DATA_DIR), ...(opened ? { opened } : {}) }).catch((error: NodeJS.ErrnoException) => {
     throw asSettingsError(error, config);
   });
 }
@@ -62,9 +63,10 @@ async function prepareSchema(database: Database, config: Config, log: (msg: stri
  * that process instead of staying with the server for as long as it runs. A new data folder
  * is therefore created by that process too, before the server opens it. The embedded
  * database's folder belongs to one process at a time: in the rarer case of an existing but
- * empty directory, the server lets go of it meanwhile and opens it again.
+ * empty directory, the server lets go of it meanwhile and opens it again. `opened`: the
+ * folder, when main.ts began opening it already (an existing one, never a new one).
  */
-export async function openServerDatabase(config: Config, log: (msg: string) => void): Promise<Database> {
+export async function openServerDatabase(config: Config, log: (msg: string) => void, opened?: Promise<OpenedFolder>): Promise<Database> {
   if (config.SEED_DEMO === 'auto' && !config.DATABASE_URL && !existsSync(path.join(path.resolve(config.DATA_DIR), 'PG_VERSION'))) {
     assertSafeForProduction(config);
     // What opening would refuse (a folder that cannot be written, another server on it) is
@@ -74,7 +76,7 @@ export async function openServerDatabase(config: Config, log: (msg: string) => v
     log('new data folder: creating the database and loading the demo wijk (in a process of its own)');
     await seedDemoApart(log);
   }
-  let database = await openDatabase(config);
+  let database = await openDatabase(config, opened);
   try {
     if (!(await prepareSchema(database, config, log))) return database;
     log('empty directory: loading the demo wijk (in a process of its own)');

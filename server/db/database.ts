@@ -8,9 +8,8 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { acquireDirLock, type DirLock } from './dir-lock';
 import { preparedName } from './prepared';
-import { startPgliteThread } from './pglite-thread';
+import { openPgliteFolder, type OpenedFolder } from './pglite-folder';
 import type { DB } from './types';
 
 export type Backend = 'postgres' | 'pglite';
@@ -52,7 +51,8 @@ interface PoolUse { readonly totalCount: number; readonly idleCount: number; rea
 type DatabaseOptions =
   | { databaseUrl: string; poolSize?: number; connectTimeoutMs?: number; statementTimeoutMs?: number }
   // a folder, or 'memory://' for a throwaway database (optionally started from a dumped tarball)
-  | { dataDir: string; loadDataDir?: Uint8Array; connectTimeoutMs?: number }
+  // `opened`: that folder already being opened (pglite-folder.ts), to be taken over
+  | { dataDir: string; loadDataDir?: Uint8Array; connectTimeoutMs?: number; opened?: Promise<OpenedFolder> }
   | { pglite: PGlite; connectTimeoutMs?: number }; // an existing instance owned by the caller
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
@@ -73,14 +73,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, guard, () => false, async () => {});
   }
   if ('dataDir' in options) {
-    const lock = options.dataDir.startsWith('memory://') ? undefined : await acquireDirLock(options.dataDir);
-    let thread;
-    try {
-      thread = await startPgliteThread({ dataDir: options.dataDir, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
-    } catch (error) {
-      await lock?.release();
-      throw error;
-    }
+    const { thread, lock } = await (options.opened ?? openPgliteFolder(options.dataDir, options.loadDataDir));
     // PGlite is one connection: a request that holds it (a long transaction) makes every
     // other one wait, so that wait is bounded like a server's pool is (and answered 503).
     const pool = new pg.Pool({ ...thread.poolConfig(), connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS });
