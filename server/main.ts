@@ -2,11 +2,10 @@
 // Few modules are imported before the settings are read: an existing embedded folder starts
 // opening (PGlite's code, WebAssembly and PostgreSQL's own start on their thread, most of a
 // warm start) before the rest of the server loads, and the rest loads meanwhile.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadStartableConfig, SettingsError, type Config } from './config';
 import { DataDirLockedError } from './db/dir-lock';
-import { openPgliteFolder } from './db/pglite-folder';
+import { holdsDatabase, openPgliteFolder } from './db/pglite-folder';
 
 /** Stops the start with the reason in one line per problem: an operator reads it, not a stack trace. */
 function stop(reason: string): never {
@@ -25,7 +24,7 @@ const started = performance.now();
 // Safe settings only (loadStartableConfig refused the others), and an existing folder only:
 // a new one is created, with its demo, by a process of its own (start.ts openServerDatabase).
 const dataDir = path.resolve(config.DATA_DIR);
-const opened = !config.DATABASE_URL && existsSync(path.join(dataDir, 'PG_VERSION')) ? openPgliteFolder(dataDir) : undefined;
+const opened = !config.DATABASE_URL && holdsDatabase(dataDir) ? openPgliteFolder(dataDir) : undefined;
 opened?.catch(() => {}); // handed over below, where a failure is reported
 
 // The app's modules (most of the start's time) load while the database opens and migrates:

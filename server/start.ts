@@ -2,7 +2,6 @@
 // on an empty directory, loading the demo wijk. Shared by main.ts and the db scripts.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assertSafeForProduction, SettingsError, type Config } from './config';
 import { createDatabase, type Database } from './db/database';
 import { acquireDirLock } from './db/dir-lock';
-import type { OpenedFolder } from './db/pglite-folder';
+import { holdsDatabase, type OpenedFolder } from './db/pglite-folder';
 import { migrateToLatest } from './db/migrate';
 import { assertMailConfig } from './mail/mail.transport';
 
@@ -67,7 +66,7 @@ async function prepareSchema(database: Database, config: Config, log: (msg: stri
  * folder, when main.ts began opening it already (an existing one, never a new one).
  */
 export async function openServerDatabase(config: Config, log: (msg: string) => void, opened?: Promise<OpenedFolder>): Promise<Database> {
-  if (config.SEED_DEMO === 'auto' && !config.DATABASE_URL && !existsSync(path.join(path.resolve(config.DATA_DIR), 'PG_VERSION'))) {
+  if (config.SEED_DEMO === 'auto' && !config.DATABASE_URL && !holdsDatabase(path.resolve(config.DATA_DIR))) {
     assertSafeForProduction(config);
     // What opening would refuse (a folder that cannot be written, another server on it) is
     // said here, as the start always says it, rather than as a failed demo.

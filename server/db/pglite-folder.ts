@@ -1,8 +1,13 @@
 // An embedded database's folder, locked and opened on its own thread: the part of opening
 // that needs only the folder's name. Kept apart from database.ts (pg, Kysely) so that the
 // server's start can begin it before loading them (server/main.ts).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { acquireDirLock, type DirLock } from './dir-lock';
 import { startPgliteThread, type PgliteThread } from './pglite-thread';
+
+/** Whether the folder holds a database already (PostgreSQL writes PG_VERSION when it creates one). */
+export const holdsDatabase = (dataDir: string) => existsSync(join(dataDir, 'PG_VERSION'));
 
 export interface OpenedFolder { thread: PgliteThread; lock: DirLock | undefined }
 
