@@ -102,7 +102,7 @@ await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });`);
     ];
     return [...rows, ...await benchFirstStart(dir)];
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
@@ -122,7 +122,7 @@ async function benchFirstStart(dir: string) {
       runs[label]!.first.push(first.seconds * 1000);
       runs[label]!.rss.push(first.rssMb);
       runs[label]!.warmRss.push(warm.rssMb);
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // a server of the group may still be closing its files
     }
   }
   const load = loadavg()[0]!.toFixed(2);
