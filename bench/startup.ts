@@ -39,11 +39,11 @@ function serverRssMb(group: number): number {
 }
 
 async function timeStart(command: string[], env: NodeJS.ProcessEnv, port: number): Promise<number> {
-  return (await startMeasured(command, env, port, ROOT, false)).seconds * 1000;
+  return (await startMeasured(command, env, port, ROOT, false)).ms;
 }
 
 /** Starts a command in a process group of its own, waits for health 200, optionally idles and reads the server's RSS, stops it. */
-async function startMeasured(command: string[], env: NodeJS.ProcessEnv, port: number, cwd: string, rss: boolean): Promise<{ seconds: number; rssMb: number }> {
+async function startMeasured(command: string[], env: NodeJS.ProcessEnv, port: number, cwd: string, rss: boolean): Promise<{ ms: number; rssMb: number }> {
   const full = { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv;
   delete full.DATABASE_URL;
   const started = performance.now();
@@ -53,10 +53,10 @@ async function startMeasured(command: string[], env: NodeJS.ProcessEnv, port: nu
       try {
         const res = await fetch(`http://127.0.0.1:${port}/api/health`);
         if (res.status === 200) {
-          const seconds = (performance.now() - started) / 1000;
-          if (!rss) return { seconds, rssMb: 0 };
+          const ms = performance.now() - started;
+          if (!rss) return { ms, rssMb: 0 };
           await new Promise((r) => setTimeout(r, IDLE_MS));
-          return { seconds, rssMb: serverRssMb(child.pid!) };
+          return { ms, rssMb: serverRssMb(child.pid!) };
         }
       } catch { /* not listening yet */ }
       if (child.exitCode !== null) throw new Error(`${command.join(' ')} exited with ${child.exitCode}`);
@@ -69,10 +69,12 @@ async function startMeasured(command: string[], env: NodeJS.ProcessEnv, port: nu
   }
 }
 
-const stats = (list: number[]) => {
+const minMedian = (list: number[]) => {
   const sorted = [...list].sort((a, b) => a - b);
-  return { min: sorted[0]! / 1000, median: sorted[Math.floor((sorted.length - 1) / 2)]! / 1000 };
+  return { min: sorted[0]!, median: sorted[Math.floor((sorted.length - 1) / 2)]! };
 };
+/** Milliseconds in, seconds out. */
+const stats = (list: number[]) => { const { min, median } = minMedian(list); return { min: min / 1000, median: median / 1000 }; };
 
 async function benchStartup() {
   const dir = await mkdtemp(join(tmpdir(), 'wijkweb-startup-'));
@@ -119,21 +121,20 @@ async function benchFirstStart(dir: string) {
       const dataDir = join(dir, `first-${label}-${round}`);
       const first = await startMeasured(['npm', 'start', '--silent'], { DATA_DIR: dataDir }, port++, tree, true);
       const warm = await startMeasured(['npm', 'start', '--silent'], { DATA_DIR: dataDir }, port++, tree, true);
-      runs[label]!.first.push(first.seconds * 1000);
+      runs[label]!.first.push(first.ms);
       runs[label]!.rss.push(first.rssMb);
       runs[label]!.warmRss.push(warm.rssMb);
       await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // a server of the group may still be closing its files
     }
   }
   const load = loadavg()[0]!.toFixed(2);
-  const mb = (list: number[]) => { const s = [...list].sort((a, b) => a - b); return { min: s[0]!, median: s[Math.floor((s.length - 1) / 2)]! }; };
   return trees.flatMap(([label]) => {
     const r = runs[label]!;
     const name = label === 'after' ? 'this tree' : `before (${BEFORE!.split('/').pop()})`;
     return [
       { bench: 'startup', measure: `first npm start, new folder with demo, ${name}: median s`, value: stats(r.first).median, note: `min ${stats(r.first).min.toFixed(2)}; ${FIRST_ROUNDS} rounds, load ${load}` },
-      { bench: 'startup', measure: `idle RSS MB after that first start, ${name}: median`, value: Math.round(mb(r.rss).median), note: `min ${Math.round(mb(r.rss).min)}; target ≤ 350` },
-      { bench: 'startup', measure: `idle RSS MB after a warm start, ${name}: median`, value: Math.round(mb(r.warmRss).median), note: `min ${Math.round(mb(r.warmRss).min)}` },
+      { bench: 'startup', measure: `idle RSS MB after that first start, ${name}: median`, value: Math.round(minMedian(r.rss).median), note: `min ${Math.round(minMedian(r.rss).min)}; target ≤ 350` },
+      { bench: 'startup', measure: `idle RSS MB after a warm start, ${name}: median`, value: Math.round(minMedian(r.warmRss).median), note: `min ${Math.round(minMedian(r.warmRss).min)}` },
     ];
   });
 }
