@@ -16,7 +16,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const BROWSER = ['tests/web/**', 'tests/**/*-browser.test.ts'];
 const BACKEND_FREE = [
   'tests/architecture/**', 'tests/i18n/**',
-  'tests/operations/production.test.ts', 'tests/install/settings.test.ts',
+  'tests/operations/production.test.ts', 'tests/install/settings.test.ts', 'tests/install/first-start.test.ts',
   ...BROWSER,
 ];
 

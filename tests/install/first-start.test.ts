@@ -1,45 +1,30 @@
 // `npm start` on nothing: the server (tsx server/main.ts, as an operator starts it) finds a new
-// data folder or database, or one without teams, and the demo wijk is loaded by `wijkweb
-// db:seed` in a process of its own, its progress in the server's output, before the server
-// listens. The server then serves the demo, and its demo accounts sign in. (Why a process of
-// its own: the server's memory after a first start; bench/startup.ts measures it.)
+// data folder, or one without teams, and the demo wijk is loaded by `wijkweb db:seed` in a
+// process of its own, its progress in the server's output, before the server listens. The
+// server then serves the demo, and its demo accounts sign in. (Why a process of its own: the
+// server's memory after a first start; bench/startup.ts measures it.)
+// On the embedded database, the one `npm start` uses, in whichever run (vitest.config.ts lists
+// it among the backend-free files): its folder is the case with paths of its own (a new folder
+// created by the child, an existing one let go of and opened again). PostgreSQL's one path, an
+// empty database migrated by the server and seeded by the child, is the start of
+// tests/operations/instances-scale.test.ts.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seeds/demo/accounts';
 import { createDatabase } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrate';
-import { TEST_BACKEND, TEST_DATABASE_URL } from '../helpers/db';
 import { ROOT } from '../helpers/install';
 
 const work = mkdtempSync(join(tmpdir(), 'wijkweb-first-start-'));
-const databases: string[] = [];
-
-async function admin(text: string) {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try { await client.query(text); } finally { await client.end(); }
-}
-
-/** Where a start keeps its data: a new folder, or on PostgreSQL a new database. */
-async function newStore(name: string): Promise<Record<string, string>> {
-  if (!TEST_DATABASE_URL) return { DATA_DIR: join(work, name) };
-  const database = `wijkweb_first_${name}_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await admin(`CREATE DATABASE ${database}`);
-  databases.push(database);
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${database}`;
-  return { DATABASE_URL: url.toString() };
-}
 
 /** Starts the server; resolves with its output once it listens (and is then stopped), or when it exits. */
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+    // no DATABASE_URL: the embedded database, whatever backend the run tests
     env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? work, PORT: '0', GEOCODER_URL: 'off', LOG_LEVEL: 'warn', ...env },
   });
   let stdout = ''; let stderr = '';
@@ -63,18 +48,15 @@ async function servesTheDemo(address: string) {
   expect(login.status).toBe(200);
 }
 
-afterAll(async () => {
-  for (const database of databases) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe(`a first start on ${TEST_BACKEND}`, { timeout: 120_000 }, () => {
+describe('a first start on the embedded database', { timeout: 120_000 }, () => {
   it('loads the demo wijk in a process of its own, says how far it is, and then serves it', async () => {
-    const server = await start(await newStore('new'));
+    const server = await start({ DATA_DIR: join(work, 'new') });
     try {
       const said = server.stdout.split('\n');
       const announced = said.findIndex((l) => /loading the demo wijk \(in a process of its own\)/.test(l));
-      const loaded = said.findIndex((l) => /^ {2}Demo wijk loaded \((pglite|postgres)\)\.$/.test(l));
+      const loaded = said.findIndex((l) => /^ {2}Demo wijk loaded \(pglite\)\.$/.test(l));
       const listening = said.findIndex((l) => /draait op/.test(l));
       expect(announced).toBeGreaterThanOrEqual(0);
       expect(said.slice(announced, loaded).some((l) => /^ {2}teams \d+\/\d+ \(\d+ new\)$/.test(l))).toBe(true);
@@ -87,8 +69,8 @@ describe(`a first start on ${TEST_BACKEND}`, { timeout: 120_000 }, () => {
 
   it('loads it into an existing directory without teams', async () => {
     // The directory as an installation that started without the demo leaves it: its schema, no teams.
-    const store = await newStore('empty');
-    const bare = await createDatabase(store.DATABASE_URL ? { databaseUrl: store.DATABASE_URL } : { dataDir: store.DATA_DIR! });
+    const store = { DATA_DIR: join(work, 'empty') };
+    const bare = await createDatabase({ dataDir: store.DATA_DIR });
     try { await migrateToLatest(bare.db); } finally { await bare.close(); }
     const seeded = await start(store);
     try {
